@@ -1,0 +1,1 @@
+"""api: the FastAPI layer over the graph."""

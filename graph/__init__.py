@@ -1,0 +1,1 @@
+"""graph: everything that touches Neo4j (settings, schema, writer, local server, RDF export)."""

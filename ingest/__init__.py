@@ -1,0 +1,1 @@
+"""ingest: text in, Extraction out. Never touches the database."""

@@ -1,0 +1,98 @@
+"""Typed models of the extraction contract (../shared/spec/extraction-format.md).
+
+`Extraction` is the seam between `ingest/` (which produces it) and `graph/` (writer, RDF export), which
+consume it. spaCy objects never cross this boundary. Fields may be added; none may be renamed or dropped.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+MeetingType = Literal[
+    "bilateral_meeting", "audience", "phone_call", "visit", "multilateral", "joint_commission", "other"
+]
+DatePrecision = Literal["day", "month", "year"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Document(_Model):
+    """One input article, as a line of the `--jsonl` input."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    id: str = Field(min_length=1)
+    text: str
+    url: str | None = None
+    published: str | None = Field(default=None, description="YYYY-MM-DD, when the crawler knows it")
+    title: str | None = None
+    outlet: str | None = None
+
+
+class Role(_Model):
+    """A title a person held, and the state (ISO3) or organisation (id) it represents."""
+
+    title: str
+    represents: str | None = None
+    since: str | None = None
+    until: str | None = None
+
+
+class Person(_Model):
+    id: str
+    name: str
+    aliases: list[str] = []
+    roles: list[Role] = []
+    nationality: str | None = None
+    wikidata: str | None = None
+
+
+class StateRef(_Model):
+    iso3: str = Field(pattern=r"^[A-Z]{3}$")
+    name: str
+    name_en: str | None = None
+    wikidata: str | None = None
+
+
+class OrganisationRef(_Model):
+    id: str
+    name: str
+    acronym: str | None = None
+    aliases: list[str] = []
+    wikidata: str | None = None
+
+
+class Meeting(_Model):
+    id: str
+    type: MeetingType
+    date: str | None = None
+    date_precision: DatePrecision | None = None
+    place: str | None = None
+    place_state: str | None = Field(default=None, description="ISO3 of the state the place lies in")
+    participants: list[str] = []
+    roles: dict[str, str] = Field(default_factory=dict, description="person id -> title held at the meeting")
+    states: list[str] = []
+    hosts: list[str] = []
+    organisations: list[str] = []
+    topics: list[str] = []
+    evidence: str
+    confidence: float = Field(ge=0.0, le=1.0)
+
+
+class Extraction(_Model):
+    """Everything extracted from one document."""
+
+    id: str
+    url: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    text_sha1: str | None = Field(default=None, description="hash of the cleaned article text (repost detection)")
+    people: list[Person] = []
+    states: list[StateRef] = []
+    organisations: list[OrganisationRef] = []
+    meetings: list[Meeting] = []

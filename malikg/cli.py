@@ -1,0 +1,29 @@
+"""The `malikg` console script: wires the subcommands of each package together.
+
+Each command module registers its own commands and imports heavy libraries (spaCy, rdflib, uvicorn)
+only inside the command body, so `malikg --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import typer
+
+from malikg.commands import db, export, extract, ingest, serve
+
+app = typer.Typer(
+    name="malikg",
+    help="Knowledge graph of Mali's foreign relations from French-language news.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(db.app, name="db")
+app.add_typer(export.app, name="export")
+extract.register(app)
+ingest.register(app)
+serve.register(app)
+
+
+def main() -> None:
+    """Entry point of the console script."""
+    app()

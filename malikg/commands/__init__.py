@@ -1,0 +1,1 @@
+"""CLI command modules, one per area; each registers its commands on the root app."""
