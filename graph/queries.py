@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from pathlib import Path
+from functools import cache
 
 from graph.settings import REPO_ROOT
 
@@ -16,7 +15,7 @@ class UnknownQueryError(KeyError):
     """Raised when no vetted query file has that name."""
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_query(name: str) -> str:
     """The text of `queries/<name>.cypher` (names like `contacts_between` or `write/merge_people`)."""
     if not _NAME.match(name):
