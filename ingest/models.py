@@ -96,3 +96,10 @@ class Extraction(_Model):
     states: list[StateRef] = []
     organisations: list[OrganisationRef] = []
     meetings: list[Meeting] = []
+
+
+class Failure(_Model):
+    """A document that could not be read or extracted: where it came from and why, in one line."""
+
+    source: str
+    reason: str
