@@ -27,6 +27,9 @@ class StateEntry(_Entry):
     demonyms: list[str] = []  # every inflection: "russe", "russes"
     capitals: list[str] = []  # used as metonyms: "Moscou"
     aliases: list[str] = []  # other spellings, English names, abbreviations
+    # Forms above that are also ordinary French words or given names ("Grenade", "Maurice", "AU", "UN"):
+    # match them only with exactly this case, and preferably with context.
+    case_sensitive: list[str] = []
     wikidata: str | None = None
 
 
@@ -36,6 +39,9 @@ class OrganisationEntry(_Entry):
     acronym: str | None = None
     aliases: list[str] = []
     parent: str | None = None  # id of the parent organisation (organs of the UN -> "onu")
+    # Forms above that are also ordinary French words or given names ("Grenade", "Maurice", "AU", "UN"):
+    # match them only with exactly this case, and preferably with context.
+    case_sensitive: list[str] = []
     wikidata: str | None = None
 
 
@@ -60,6 +66,9 @@ class PlaceEntry(_Entry):
     name: str  # canonical city name: "New York"
     aliases: list[str] = []  # "New-York", palaces and landmarks that stand for the city: "Koulouba"
     state: str  # ISO3
+    # Forms above that are also ordinary French words or given names ("Grenade", "Maurice", "AU", "UN"):
+    # match them only with exactly this case, and preferably with context.
+    case_sensitive: list[str] = []
 
 
 class Gazetteer(BaseModel):
