@@ -1,0 +1,11 @@
+"""Errors of the RDF export."""
+
+from __future__ import annotations
+
+
+class RdfExportError(Exception):
+    """Base class of the RDF export's errors."""
+
+
+class InvalidFilterError(RdfExportError, ValueError):
+    """A filter value the export cannot use (bad date, unknown format); the message says what is expected."""

@@ -1,0 +1,145 @@
+"""Incremental RDF writers: a header once, then one chunk of text per batch of triples, then a footer.
+
+Each batch is written on its own, so memory stays bounded by the batch size whatever the graph's size:
+N-Triples line by line; Turtle with every prefix declared once at the top and one block per subject;
+JSON-LD as one top-level object whose `@graph` array is streamed node object by node object.
+Within a batch, output is sorted so that the same graph always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Literal as TypingLiteral
+from typing import Protocol
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF
+from rdflib.plugins.serializers.jsonld import from_rdf
+from rdflib.term import BNode, Node
+
+from graph.rdf.vocab import PREFIXES
+
+Format = TypingLiteral["turtle", "json-ld", "nt"]
+FORMATS: tuple[Format, ...] = ("turtle", "json-ld", "nt")
+MEDIA_TYPES: dict[Format, str] = {
+    "turtle": "text/turtle; charset=utf-8",
+    "json-ld": "application/ld+json",
+    "nt": "application/n-triples",
+}
+EXTENSIONS: dict[Format, str] = {"turtle": "ttl", "json-ld": "jsonld", "nt": "nt"}
+
+Triple = tuple[Node, Node, Node]
+# A conservative PN_LOCAL: anything else is written as a full <IRI>, which is always valid.
+_LOCAL = re.compile(r"^[A-Za-z0-9_]([A-Za-z0-9_.\-]*[A-Za-z0-9_\-])?$")
+_BY_LENGTH = sorted(PREFIXES.items(), key=lambda kv: len(kv[1]), reverse=True)
+
+
+class RdfWriter(Protocol):
+    """Turns batches of triples into text, incrementally."""
+
+    def header(self) -> str: ...
+    def batch(self, triples: Iterable[Triple]) -> str: ...
+    def footer(self) -> str: ...
+
+
+def _graph(triples: Iterable[Triple]) -> Graph:
+    g = Graph(bind_namespaces="none")
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns, override=True, replace=True)
+    for t in triples:
+        g.add(t)
+    return g
+
+
+class NTriplesWriter:
+    """One triple a line; no header or footer, so any prefix of the output is valid N-Triples."""
+
+    def header(self) -> str:
+        return ""
+
+    def batch(self, triples: Iterable[Triple]) -> str:
+        text = _graph(triples).serialize(format="nt", encoding="utf-8").decode("utf-8")
+        lines = sorted(line for line in text.splitlines() if line)
+        return "".join(line + "\n" for line in lines)
+
+    def footer(self) -> str:
+        return ""
+
+
+def turtle_term(node: Node) -> str:
+    """A term in Turtle: prefixed name when the local part is plainly safe, else a full IRI or a literal."""
+    if isinstance(node, URIRef):
+        iri = str(node)
+        for prefix, ns in _BY_LENGTH:
+            if iri.startswith(ns) and _LOCAL.match(iri[len(ns) :]):
+                return f"{prefix}:{iri[len(ns) :]}"
+        return node.n3()
+    if isinstance(node, Literal):
+        if node.datatype is not None:
+            return f"{Literal(str(node)).n3()}^^{turtle_term(node.datatype)}"
+        return node.n3()
+    if isinstance(node, BNode):
+        return node.n3()
+    raise TypeError(f"not an RDF term: {node!r}")
+
+
+class TurtleWriter:
+    """Prefixes once at the top, then one `subject p o ; p o .` block per subject, sorted."""
+
+    def header(self) -> str:
+        return "".join(f"@prefix {prefix}: <{ns}> .\n" for prefix, ns in PREFIXES.items()) + "\n"
+
+    def batch(self, triples: Iterable[Triple]) -> str:
+        by_subject: dict[Node, set[tuple[Node, Node]]] = defaultdict(set)
+        for s, p, o in triples:
+            by_subject[s].add((p, o))
+        blocks = []
+        for s in sorted(by_subject, key=str):
+            pairs = sorted(by_subject[s], key=lambda po: (po[0] != RDF.type, turtle_term(po[0]), turtle_term(po[1])))
+            body = " ;\n    ".join(("a" if p == RDF.type else turtle_term(p)) + " " + turtle_term(o) for p, o in pairs)
+            blocks.append(f"{turtle_term(s)}\n    {body} .\n\n")
+        return "".join(blocks)
+
+    def footer(self) -> str:
+        return ""
+
+
+class JsonLdWriter:
+    """`{"@context": {...}, "@graph": [` + node objects, comma-separated, batch by batch + `]}`."""
+
+    def __init__(self) -> None:
+        self._first = True
+
+    def header(self) -> str:
+        context = json.dumps(PREFIXES, ensure_ascii=False, indent=1)
+        return '{"@context": ' + context + ',\n "@graph": [\n'
+
+    def batch(self, triples: Iterable[Triple]) -> str:
+        g = _graph(triples)
+        if len(g) == 0:
+            return ""
+        tree = from_rdf(g, context_data=PREFIXES)  # type: ignore[no-untyped-call]
+        nodes = tree["@graph"] if "@graph" in tree else [{k: v for k, v in tree.items() if k != "@context"}]
+        nodes = sorted(nodes, key=lambda n: str(n.get("@id", "")))
+        parts = []
+        for node in nodes:
+            parts.append(("" if self._first else ",\n") + json.dumps(node, ensure_ascii=False, sort_keys=True))
+            self._first = False
+        return "".join(parts)
+
+    def footer(self) -> str:
+        return "\n]}\n"
+
+
+def writer_for(fmt: Format) -> RdfWriter:
+    """A fresh writer for one export in the given format."""
+    if fmt == "turtle":
+        return TurtleWriter()
+    if fmt == "json-ld":
+        return JsonLdWriter()
+    if fmt == "nt":
+        return NTriplesWriter()
+    raise ValueError(f"unknown RDF format {fmt!r}; use one of {', '.join(FORMATS)}")
