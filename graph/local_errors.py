@@ -1,0 +1,27 @@
+"""Errors of the local Neo4j server tooling; each message tells the user what to do next."""
+
+from __future__ import annotations
+
+
+class LocalServerError(Exception):
+    """Base class: the local Neo4j server could not be built, started, queried or stopped."""
+
+
+class ToolMissingError(LocalServerError):
+    """`java` or `mvn` is not on PATH (or too old)."""
+
+
+class BuildError(LocalServerError):
+    """Maven failed to build graph/neo4j-local."""
+
+
+class PortInUseError(LocalServerError):
+    """A port the server needs is already taken by another process."""
+
+
+class StartError(LocalServerError):
+    """The server exited during startup or did not answer Bolt in time."""
+
+
+class StopError(LocalServerError):
+    """The server did not stop in time."""

@@ -1,0 +1,56 @@
+"""Constraints and indexes of the graph model (DESIGN.md), created idempotently with `IF NOT EXISTS`."""
+
+from __future__ import annotations
+
+from typing import LiteralString
+
+import neo4j
+
+# Names are fixed here so that `SHOW CONSTRAINTS` / `SHOW INDEXES` read the same on every run.
+CONSTRAINTS: tuple[LiteralString, ...] = (
+    "CREATE CONSTRAINT person_id IF NOT EXISTS FOR (n:Person) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT state_iso3 IF NOT EXISTS FOR (n:State) REQUIRE n.iso3 IS UNIQUE",
+    "CREATE CONSTRAINT organisation_id IF NOT EXISTS FOR (n:Organisation) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT meeting_id IF NOT EXISTS FOR (n:Meeting) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT place_id IF NOT EXISTS FOR (n:Place) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT sector_name IF NOT EXISTS FOR (n:Sector) REQUIRE n.name IS UNIQUE",
+    "CREATE CONSTRAINT article_id IF NOT EXISTS FOR (n:Article) REQUIRE n.id IS UNIQUE",
+)
+
+INDEXES: tuple[LiteralString, ...] = (
+    "CREATE INDEX meeting_date IF NOT EXISTS FOR (n:Meeting) ON (n.date)",
+    "CREATE INDEX meeting_type IF NOT EXISTS FOR (n:Meeting) ON (n.type)",
+    "CREATE INDEX article_url IF NOT EXISTS FOR (n:Article) ON (n.url)",
+    "CREATE INDEX article_text_sha1 IF NOT EXISTS FOR (n:Article) ON (n.text_sha1)",
+    "CREATE INDEX article_published IF NOT EXISTS FOR (n:Article) ON (n.published)",
+    "CREATE INDEX person_name IF NOT EXISTS FOR (n:Person) ON (n.name)",
+    "CREATE INDEX state_name IF NOT EXISTS FOR (n:State) ON (n.name)",
+    "CREATE INDEX organisation_name IF NOT EXISTS FOR (n:Organisation) ON (n.name)",
+    "CREATE INDEX organisation_acronym IF NOT EXISTS FOR (n:Organisation) ON (n.acronym)",
+    "CREATE INDEX place_name IF NOT EXISTS FOR (n:Place) ON (n.name)",
+    # Name search across the three kinds of actor; `aliases` is a list of strings, which full-text indexes accept.
+    "CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Person|State|Organisation) ON EACH [n.name, n.aliases]",
+)
+
+FULLTEXT_INDEX = "entity_names"
+SCHEMA_STATEMENTS: tuple[LiteralString, ...] = CONSTRAINTS + INDEXES
+
+
+def apply_schema(driver: neo4j.Driver, database: str, *, wait_s: float = 60.0) -> None:
+    """Create every constraint and index that is missing, then wait until all indexes are online.
+
+    Running it again changes nothing. Schema commands cannot share a transaction with other writes, so each
+    statement runs in its own auto-commit transaction.
+    """
+    with driver.session(database=database) as session:
+        for statement in SCHEMA_STATEMENTS:
+            session.run(statement).consume()
+        session.run("CALL db.awaitIndexes($timeout)", timeout=int(wait_s)).consume()
+
+
+def schema_names(driver: neo4j.Driver, database: str) -> tuple[list[str], list[str]]:
+    """The names of the constraints and of the indexes in `database`, sorted (for `malikg db schema` and tests)."""
+    with driver.session(database=database) as session:
+        constraints = sorted(record["name"] for record in session.run("SHOW CONSTRAINTS YIELD name"))
+        indexes = sorted(record["name"] for record in session.run("SHOW INDEXES YIELD name"))
+    return constraints, indexes
