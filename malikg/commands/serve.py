@@ -1,9 +1,23 @@
-"""`malikg serve` command."""
+"""`malikg serve`: run the REST API (FastAPI app factory `api.main:create_app`) with uvicorn."""
 
 from __future__ import annotations
+
+from typing import Annotated
 
 import typer
 
 
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to bind; 0.0.0.0 exposes the API to the network.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    reload: Annotated[bool, typer.Option(help="Restart when the code changes (development).")] = False,
+) -> None:
+    """Serve the API; OpenAPI documentation at http://HOST:PORT/docs. Neo4j settings come from NEO4J_*."""
+    import uvicorn
+
+    uvicorn.run("api.main:create_app", factory=True, host=host, port=port, reload=reload, proxy_headers=False)
+
+
 def register(app: typer.Typer) -> None:
     """Add the command to the root app."""
+    app.command("serve")(serve)

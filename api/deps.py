@@ -1,0 +1,99 @@
+"""Dependencies shared by the routes: settings, the app's driver, a per-request reader, pagination, dates."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Annotated
+
+from fastapi import Depends, Query, Request
+from neo4j import Driver
+
+from api.errors import InvalidParameterError
+from api.reads import GraphReader
+from graph.settings import Settings, get_settings
+
+MAX_LIMIT = 500
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def get_driver(request: Request) -> Driver:
+    """The process-wide driver created in the lifespan."""
+    driver: Driver = request.app.state.driver
+    return driver
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+DriverDep = Annotated[Driver, Depends(get_driver)]
+
+
+def get_reader(driver: DriverDep, settings: SettingsDep) -> Iterator[GraphReader]:
+    """One reader (one session) per request, closed when the response is done."""
+    reader = GraphReader(driver, settings.neo4j_database, settings.malikg_query_timeout_s)
+    try:
+        yield reader
+    finally:
+        reader.close()
+
+
+ReaderDep = Annotated[GraphReader, Depends(get_reader)]
+
+
+@dataclass(frozen=True)
+class Page:
+    """Bounded pagination."""
+
+    limit: int
+    offset: int
+
+
+def get_page(
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Rows to return (1..{MAX_LIMIT}).")] = 100,
+    offset: Annotated[int, Query(ge=0, le=1_000_000, description="Rows to skip.")] = 0,
+) -> Page:
+    return Page(limit=limit, offset=offset)
+
+
+PageDep = Annotated[Page, Depends(get_page)]
+
+
+def check_date(value: str | None, name: str) -> str | None:
+    """A real calendar date as YYYY, YYYY-MM or YYYY-MM-DD, else 422."""
+    if value is None:
+        return None
+    match = _DATE.match(value)
+    try:
+        if match is None:
+            raise ValueError(value)
+        year, month, day = match.groups()
+        date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        raise InvalidParameterError(f"'{name}' must be a date YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}.") from None
+    return value
+
+
+@dataclass(frozen=True)
+class Period:
+    """An inclusive period; each end is optional and may be a year, a month or a day."""
+
+    start: str | None
+    end: str | None
+
+
+def get_period(
+    from_: Annotated[
+        str | None, Query(alias="from", description="Earliest date: YYYY, YYYY-MM or YYYY-MM-DD.", examples=["2023"])
+    ] = None,
+    to: Annotated[
+        str | None, Query(description="Latest date: YYYY, YYYY-MM or YYYY-MM-DD.", examples=["2024-12-31"])
+    ] = None,
+) -> Period:
+    start, end = check_date(from_, "from"), check_date(to, "to")
+    if start is not None and end is not None and start[: len(end)] > end[: len(start)]:
+        raise InvalidParameterError(f"'from' ({start}) is after 'to' ({end}).")
+    return Period(start=start, end=end)
+
+
+PeriodDep = Annotated[Period, Depends(get_period)]

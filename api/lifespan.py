@@ -1,0 +1,23 @@
+"""The application's lifespan: one Neo4j driver per process, created at start-up and closed on exit."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from graph.driver import open_driver
+from graph.settings import get_settings
+
+
+@asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Keep the driver on `app.state`. No connection is made here, so the API starts even while Neo4j is down
+    and /health reports 503 until it is back."""
+    driver = open_driver(get_settings())
+    app.state.driver = driver
+    try:
+        yield
+    finally:
+        driver.close()

@@ -1,0 +1,32 @@
+"""GET /organisations/{id}: an organisation, the people who held posts in it, meetings held in its frame."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path
+
+from api.deps import ReaderDep
+from api.errors import NotFoundError
+from api.meeting_records import meeting_counts
+from api.schemas.common import ERRORS
+from api.schemas.entities import OrganisationOut, Role
+
+router = APIRouter(tags=["entities"])
+
+
+@router.get("/organisations/{id}", response_model=OrganisationOut, responses=ERRORS, summary="One organisation")
+def get_organisation(reader: ReaderDep, id: Annotated[str, Path(max_length=200, examples=["onu"])]) -> OrganisationOut:
+    """The organisation with this id, posts held in it, meetings held in its frame by type."""
+    row = reader.one("get_organisation", id=id)
+    if row is None:
+        raise NotFoundError(f"No organisation with id '{id}'; find ids with GET /search?q=<name>.")
+    return OrganisationOut(
+        id=row["id"],
+        name=row["name"],
+        acronym=row["acronym"],
+        aliases=row["aliases"],
+        wikidata=row["wikidata"],
+        roles=[Role.model_validate(r) for r in row["roles"]],
+        meetings=meeting_counts(row),
+    )

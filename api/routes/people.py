@@ -1,0 +1,31 @@
+"""GET /people/{id}: a person, the posts they held, their meetings by type."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path
+
+from api.deps import ReaderDep
+from api.errors import NotFoundError
+from api.meeting_records import meeting_counts
+from api.schemas.common import ERRORS
+from api.schemas.entities import PersonOut, Role
+
+router = APIRouter(tags=["entities"])
+
+
+@router.get("/people/{id}", response_model=PersonOut, responses=ERRORS, summary="One person")
+def get_person(reader: ReaderDep, id: Annotated[str, Path(max_length=200, examples=["abdoulaye-diop"])]) -> PersonOut:
+    """The person with this id (see /search to find ids), roles over time and meeting counts by type."""
+    row = reader.one("get_person", id=id)
+    if row is None:
+        raise NotFoundError(f"No person with id '{id}'; find ids with GET /search?q=<name>.")
+    return PersonOut(
+        id=row["id"],
+        name=row["name"],
+        aliases=row["aliases"],
+        wikidata=row["wikidata"],
+        roles=[Role.model_validate(r) for r in row["roles"]],
+        meetings=meeting_counts(row),
+    )

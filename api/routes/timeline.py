@@ -1,0 +1,41 @@
+"""GET /timeline: an entity's meetings in date order."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from api.deps import PageDep, PeriodDep, ReaderDep
+from api.meeting_records import load_meetings
+from api.resolve import resolve_entity
+from api.schemas.common import ERRORS
+from api.schemas.meetings import Timeline
+
+router = APIRouter(tags=["meetings"])
+
+
+@router.get("/timeline", response_model=Timeline, responses=ERRORS, summary="An entity's meetings in date order")
+def timeline(
+    reader: ReaderDep,
+    page: PageDep,
+    period: PeriodDep,
+    entity: Annotated[
+        str,
+        Query(
+            min_length=1, max_length=200, description="Person, state or organisation: id or name.", examples=["Lavrov"]
+        ),
+    ],
+) -> Timeline:
+    """Meetings the entity took part in (for an organisation: held in its frame), oldest first."""
+    ref = resolve_entity(reader, entity)
+    row = reader.one(
+        "list_entity_meetings",
+        kind=ref.kind,
+        key=ref.id,
+        offset=page.offset,
+        limit=page.limit,
+        **{"from": period.start, "to": period.end},
+    )
+    total, ids = (row["total"], row["meeting_ids"]) if row else (0, [])
+    return Timeline(entity=ref, total=total, limit=page.limit, offset=page.offset, meetings=load_meetings(reader, ids))

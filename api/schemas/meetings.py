@@ -1,0 +1,74 @@
+"""Meetings (contacts) with their place, participants, states, sectors and sources."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from api.schemas.common import EntityRef, Out
+
+
+class Participant(Out):
+    id: str = Field(examples=["sergueï-lavrov"])
+    name: str = Field(examples=["Sergueï Lavrov"])
+    role: str | None = Field(default=None, examples=["ministre des Affaires étrangères"])
+
+
+class StateTakingPart(Out):
+    iso3: str = Field(examples=["RUS"])
+    name: str = Field(examples=["Russie"])
+    host: bool = Field(default=False, description="True when the text says this side received the other.")
+
+
+class Place(Out):
+    id: str = Field(examples=["moscou"])
+    name: str = Field(examples=["Moscou"])
+    state: str | None = Field(default=None, description="ISO3 of the state the place lies in.", examples=["RUS"])
+
+
+class Source(Out):
+    article_id: str
+    url: str | None = None
+    title: str | None = None
+    outlet: str | None = Field(default=None, examples=["L'Essor"])
+    published: str | None = Field(default=None, examples=["2024-02-29"])
+    evidence: str | None = Field(default=None, description="The sentence of the article that states the meeting.")
+    confidence: float | None = Field(default=None, examples=[0.9])
+
+
+class Meeting(Out):
+    """One real-world contact, with every report of it."""
+
+    id: str
+    type: str = Field(examples=["bilateral_meeting"])
+    date: str | None = Field(default=None, examples=["2024-02-28"])
+    date_precision: str | None = Field(default=None, examples=["day"])
+    summary: str | None = None
+    confidence: float | None = None
+    place: Place | None = None
+    participants: list[Participant]
+    states: list[StateTakingPart]
+    sectors: list[str] = Field(examples=[["défense", "sécurité"]])
+    organisations: list[EntityRef]
+    sources: list[Source]
+
+
+class MeetingList(Out):
+    """A page of meetings in date order (meetings without a date last)."""
+
+    total: int
+    limit: int
+    offset: int
+    meetings: list[Meeting]
+
+
+class Contacts(MeetingList):
+    """Every contact between `a` and `b`."""
+
+    a: EntityRef
+    b: EntityRef
+
+
+class Timeline(MeetingList):
+    """An entity's meetings."""
+
+    entity: EntityRef
