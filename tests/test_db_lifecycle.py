@@ -1,0 +1,105 @@
+"""`malikg db start|status|stop` run a real local Neo4j on free ports and a temporary data directory."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import neo4j
+import pytest
+
+MALIKG = str(Path(sys.executable).with_name("malikg"))
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([MALIKG, "db", *args], capture_output=True, text=True, env=env, timeout=240, check=False)
+
+
+@pytest.fixture
+def server_args(tmp_path: Path) -> Iterator[list[str]]:
+    """Options for one private server; it is stopped after the test whatever happened."""
+    args = ["--data-dir", str(tmp_path / "neo4j"), "--bolt-port", str(free_port()), "--http-port", str(free_port())]
+    yield args
+    run("stop", "--data-dir", args[1])
+
+
+def count_nodes(bolt_port: str) -> int:
+    with neo4j.GraphDatabase.driver(f"bolt://127.0.0.1:{bolt_port}", auth=("neo4j", "")) as driver:
+        records, _, _ = driver.execute_query("MATCH (n:Probe) RETURN count(n) AS n")
+    return int(records[0]["n"])
+
+
+@pytest.mark.slow
+def test_start_status_stop_and_data_survive_a_restart(server_args: list[str], tmp_path: Path) -> None:
+    data_dir, bolt_port = server_args[1], server_args[3]
+    assert run("status", "--data-dir", data_dir).returncode == 1
+
+    started = run("start", *server_args)
+    assert started.returncode == 0, started.stderr
+    assert f"bolt://127.0.0.1:{bolt_port}" in started.stdout
+    assert "/browser/" in started.stdout
+    assert (tmp_path / "neo4j.pid").is_file()
+    assert (tmp_path / "neo4j" / "data" / "databases" / "neo4j").is_dir(), "the store is not in the data dir"
+
+    again = run("start", *server_args)
+    assert again.returncode == 0 and "already running" in again.stdout
+
+    status = run("status", "--data-dir", data_dir)
+    assert status.returncode == 0
+    assert "running" in status.stdout and "5." in status.stdout and bolt_port in status.stdout
+
+    with neo4j.GraphDatabase.driver(f"bolt://127.0.0.1:{bolt_port}", auth=("neo4j", "")) as driver:
+        driver.execute_query("CREATE (:Probe {at: datetime()})")
+
+    stopped = run("stop", "--data-dir", data_dir)
+    assert stopped.returncode == 0 and "stopped" in stopped.stdout
+    assert not (tmp_path / "neo4j.pid").exists()
+    assert run("status", "--data-dir", data_dir).returncode == 1
+
+    assert run("start", *server_args).returncode == 0
+    assert count_nodes(bolt_port) == 1
+
+
+def test_start_on_a_taken_bolt_port_fails_clearly(tmp_path: Path) -> None:
+    with socket.socket() as blocker:
+        blocker.bind(("127.0.0.1", 0))
+        blocker.listen()
+        taken = blocker.getsockname()[1]
+        result = run(
+            "start", "--data-dir", str(tmp_path / "neo4j"), "--bolt-port", str(taken), "--http-port", str(free_port())
+        )
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and f"Bolt port {taken}" in lines[0] and "already in use" in lines[0], result.stderr
+    assert not (tmp_path / "neo4j.pid").exists()
+
+
+def test_missing_java_exits_2_with_one_clear_line(tmp_path: Path) -> None:
+    empty_path = tmp_path / "bin"
+    empty_path.mkdir()
+    env = dict(os.environ, PATH=str(empty_path))
+    result = run("start", "--data-dir", str(tmp_path / "neo4j"), "--bolt-port", str(free_port()), env=env)
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [result.stderr.strip()]
+    assert "`java` is not on PATH" in result.stderr and "install" in result.stderr
+
+
+def test_missing_maven_exits_2_with_one_clear_line(tmp_path: Path) -> None:
+    java = subprocess.run(["which", "java"], capture_output=True, text=True, check=True).stdout.strip()
+    only_java = tmp_path / "bin"
+    only_java.mkdir()
+    (only_java / "java").symlink_to(Path(java).resolve())
+    result = run("build", env=dict(os.environ, PATH=str(only_java)))
+    assert result.returncode == 2
+    assert result.stderr.strip() == result.stderr.strip().splitlines()[0]
+    assert "`mvn` is not on PATH" in result.stderr and "Maven" in result.stderr
