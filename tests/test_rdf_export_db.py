@@ -1,0 +1,101 @@
+"""The RDF export against the real Neo4j: a synthetic graph, exported in pages, in every format."""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING
+
+import neo4j
+import pytest
+from rdflib import Graph, URIRef
+from rdflib.compare import isomorphic
+from rdflib.namespace import RDF, XSD
+
+from graph.rdf.export import iter_chunks, write_export
+from graph.rdf.filters import ExportFilter
+from graph.rdf.serialize import FORMATS, Format
+from graph.rdf.synthetic import person_id, write_synthetic_graph
+from graph.rdf.validate import validate_graph
+from graph.rdf.vocab import SEM, person_iri, state_iri
+
+if TYPE_CHECKING:
+    from conftest import Neo4jServer
+
+pytestmark = pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
+
+MEETINGS = 240
+
+
+def export_graph(driver: neo4j.Driver, database: str, fmt: Format, flt: ExportFilter | None = None) -> Graph:
+    text = "".join(iter_chunks(driver, database, fmt, flt, batch_size=37))
+    return Graph().parse(data=text, format=fmt)
+
+
+@pytest.fixture
+def synthetic(driver: neo4j.Driver, neo4j_server: Neo4jServer) -> tuple[neo4j.Driver, str]:
+    write_synthetic_graph(driver, neo4j_server.database, MEETINGS, batch_size=100)
+    return driver, neo4j_server.database
+
+
+def test_full_export_is_complete_valid_and_the_same_in_every_format(synthetic: tuple[neo4j.Driver, str]) -> None:
+    driver, database = synthetic
+    graphs = {fmt: export_graph(driver, database, fmt) for fmt in FORMATS}
+    nt = graphs["nt"]
+    assert len(set(nt.subjects(RDF.type, SEM.Event))) == MEETINGS
+    for fmt in ("turtle", "json-ld"):
+        assert isomorphic(graphs[fmt], nt), fmt
+    report = validate_graph(nt)
+    assert report.conforms, report.text[:3000]
+
+
+def test_exporting_twice_gives_the_same_bytes(synthetic: tuple[neo4j.Driver, str]) -> None:
+    driver, database = synthetic
+    first = "".join(iter_chunks(driver, database, "turtle", batch_size=50))
+    second = "".join(iter_chunks(driver, database, "turtle", batch_size=50))
+    assert first == second
+    assert isomorphic(Graph().parse(data=first, format="turtle"), export_graph(driver, database, "turtle"))
+
+
+def test_page_size_does_not_change_the_export(synthetic: tuple[neo4j.Driver, str]) -> None:
+    driver, database = synthetic
+    small = Graph().parse(data="".join(iter_chunks(driver, database, "nt", batch_size=7)), format="nt")
+    large = Graph().parse(data="".join(iter_chunks(driver, database, "nt", batch_size=5000)), format="nt")
+    assert isomorphic(small, large)
+
+
+def test_entity_filter_keeps_only_meetings_involving_it(synthetic: tuple[neo4j.Driver, str]) -> None:
+    driver, database = synthetic
+    who = person_id(3)
+    g = export_graph(driver, database, "nt", ExportFilter.parse(entity=who))
+    meetings = set(g.subjects(RDF.type, SEM.Event))
+    assert meetings
+    assert all((m, SEM.hasActor, person_iri(who)) in g for m in meetings)
+    full = export_graph(driver, database, "nt")
+    expected = {m for m in full.subjects(RDF.type, SEM.Event) if (m, SEM.hasActor, person_iri(who)) in full}
+    assert meetings == expected
+    assert validate_graph(g).conforms
+
+
+def test_state_and_date_filters(synthetic: tuple[neo4j.Driver, str]) -> None:
+    driver, database = synthetic
+    g = export_graph(driver, database, "nt", ExportFilter.parse(entity="RUS", date_from="2018-03", date_to="2020"))
+    meetings = set(g.subjects(RDF.type, SEM.Event))
+    assert meetings
+    for m in meetings:
+        assert (m, SEM.hasActor, state_iri("RUS")) in g
+        stamp = g.value(m, SEM.hasTimeStamp)
+        assert stamp is not None and stamp.datatype in (XSD.date, XSD.gYearMonth, XSD.gYear)
+        assert "2018-03" <= str(stamp)[: len("2018-03")] or str(stamp) == "2018"
+        assert str(stamp)[:4] <= "2020"
+    report = validate_graph(g)
+    assert report.conforms, report.text[:3000]
+
+
+def test_write_export_counts_triples(synthetic: tuple[neo4j.Driver, str]) -> None:
+    driver, database = synthetic
+    out = io.StringIO()
+    pages: list[int] = []
+    stats = write_export(driver, database, "nt", out, batch_size=60, on_batch=lambda s: pages.append(s.triples))
+    assert stats.triples >= len(Graph().parse(data=out.getvalue(), format="nt"))
+    assert len(pages) > MEETINGS // 60
+    assert URIRef(person_iri(person_id(1))).startswith("https://malikg.org/id/person/personne-0000001-sergue%C3%AF")
