@@ -1,0 +1,56 @@
+"""NLP stage: cleaned paragraphs -> sentences with entities (spaCy senter + ruler + ner)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc
+
+from ingest.article import Ent, Sentence
+from ingest.clean import is_sentence
+from ingest.nlp import load_nlp
+
+
+def _sentences(doc: Doc, paragraph: int, running: bool) -> list[Sentence]:
+    out = []
+    for sent in doc.sents:
+        ents = [
+            Ent(e.text, e.label_, e.ent_id_ or "", e.start_char - sent.start_char, e.end_char - sent.start_char)
+            for e in sent.ents
+        ]
+        out.append(Sentence(sent.text, ents, paragraph, running))
+    return out
+
+
+def analyse_many(batches: Iterable[list[str]], batch_size: int = 8) -> Iterator[list[Sentence]]:
+    """For each list of paragraphs, its sentences; all paragraphs of the stream go through one nlp.pipe."""
+    nlp = load_nlp()
+    queue: list[list[str]] = []
+
+    def flat() -> Iterator[str]:
+        for paragraphs in batches:
+            queue.append(paragraphs)
+            yield from paragraphs
+            if not paragraphs:
+                yield ""
+
+    docs = nlp.pipe(flat(), batch_size=batch_size * 4)
+    pending: list[list[Sentence]] = []
+    while True:
+        try:
+            doc = next(docs)
+        except StopIteration:
+            return
+        paragraphs = queue[0]
+        i = len(pending)
+        pending.append(_sentences(doc, i, is_sentence(paragraphs[i])) if paragraphs else [])
+        if len(pending) >= max(1, len(paragraphs)):
+            queue.pop(0)
+            sents = [s for group in pending for s in group]
+            pending = []
+            yield sents
+
+
+def analyse(paragraphs: list[str]) -> list[Sentence]:
+    """Sentences of one article."""
+    return next(analyse_many([paragraphs]))

@@ -1,0 +1,150 @@
+"""Boilerplate removal: keep the article's own paragraphs, drop menus, teasers, bylines and footers.
+
+Rules are generic page-structure cues (navigation prefixes, "Lire aussi" teaser runs, "Les articles de
+l'auteur"/"Autres articles" lists, tags and share buttons, subscription and comment footers, bylines,
+"Source :" and "Publié ..." lines, crawler headers such as " date 2023-12"); nothing is tied to one site.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest.textutil import fold, unify
+
+# A line starting one of these ends the article: what follows is related content or page furniture.
+_CUT = re.compile(
+    r"^(les articles de l'auteur|autres articles|articles similaires|articles li[ée]s|sur le m[êe]me sujet"
+    r"|dans la m[êe]me rubrique|[àa] lire [ée]galement|tags?\s*:|mots[- ]cl[ée]s\s*:|partager(\s|$)|partagez"
+    r"|laisser un commentaire|laissez un commentaire|commentaires? via facebook|votre adresse e-?mail"
+    r"|l'espace des contributions|abonnez-vous|s'abonner|[àa] propos de nous|©|copyright|newsletter"
+    r"|lire la suite|voir aussi\s*:|related)",
+    re.IGNORECASE,
+)
+_TEASER = re.compile(r"^\s*(?:[àa] )?lire aussi\b\s*:?", re.IGNORECASE)
+_HEADER = re.compile(r"^\s*date\s+(\d{4})-(\d{2})(?:-(\d{2}))?\s*")
+_PUBLISHED = re.compile(r"^\s*(publi[ée]\w*|mis à jour)\b.{0,60}\d{4}", re.IGNORECASE)
+_SOURCE = re.compile(r"^\s*(source|sources|cr[ée]dit photo|photo)\s*:", re.IGNORECASE)
+_BYLINE = re.compile(r"^\s*(par|by|de notre (envoy[ée] sp[ée]cial|correspondant))\s+\S", re.IGNORECASE)
+_BULLET = re.compile(r"^\s*[•·▪►»\-*]\s+")
+_SENTENCE_END = re.compile(r"[.!?»”\"…)]\s*$")
+_NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.-]*$")
+
+
+@dataclass
+class CleanText:
+    """The article body as paragraphs, plus what the page furniture told us."""
+
+    paragraphs: list[str]
+    header_date: str | None = None  # "2023-12" from a crawler header
+    dateline: str | None = None  # first "Publié ..." line, for the publication date
+    bylines: list[str] = field(default_factory=list)  # journalist names found and removed
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+def _words(line: str) -> list[str]:
+    return line.split()
+
+
+def is_sentence(line: str) -> bool:
+    """A running-text paragraph (as opposed to a headline, menu item or caption)."""
+    return len(_words(line)) >= 8 and bool(_SENTENCE_END.search(line))
+
+
+def _is_name_only(line: str) -> bool:
+    """A line that is only a person's or desk's name: a byline ('Souleymane SIDIBE', 'Rédaction Lessor', 'RGL')."""
+    words = _words(line.strip(" -–—.,"))
+    if not 1 <= len(words) <= 4 or any(ch.isdigit() for ch in line):
+        return False
+    if len(words) == 1:
+        return words[0].isupper() and 2 <= len(words[0]) <= 6
+    return all(_NAME_TOKEN.match(w) for w in words)
+
+
+def _strip_nav_prefix(lines: list[str]) -> list[str]:
+    """Drop a leading navigation block (menus of bullets and short links before any running text)."""
+    first_text = next((i for i, line in enumerate(lines) if is_sentence(line)), len(lines))
+    prefix = lines[:first_text]
+    if sum(1 for line in prefix if _BULLET.match(line)) < 3:
+        return lines
+    last_nav = max(i for i, line in enumerate(prefix) if _BULLET.match(line) or len(_words(line)) <= 4)
+    return lines[last_nav + 1 :]
+
+
+def _drop_teasers(lines: list[str]) -> list[str]:
+    """Remove "Lire aussi" lines; a run of them ending the article (teaser list) is cut with its snippets."""
+    idx = [i for i, line in enumerate(lines) if _TEASER.match(line)]
+    if not idx:
+        return lines
+    keep = [True] * len(lines)
+    for i in idx:
+        keep[i] = False
+        # Lessor-style snippet: the paragraph right after the teaser line, cut short ("..", "…").
+        if i + 1 < len(lines) and re.search(r"(\.\.|…)\s*$", lines[i + 1]):
+            keep[i + 1] = False
+    # A chain of teasers (at most two paragraphs apart) that runs to the end of the text is a related list.
+    start = idx[-1]
+    for j in reversed(idx[:-1]):
+        if start - j <= 3:
+            start = j
+        else:
+            break
+    if len(lines) - idx[-1] <= 3 and start != idx[-1]:
+        keep[start:] = [False] * (len(lines) - start)
+    return [line for line, k in zip(lines, keep, strict=True) if k]
+
+
+def clean(raw: str) -> CleanText:
+    """Split a captured page into the article's paragraphs."""
+    text = unify(raw).replace("\r\n", "\n").replace("\r", "\n")
+    header_date = None
+    m = _HEADER.match(text)
+    if m:
+        header_date = "-".join(g for g in m.groups() if g)
+        text = text[m.end() :]
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    lines = [line for line in lines if line]
+    lines = _strip_nav_prefix(lines)
+    out: list[str] = []
+    bylines: list[str] = []
+    dateline = None
+    seen: set[str] = set()
+    for line in lines:
+        if _CUT.match(line):
+            break
+        out.append(line)
+    out = _drop_teasers(out)
+    kept: list[str] = []
+    for line in out:
+        key = fold(line)
+        if _PUBLISHED.match(line):
+            dateline = dateline or line
+            continue
+        if _BULLET.match(line) or _SOURCE.match(line) or key in seen or not key:
+            continue
+        if _BYLINE.match(line) and len(_words(line)) <= 6:
+            bylines.append(re.sub(r"^\s*\S+\s+", "", line))
+            continue
+        if _is_name_only(line) or re.match(r"^r[ée]daction\b", key):
+            bylines.append(line)
+            continue
+        seen.add(key)
+        kept.append(line)
+    kept = _join_broken(kept)
+    return CleanText(paragraphs=kept, header_date=header_date, dateline=dateline, bylines=bylines)
+
+
+def _join_broken(lines: list[str]) -> list[str]:
+    """Rejoin a sentence broken across lines ("... dans la lutte contre le" / "terrorisme et ...")."""
+    out: list[str] = []
+    for line in lines:
+        if out and line[:1].islower() and not _SENTENCE_END.search(out[-1]) and len(_words(out[-1])) >= 5:
+            out[-1] = out[-1] + " " + line
+        elif out and re.search(r"\b(Monsieur|Madame|M\.|Mme)$", out[-1]):
+            out[-1] = out[-1] + " " + line
+        else:
+            out.append(line)
+    return out

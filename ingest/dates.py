@@ -1,0 +1,148 @@
+"""Dates: the publication date of a page and the date of an event mentioned in a sentence.
+
+Explicit French dates ("mercredi 28 février", "le 26 septembre 2024", "novembre 2024") are read with a
+regular expression and completed against a base date (the publication date); relative words ("hier",
+"ce jeudi", "vendredi dernier", "il y a deux jours") go through dateparser with RELATIVE_BASE after the
+words it does not understand ("ce", "Publié") are removed. "78e session de l'Assemblée générale" dates to
+September of 1945 + 78.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+import dateparser
+
+from ingest.textutil import fold
+
+MONTHS = {
+    "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7, "aout": 8,
+    "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
+}  # fmt: skip
+WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+_M = "|".join(MONTHS)
+_W = "|".join(WEEKDAYS)
+_DAY_MONTH = re.compile(rf"\b(?:(?:{_W})\s+)?(\d{{1,2}})(?:er)?\s+({_M})(?:\s+(\d{{4}}))?\b")
+_MONTH_YEAR = re.compile(rf"\b({_M})\s+(\d{{4}})\b")
+_WEEKDAY = re.compile(rf"\b(ce|cet|le|du|depuis)?\s*({_W})\b(\s+(?:dernier|passe|precedent|soir|matin|apres midi))?")
+_RELATIVE = re.compile(r"\b(avant hier|hier|aujourd'hui|il y a (?:\w+) jours?|la semaine derniere)\b")
+_SESSION = re.compile(r"\b(\d{2})\s*(?:e|eme|ieme)\s+session\b[^.]{0,60}\bassemblee generale\b")
+_ISO_URL = re.compile(r"/(20\d\d|19\d\d)[/-](\d\d)[/-](\d\d)(?:/|-|$)")
+
+
+@dataclass(frozen=True)
+class EventDate:
+    """A resolved date and its precision ('day', 'month' or 'year')."""
+
+    value: str
+    precision: str
+
+    @staticmethod
+    def of(day: date, precision: str = "day") -> EventDate:
+        value = {"day": day.isoformat(), "month": day.isoformat()[:7], "year": str(day.year)}[precision]
+        return EventDate(value, precision)
+
+    def as_month(self) -> EventDate:
+        return EventDate(self.value[:7], "month") if self.precision == "day" else self
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def parse_iso(value: str | None) -> date | None:
+    """'2024-02-29' -> date; partial or malformed values -> None."""
+    if not value:
+        return None
+    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", value)
+    return _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+
+
+def publication_date(dateline: str | None, url: str | None, text: str) -> str | None:
+    """Publication day from a 'Publié ...' line, the URL (/2023/12/10/) or a '9 septembre 2023 | Outlet' line."""
+    if dateline:
+        m = _DAY_MONTH.search(fold(dateline))
+        if m and m.group(3):
+            d = _safe_date(int(m.group(3)), MONTHS[m.group(2)], int(m.group(1)))
+            if d:
+                return d.isoformat()
+    if url:
+        m = _ISO_URL.search(url)
+        if m:
+            d = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            if d:
+                return d.isoformat()
+    for line in text.splitlines()[:40]:
+        if "|" in line:
+            m = _DAY_MONTH.search(fold(line.split("|")[0]))
+            if m and m.group(3):
+                d = _safe_date(int(m.group(3)), MONTHS[m.group(2)], int(m.group(1)))
+                if d:
+                    return d.isoformat()
+    return None
+
+
+def session_year(sentence: str) -> int | None:
+    """'78ème session de l'Assemblée générale' -> 2023 (session N opens in September of 1945 + N)."""
+    m = _SESSION.search(fold(sentence))
+    return 1945 + int(m.group(1)) if m else None
+
+
+def _complete(day: int, month: int, base: date) -> date | None:
+    """A day and month without year: the latest such date not after the base (plus a day of slack)."""
+    d = _safe_date(base.year, month, day)
+    if d and d > base + timedelta(days=1):
+        d = _safe_date(base.year - 1, month, day)
+    return d
+
+
+def find_date(sentence: str, base: date | None, year_hint: int | None = None) -> EventDate | None:
+    """The first date stated in a sentence, resolved against `base` (the publication date) when relative."""
+    s = fold(sentence)
+    m = _DAY_MONTH.search(s)
+    if m:
+        day, month = int(m.group(1)), MONTHS[m.group(2)]
+        if m.group(3):
+            d = _safe_date(int(m.group(3)), month, day)
+            return EventDate.of(d) if d else None
+        if year_hint:
+            d = _safe_date(year_hint, month, day)
+            return EventDate.of(d) if d else None
+        if base:
+            d = _complete(day, month, base)
+            return EventDate.of(d) if d else None
+        return None
+    m2 = _MONTH_YEAR.search(s)
+    if m2:
+        return EventDate(f"{int(m2.group(2)):04d}-{MONTHS[m2.group(1)]:02d}", "month")
+    if base:
+        rel = _relative(s, base)
+        if rel:
+            return rel
+    if year_hint:
+        return EventDate(f"{year_hint:04d}-09", "month")
+    return None
+
+
+def _relative(s: str, base: date) -> EventDate | None:
+    """Weekdays and relative words against the base date."""
+    m = _WEEKDAY.search(s)
+    if m:
+        target = WEEKDAYS.index(m.group(2))
+        strict = bool(m.group(3) and m.group(3).strip() in {"dernier", "passe", "precedent"})
+        delta = (base.weekday() - target) % 7
+        if delta == 0 and strict:
+            delta = 7
+        return EventDate.of(base - timedelta(days=delta))
+    m = _RELATIVE.search(s)
+    if m:
+        settings = {"RELATIVE_BASE": datetime(base.year, base.month, base.day), "PREFER_DATES_FROM": "past"}
+        parsed = dateparser.parse(m.group(1), languages=["fr"], settings=settings)
+        if parsed:
+            return EventDate.of(parsed.date())
+    return None

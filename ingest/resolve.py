@@ -1,0 +1,152 @@
+"""Entity resolution within one article: person mentions to people, state and organisation mentions.
+
+Person mentions from the NER (and the ruler's known people) lose their titles ("Général de division",
+"M.", "Son Excellence"), ALL-CAPS surnames are re-cased, and mentions are grouped: a mention whose words
+are a subset of a longer name with the same surname ("Diop", "Lamine Zeine", "Président Poutine") joins it.
+Known people take the gazetteer id and name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest.article import Article, Ent
+from ingest.gazetteer import Gazetteer, PersonEntry
+from ingest.textutil import fold, name_case, slug
+
+_TITLE_WORDS = {
+    "m", "mme", "mlle", "dr", "pr", "me", "monsieur", "madame", "mademoiselle", "son", "sa", "excellence",
+    "general", "generale", "colonel", "commandant", "capitaine", "lieutenant", "marechal", "amiral", "major",
+    "division", "brigade", "corps", "armee", "d'armee", "de", "du", "le", "la", "les", "l'", "president",
+    "presidente", "ministre", "premier", "ambassadeur", "ambassadrice", "chef", "directeur", "directrice",
+    "professeur", "imam", "cheick", "sieur", "honorable", "docteur", "s", "e", "sem", "colonel-major",
+}  # fmt: skip
+_NOT_NAMES = {
+    "lire", "aussi", "tags", "source", "publie", "koulouba", "primature", "transition", "etat", "bamako",
+    "facebook", "twitter", "x", "whatsapp", "onu", "aes", "cedeao", "fama", "pdsl",
+}  # fmt: skip
+_PARTICLES = {"de", "da", "du", "dos", "van", "von", "ag", "ould", "ben", "bin", "el", "al", "ibn", "le", "la"}
+
+
+@dataclass
+class PersonCluster:
+    """One person of the article, with every printed form."""
+
+    key_tokens: list[str]  # folded tokens of the longest name
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    entry: PersonEntry | None = None
+
+    @property
+    def id(self) -> str:
+        return self.entry.id if self.entry else slug(self.name)
+
+    @property
+    def surname(self) -> str:
+        return self.key_tokens[-1]
+
+
+def clean_name(surface: str) -> str | None:
+    """Strip titles and punctuation from a PER span; None when what is left is not a plausible name."""
+    words = surface.replace("’", "'").split()
+    while words and (fold(words[0]).rstrip(".") in _TITLE_WORDS or words[0].endswith("'")):
+        words = words[1:]
+    while words and (fold(words[-1]) in _TITLE_WORDS or not re.search(r"\w", words[-1])):
+        words = words[:-1]
+    words = [w.strip(',;:()«»"') for w in words]
+    words = [w for w in words if w]
+    if not words or any(ch.isdigit() for w in words for ch in w):
+        return None
+    if not words[0][:1].isupper():
+        return None
+    if any(fold(w) in _NOT_NAMES for w in words):
+        return None
+    if sum(1 for w in words if w[:1].isupper() or fold(w) in _PARTICLES) < len(words):
+        return None
+    return " ".join(name_case(w) for w in words)
+
+
+def _gazetteer_index(gaz: Gazetteer) -> dict[str, PersonEntry]:
+    index: dict[str, PersonEntry] = {}
+    for p in gaz.people:
+        for n in [p.name, *p.aliases]:
+            index.setdefault(fold(n), p)
+    return index
+
+
+def _match_entry(tokens: list[str], index: dict[str, PersonEntry], gaz: Gazetteer) -> PersonEntry | None:
+    key = " ".join(tokens)
+    if key in index:
+        return index[key]
+    if len(tokens) >= 2:
+        for p in gaz.people:
+            for n in [p.name, *p.aliases]:
+                t = fold(n).split()
+                if len(t) >= 2 and t[-1] == tokens[-1] and (set(t) <= set(tokens) or set(tokens) <= set(t)):
+                    return p
+    return None
+
+
+class PeopleResolver:
+    """Groups the person mentions of one article into clusters."""
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        self.gaz = gaz
+        self.index = _gazetteer_index(gaz)
+        self.clusters: list[PersonCluster] = []
+        self.by_mention: dict[tuple[int, int], PersonCluster] = {}
+
+    def _cluster_for(self, name: str, entry: PersonEntry | None) -> PersonCluster | None:
+        tokens = fold(name).split()
+        if entry is None:
+            entry = _match_entry(tokens, self.index, self.gaz)
+        if entry is not None:
+            for c in self.clusters:
+                if c.entry is not None and c.entry.id == entry.id:
+                    return c
+        # same surname and one name's words contained in the other's
+        for c in reversed(self.clusters):
+            if c.surname == tokens[-1] and (set(tokens) <= set(c.key_tokens) or set(c.key_tokens) <= set(tokens)):
+                if entry is None or c.entry is None:
+                    if len(tokens) > len(c.key_tokens):
+                        c.key_tokens, c.name = tokens, name
+                    if entry is not None:
+                        c.entry = entry
+                    return c
+        if len(tokens) < 2 and entry is None:
+            return None  # a lone surname that names nobody else in the article
+        cluster = PersonCluster(key_tokens=tokens, name=name, entry=entry)
+        self.clusters.append(cluster)
+        return cluster
+
+    def add(self, sent_idx: int, ent: Ent) -> PersonCluster | None:
+        """Resolve one PER mention; returns its cluster (or None when it is not a usable name)."""
+        entry = None
+        if ent.ident.startswith("person:"):
+            entry = self.gaz.person_by_id.get(ent.ident.split(":", 1)[1])
+        name = clean_name(ent.text)
+        if name is None and entry is None:
+            return None
+        cluster = self._cluster_for(name or (entry.name if entry else ""), entry)
+        if cluster is None:
+            return None
+        surface = " ".join(w for w in ent.text.split())
+        if surface not in cluster.aliases:
+            cluster.aliases.append(surface)
+        self.by_mention[(sent_idx, ent.start)] = cluster
+        return cluster
+
+    def canonical_name(self, c: PersonCluster) -> str:
+        return c.entry.name if c.entry else c.name
+
+
+def person_mentions(article: Article, gaz: Gazetteer, exclude: set[str]) -> PeopleResolver:
+    """Resolve every PER mention of the article; full names first so that surnames attach to them."""
+    resolver = PeopleResolver(gaz)
+    ents = [(i, e) for i, s in enumerate(article.sentences) for e in s.ents if e.label == "PER"]
+    ents = [(i, e) for i, e in ents if fold(e.text) not in exclude]
+    ents.sort(key=lambda ie: -len((clean_name(ie[1].text) or "").split()))
+    for i, e in ents:
+        resolver.add(i, e)
+    return resolver

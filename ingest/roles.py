@@ -1,0 +1,116 @@
+"""Roles from context: the title printed around a person's name and the state or organisation it represents.
+
+"le ministre nigérien des affaires étrangères, Bakary Yaou Sangaré" (title on the left, demonym),
+"Murat M. Onart, ambassadeur de Turquie au Mali" (apposition on the right, "de <État>"),
+"son homologue russe, Serguei Lavrov". Unnamed representatives ("l'ambassadeur d'Algérie",
+"les ambassadeurs de Russie et d'Algérie", "le président russe") give states without people.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.article import Ent, Sentence
+from ingest.textutil import unify
+
+ROLE_WORDS = (
+    r"(?:vice-)?pr[ée]sident(?:e)?s?|premier ministre|ministres?|ambassadeurs?|ambassadrices?|chefs? de la diplomatie"
+    r"|chefs? d'[ée]tat|chefs? du gouvernement|homologues?|secr[ée]taires? g[ée]n[ée]ra(?:l|le|ux)|directeur|directrice"
+    r"|repr[ée]sentant(?:e)?s?|[ée]missaires?|envoy[ée]s? sp[ée]cia(?:l|le|ux)|gouverneur|porte-parole|commissaire"
+    r"|d[ée]l[ée]gations?|d[ée]l[ée]gu[ée]s?|conseill(?:er|[eè]re)|chancelier|roi|[ée]mir|prince|partie|diplomates?"
+    r"|autorit[ée]s|charg[ée] d'affaires|consul|g[ée]n[ée]ral|colonel"
+)
+_ROLE = re.compile(rf"\b({ROLE_WORDS})\b", re.IGNORECASE)
+_KIND = [
+    (re.compile(r"chef de la diplomatie|ministre des affaires [ée]trang|affaires [ée]trang[èe]res", re.I),
+     "foreign_minister"),
+    (re.compile(r"ministre de la d[ée]fense", re.I), "defence_minister"),
+    (re.compile(r"premier ministre|chef du gouvernement", re.I), "head_of_government"),
+    (re.compile(r"pr[ée]sident|chef d'[ée]tat", re.I), "head_of_state"),
+    (re.compile(r"ambassad", re.I), "ambassador"),
+]  # fmt: skip
+_LOC_PREP = re.compile(r"(?:\bau|\baux|\ben|\bà|\bdans|\bsur|\bvers|\bpour)\s+(?:la\s+|le\s+|l')?$", re.I)
+_OF_PREP = re.compile(r"(?:\bde|\bdu|\bdes|\bd')\s*(?:la\s+|le\s+|l')?$", re.I)
+
+
+@dataclass
+class RoleGuess:
+    title: str | None
+    state: str | None  # ISO3
+    org: str | None  # organisation id
+
+
+def _state(e: Ent) -> str | None:
+    return e.ident.split(":", 1)[1] if e.ident.startswith("state:") else None
+
+
+def title_kind(title: str | None) -> str | None:
+    """'ministre des Affaires étrangères' -> 'foreign_minister'."""
+    if not title:
+        return None
+    for rx, kind in _KIND:
+        if rx.search(title):
+            return kind
+    return None
+
+
+def _rep_state(sent: Sentence, e: Ent) -> bool:
+    """Whether a state mention reads as 'of <state>' (or a demonym), not 'in <state>'."""
+    before = unify(sent.text[max(0, e.start - 12) : e.start])
+    if e.label == "DEMONYM":
+        return True
+    return e.label == "STATE" and bool(_OF_PREP.search(before)) and not _LOC_PREP.search(before)
+
+
+def person_role(sent: Sentence, per: Ent) -> RoleGuess:
+    """Title and represented state/organisation of a named person, from its sentence."""
+    text = unify(sent.text)
+    # right apposition: ", ambassadeur de Turquie au Mali," / ", Directrice des opérations de la Banque mondiale"
+    after = text[per.end :]
+    m = re.match(r"\s*[,(]\s*((?:le |la |l')?(?:" + ROLE_WORDS + r")\b[^,;.()]*)", after, re.I)
+    if m:
+        lo, hi = per.end + m.start(1), per.end + m.end(1)
+        window = [e for e in sent.ents if lo <= e.start < hi]
+        states = [s for e in window if (s := _state(e)) and (e.label == "DEMONYM" or _rep_state(sent, e))]
+        orgs = [e.ident.split(":", 1)[1] for e in window if e.ident.startswith("org:")]
+        return RoleGuess(m.group(1).strip(), states[0] if states else None, orgs[0] if orgs else None)
+    # left title: from the previous person (or sentence start) to the name
+    prev_end = max([e.end for e in sent.ents if e.label == "PER" and e.end <= per.start] + [0])
+    left = text[prev_end : per.start]
+    cut = max(left.rfind(" avec "), left.rfind(" par "), left.rfind(" et "), left.rfind(" à "))
+    lo = prev_end + (cut + 1 if cut >= 0 else 0)
+    roles = list(_ROLE.finditer(text, lo, per.start))
+    if not roles:
+        return RoleGuess(None, None, None)
+    lo = roles[0].start()
+    window = [e for e in sent.ents if lo <= e.start and e.end <= per.start]
+    states = [s for e in window if (s := _state(e)) and (e.label == "DEMONYM" or _rep_state(sent, e))]
+    orgs = [e.ident.split(":", 1)[1] for e in window if e.ident.startswith("org:")]
+    title = text[lo : per.start].strip(" ,:")
+    return RoleGuess(title or None, states[-1] if states else None, orgs[-1] if orgs else None)
+
+
+def unnamed_representatives(sent: Sentence, lo: int, hi: int) -> list[tuple[str, str]]:
+    """(ISO3, role word) for states represented by an unnamed person in text[lo:hi]:
+    'les ambassadeurs de Russie et d'Algérie', 'son homologue russe', 'l'ambassadeur d'Algérie au Mali'."""
+    text = unify(sent.text)
+    out: list[tuple[str, str]] = []
+    pers = [e for e in sent.ents if e.label == "PER"]
+    for role in _ROLE.finditer(text, lo, hi):
+        # the represented states follow the role word, chained by "et"/","; stop at a name or a clause break
+        end = min(hi, role.end() + 90)
+        for e in sorted(sent.ents, key=lambda x: x.start):
+            if e.start < role.end() or e.start >= end:
+                continue
+            if any(role.end() <= p.start < e.start for p in pers):
+                break
+            between = text[role.end() : e.start]
+            if re.search(r"[;:.]|\b(qui|que|a|ont|pour|dans|sur)\b", between):
+                break
+            iso = _state(e)
+            if iso and _rep_state(sent, e):
+                nxt = [p for p in pers if e.end <= p.start <= e.end + 4]
+                if not nxt:  # "homologue russe, Serguei Lavrov" is a named person, handled elsewhere
+                    out.append((iso, role.group(1).lower()))
+    return out
