@@ -1,0 +1,86 @@
+"""Deterministic keys for meetings, articles and write locks.
+
+The writer decides in Cypher whether an incoming meeting is one already in the graph (see
+`queries/write/merge_meetings.cypher`); this module gives it the stable inputs: the key a *new* meeting is created
+with, and the lock keys that serialise concurrent writers which could otherwise both create the same meeting.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from ingest.models import Extraction, Meeting
+from ingest.textutil import fold
+
+# Precision ranks: a more precise date replaces a less precise one on an existing meeting.
+PRECISION_RANK = {"year": 1, "month": 2, "day": 3}
+UNDATED_LOCK = "meeting:undated"
+# Fingerprints of evidence shorter than this are too generic to call two articles copies of each other.
+MIN_FINGERPRINT_CHARS = 60
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
+def meeting_precision(meeting: Meeting) -> str | None:
+    """The precision of the meeting's date, inferred from its length when the extractor left it out."""
+    if meeting.date is None:
+        return None
+    if meeting.date_precision is not None:
+        return meeting.date_precision
+    return {4: "year", 7: "month"}.get(len(meeting.date), "day")
+
+
+def meeting_key(meeting: Meeting) -> str:
+    """Id of a meeting the graph does not hold yet: stable hash of date, type (undated only), people and states.
+
+    Undated meetings are never matched by similarity, so for them the key alone decides identity; the type is
+    part of it so that an undated phone call and an undated visit of the same people stay apart.
+    """
+    date = meeting.date or f"undated/{meeting.type}"
+    return "m-" + _digest(date, ",".join(sorted(set(meeting.participants))), ",".join(sorted(set(meeting.states))))[:20]
+
+
+def meeting_lock(meeting: Meeting) -> str:
+    """Lock key shared by every meeting this one could be matched with (same month, or same year for years)."""
+    if meeting.date is None:
+        return UNDATED_LOCK
+    if meeting_precision(meeting) == "year":
+        return f"meeting:{meeting.date[:4]}"
+    return f"meeting:{meeting.date[:7]}"
+
+
+def article_id(extraction: Extraction) -> str:
+    """Article key: hash of the URL, else of the cleaned text, else of the document id."""
+    if extraction.url:
+        return "a-" + _digest("url", extraction.url.strip())[:20]
+    if extraction.text_sha1:
+        return "a-" + _digest("text", extraction.text_sha1)[:20]
+    return "a-" + _digest("doc", extraction.id)[:20]
+
+
+_QUOTES = re.compile(r"[«»\"“”]")
+
+
+def evidence_fingerprint(extraction: Extraction) -> str | None:
+    """Hash of the article's normalised evidence sentences: equal for copies of one text under other outlets.
+
+    None when the article reports no meeting or its evidence is too short to tell a copy from a coincidence.
+    """
+    sentences = sorted({" ".join(fold(_QUOTES.sub(" ", m.evidence)).split()) for m in extraction.meetings})
+    if sum(len(s) for s in sentences) < MIN_FINGERPRINT_CHARS:
+        return None
+    return _digest(*sentences)
+
+
+def article_locks(extraction: Extraction) -> list[str]:
+    """Lock keys that make repost detection safe when two copies of a text are written at the same time."""
+    keys = []
+    if extraction.text_sha1:
+        keys.append(f"text:{extraction.text_sha1}")
+    fingerprint = evidence_fingerprint(extraction)
+    if fingerprint is not None:
+        keys.append(f"evidence:{fingerprint}")
+    return keys

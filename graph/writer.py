@@ -1,0 +1,204 @@
+"""Idempotent writes of `Extraction`s into Neo4j: one transaction per document or per batch of documents.
+
+Every statement is `UNWIND $rows AS row MERGE ...` from `queries/write/*.cypher`, run inside
+`session.execute_write` (retried on transient errors such as deadlocks). A batch that fails is written again
+document by document, so one bad document never takes its neighbours down and never leaves half of itself behind.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, LiteralString
+
+import neo4j
+from neo4j.exceptions import ConstraintError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
+
+from graph.queries import load_query
+from graph.rows import MENTION_KINDS, BatchRows, InvalidExtractionError, build_rows
+from ingest.gazetteer import Gazetteer, load_gazetteer
+from ingest.models import Extraction, Failure
+
+log = logging.getLogger(__name__)
+
+# Schema the writer needs beyond graph/schema.py: the lock nodes must be unique for MERGE to be safe under
+# concurrency, and repost detection looks articles up by evidence fingerprint.
+WRITER_SCHEMA: tuple[LiteralString, ...] = (
+    "CREATE CONSTRAINT write_lock_key IF NOT EXISTS FOR (n:WriteLock) REQUIRE n.key IS UNIQUE",
+    "CREATE INDEX article_fingerprint IF NOT EXISTS FOR (n:Article) ON (n.fingerprint)",
+)
+_MENTION_QUERY = {
+    "Person": "write/mention_people",
+    "State": "write/mention_states",
+    "Organisation": "write/mention_organisations",
+}
+# ConstraintError can only come from a race the locks should prevent; a couple of fresh attempts settle it.
+_CONSTRAINT_RETRIES = 3
+
+
+def apply_writer_schema(driver: neo4j.Driver, database: str) -> None:
+    """Create the writer's own constraint and index if missing (each in its own auto-commit transaction)."""
+    with driver.session(database=database) as session:
+        for statement in WRITER_SCHEMA:
+            session.run(statement).consume()
+        session.run("CALL db.awaitIndexes(60)").consume()
+
+
+@dataclass(frozen=True)
+class WriteResult:
+    """What one write changed, from Neo4j's own counters."""
+
+    documents: int = 0
+    nodes_created: int = 0
+    relationships_created: int = 0
+    properties_set: int = 0
+    reposts: int = 0
+
+    def __add__(self, other: WriteResult) -> WriteResult:
+        return WriteResult(
+            documents=self.documents + other.documents,
+            nodes_created=self.nodes_created + other.nodes_created,
+            relationships_created=self.relationships_created + other.relationships_created,
+            properties_set=self.properties_set + other.properties_set,
+            reposts=self.reposts + other.reposts,
+        )
+
+
+@dataclass
+class BatchOutcome:
+    """The result of writing a batch: ids of documents written, their counters, and the documents that failed."""
+
+    written: list[str] = field(default_factory=list)
+    result: WriteResult = field(default_factory=WriteResult)
+    failures: list[Failure] = field(default_factory=list)
+
+
+@dataclass
+class _Counters:
+    nodes: int = 0
+    relationships: int = 0
+    properties: int = 0
+    reposts: int = 0
+
+    def add(self, summary: neo4j.ResultSummary) -> None:
+        self.nodes += summary.counters.nodes_created
+        self.relationships += summary.counters.relationships_created
+        self.properties += summary.counters.properties_set
+
+
+class GraphWriter:
+    """Writes extractions with `UNWIND ... MERGE`; the constructor does not touch the database."""
+
+    def __init__(self, driver: neo4j.Driver, database: str, gazetteer: Gazetteer | None = None) -> None:
+        self.driver = driver
+        self.database = database
+        self.gazetteer = gazetteer if gazetteer is not None else load_gazetteer()
+
+    def write(self, extraction: Extraction) -> WriteResult:
+        """Write one document in one transaction; raises on failure (nothing of it is then written)."""
+        return self._write_batch([extraction])
+
+    def write_many(self, extractions: Iterable[Extraction], batch_size: int = 50) -> Iterator[BatchOutcome]:
+        """Write documents in transactions of `batch_size`, yielding one outcome per batch, lazily.
+
+        A batch that fails is retried one document per transaction, so each failure is named with its reason and
+        every other document of the batch is still written. Lost connections are not document failures: they
+        propagate (ServiceUnavailable / SessionExpired).
+        """
+        batch: list[Extraction] = []
+        for extraction in extractions:
+            batch.append(extraction)
+            if len(batch) >= batch_size:
+                yield self._write_with_fallback(batch)
+                batch = []
+        if batch:
+            yield self._write_with_fallback(batch)
+
+    def _write_with_fallback(self, batch: Sequence[Extraction]) -> BatchOutcome:
+        outcome = BatchOutcome()
+        valid: list[Extraction] = []
+        for extraction in batch:
+            try:
+                build_rows([extraction], self.gazetteer, _now())
+            except InvalidExtractionError as exc:
+                outcome.failures.append(Failure(source=extraction.id, reason=str(exc)))
+            else:
+                valid.append(extraction)
+        if not valid:
+            return outcome
+        try:
+            outcome.result = self._write_batch(valid)
+            outcome.written = [e.id for e in valid]
+            return outcome
+        except (ServiceUnavailable, SessionExpired):
+            raise
+        except (Neo4jError, DriverError) as exc:
+            if len(valid) == 1:
+                outcome.failures.append(Failure(source=valid[0].id, reason=_reason(exc)))
+                return outcome
+            log.info("batch of %d failed (%s); writing its documents one by one", len(valid), _reason(exc))
+        for extraction in valid:
+            try:
+                outcome.result += self._write_batch([extraction])
+                outcome.written.append(extraction.id)
+            except (ServiceUnavailable, SessionExpired):
+                raise
+            except (Neo4jError, DriverError) as exc:
+                outcome.failures.append(Failure(source=extraction.id, reason=_reason(exc)))
+        return outcome
+
+    def _write_batch(self, extractions: Sequence[Extraction]) -> WriteResult:
+        rows = build_rows(extractions, self.gazetteer, _now())
+        for attempt in range(_CONSTRAINT_RETRIES):
+            try:
+                with self.driver.session(database=self.database) as session:
+                    counters = session.execute_write(_write_rows, rows)
+                break
+            except ConstraintError:
+                if attempt == _CONSTRAINT_RETRIES - 1:
+                    raise
+        return WriteResult(
+            documents=len(extractions),
+            nodes_created=counters.nodes,
+            relationships_created=counters.relationships,
+            properties_set=counters.properties,
+            reposts=counters.reposts,
+        )
+
+
+def _write_rows(tx: neo4j.ManagedTransaction, rows: BatchRows) -> _Counters:
+    """The statements of one transaction, in lock-then-dependency order (runs again on a retry)."""
+    counters = _Counters()
+
+    def run(name: str, **params: Any) -> list[neo4j.Record]:
+        result = tx.run(load_query(name), params)
+        records = list(result)
+        counters.add(result.consume())
+        return records
+
+    if rows.locks:
+        run("write/lock", keys=rows.locks)
+    articles = run("write/merge_articles", rows=rows.articles)
+    counters.reposts = sum(1 for record in articles if record["repost_of"] is not None)
+    run("write/merge_states", rows=rows.states)
+    run("write/merge_organisations", rows=rows.organisations)
+    run("write/merge_people", rows=rows.people)
+    for kind in MENTION_KINDS:
+        run(_MENTION_QUERY[kind], rows=rows.mentions[kind])
+    run("write/holds_state", rows=rows.holds_state)
+    run("write/holds_organisation", rows=rows.holds_organisation)
+    run("write/merge_meetings", rows=rows.meetings)
+    return counters
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def _reason(exc: Exception) -> str:
+    """One line saying why a write failed."""
+    if isinstance(exc, Neo4jError) and exc.message:
+        return f"{exc.code}: {exc.message}".splitlines()[0]
+    return f"{type(exc).__name__}: {exc}".splitlines()[0]
