@@ -123,6 +123,7 @@ public final class LocalNeo4j {
         config.put("server.memory.pagecache.size", options.get("pagecache"));
         config.put("dbms.memory.transaction.total.max", options.get("tx-memory"));
         config.put("dbms.usage_report.enabled", "false");
+        config.put("client.allow_telemetry", "false");
         // Bolt waits 5 s twice on shutdown by default; a local single-user server can stop faster.
         config.put("internal.server.bolt.thread_pool_shutdown_wait_time", "1s");
         config.put("internal.server.bolt.connection_shutdown_wait_time", "1s");
