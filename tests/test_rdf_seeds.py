@@ -85,7 +85,7 @@ def test_seed_export_validates_and_answers_sparql_like_cypher(
     sparql_ids = {str(row[0]) for row in rows}
     sparql_dates = {str(row[1]) for row in rows}
     assert sparql_dates == DIOP_LAVROV_DATES
-    assert all(int(row[3]) >= 1 for row in rows)  # type: ignore[call-overload]
+    assert all(int(row[3]) >= 1 for row in rows)
 
     diop, lavrov = person_id(driver, database, "Diop"), person_id(driver, database, "Lavrov")
     records, _, _ = driver.execute_query(
