@@ -1,0 +1,73 @@
+"""Boilerplate removal and dates on short texts written for the tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ingest.clean import clean
+from ingest.dates import find_date, publication_date, session_year
+
+BODY = "Le ministre a reçu en audience ce mardi l'ambassadeur du Ghana au Mali, venu lui présenter ses voeux."
+
+
+def test_teaser_list_at_the_end_is_cut_with_its_snippets() -> None:
+    raw = (
+        f"{BODY}\n\nLire aussi : Autre sujet\n\nUn extrait coupé..\n\nLire aussi : Encore\n\nSuite..\n\n"
+        "Les articles de l'auteur\n\nX"
+    )
+    ct = clean(raw)
+    assert ct.paragraphs == [BODY]
+
+
+def test_teaser_line_inside_the_story_keeps_the_story() -> None:
+    second = "Les deux parties ont ensuite évoqué la coopération dans le domaine de la santé et de l'éducation."
+    ct = clean(f"{BODY}\nLIRE AUSSI: Un autre titre sans rapport\n{second}")
+    assert ct.paragraphs == [BODY, second]
+
+
+def test_bylines_source_publie_and_footers_are_removed() -> None:
+    raw = (
+        f"Titre de l'article\n\n{BODY}\n\nPublié lundi 19 juin 2023 à 05:48\n\nSouleymane SIDIBE\n\n"
+        "Source : MAECI\n\nPar Rédaction Lessor\n\nTags: mali diplomatie\n\nPhrase après les tags qui ne compte pas."
+    )
+    ct = clean(raw)
+    assert ct.paragraphs == ["Titre de l'article", BODY]
+    assert ct.dateline is not None and "19 juin 2023" in ct.dateline
+    assert "Souleymane SIDIBE" in ct.bylines
+
+
+def test_navigation_prefix_and_repeated_lines_are_dropped() -> None:
+    menu = "\n".join(["  • Accueil", "  • Politique", "  • Sécurité", "Un titre de menu", "Voir tous les resultats"])
+    ct = clean(f"{menu}\n\nLe vrai titre de cet article du jour\n\nLe vrai titre de cet article du jour\n\n{BODY}")
+    assert ct.paragraphs == ["Le vrai titre de cet article du jour", BODY]
+
+
+def test_crawler_header_gives_the_month() -> None:
+    ct = clean(f" date 2023-12 {BODY}")
+    assert ct.header_date == "2023-12"
+    assert ct.paragraphs == [BODY]
+
+
+def test_dates_resolve_against_the_publication_date() -> None:
+    base = date(2024, 2, 29)
+    assert find_date("ont eu une rencontre, ce mercredi 28 février, à Moscou", base).value == "2024-02-28"  # type: ignore[union-attr]
+    assert find_date("a reçu hier le ministre", base).value == "2024-02-28"  # type: ignore[union-attr]
+    assert find_date("s'est entretenu vendredi dernier avec", base).value == "2024-02-23"  # type: ignore[union-attr]
+    assert find_date("le 26 décembre", base).value == "2023-12-26"  # type: ignore[union-attr]
+    d = find_date("prévue pour novembre 2024", base)
+    assert d is not None and (d.value, d.precision) == ("2024-11", "month")
+    assert find_date("sans date du tout", base) is None
+
+
+def test_unga_session_dates_to_september() -> None:
+    s = "En marge de la 78ème session de l'Assemblée générale des Nations unies, le ministre a rencontré"
+    assert session_year(s) == 2023
+    d = find_date(s, None, session_year(s))
+    assert d is not None and (d.value, d.precision) == ("2023-09", "month")
+    assert find_date("Lors de la 79e session, le 26 septembre, il a vu", None, 2024).value == "2024-09-26"  # type: ignore[union-attr]
+
+
+def test_publication_date_sources() -> None:
+    assert publication_date("Publié lundi 19 juin 2023 à 05:48", None, "") == "2023-06-19"
+    assert publication_date(None, "https://example.org/2023/12/10/titre", "") == "2023-12-10"
+    assert publication_date(None, None, "Publié le samedi 9 septembre 2023 | aBamako.com\ntexte") == "2023-09-09"
