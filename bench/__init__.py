@@ -1,0 +1,1 @@
+"""Benchmarks and benchmark data generators (synthetic corpus)."""

@@ -1,0 +1,188 @@
+"""The ground truth of one synthetic article, recorded while its body is written, and its two renderings:
+the gold format of ../shared/eval (`gold()`) and the extraction contract (`extraction()`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from bench.synth_world import Actor, World
+from ingest.models import DatePrecision, Extraction, Meeting, MeetingType, OrganisationRef, Person, Role, StateRef
+
+
+@dataclass
+class PersonFact:
+    actor: Actor
+    role: str  # the title as first printed
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass
+class MeetingFact:
+    type: MeetingType
+    date: str | None
+    date_evidence: str | None
+    evidence: str
+    participants: list[Actor]
+    states: list[str]
+    hosts: list[str] = field(default_factory=list)
+    place: str | None = None
+    place_state: str | None = None
+    organisations: list[str] = field(default_factory=list)  # organisation ids
+    topics: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> DatePrecision | None:
+        if self.date is None:
+            return None
+        precisions: dict[int, DatePrecision] = {10: "day", 7: "month", 4: "year"}
+        return precisions[len(self.date)]
+
+
+class Facts:
+    """Collects every person, state, organisation and meeting the article body states.
+
+    A `Facts` with `record=False` swallows everything: teasers and menus are written with the same scene code
+    as the body, but what they say is not part of the article.
+    """
+
+    def __init__(self, world: World, record: bool = True) -> None:
+        self.world = world
+        self.record = record
+        self.people: dict[str, PersonFact] = {}
+        self.states: list[str] = []
+        self.orgs: dict[str, list[str]] = {}  # id -> printed forms
+        self.meetings: list[MeetingFact] = []
+
+    def person(self, actor: Actor, printed_name: str, printed_title: str | None = None) -> None:
+        if not self.record:
+            return
+        fact = self.people.get(actor.id)
+        if fact is None:
+            fact = self.people[actor.id] = PersonFact(actor, printed_title or actor.title)
+        elif printed_title is not None and fact.role == actor.title:
+            fact.role = printed_title
+        if printed_name not in fact.aliases:
+            fact.aliases.append(printed_name)
+        if actor.represents in self.world.states:
+            self.state(actor.represents)
+
+    def state(self, iso3: str) -> None:
+        if self.record and iso3 not in self.states:
+            self.states.append(iso3)
+
+    def org(self, org_id: str, printed: str) -> None:
+        if not self.record:
+            return
+        forms = self.orgs.setdefault(org_id, [])
+        if printed not in forms:
+            forms.append(printed)
+
+    def meeting(self, meeting: MeetingFact) -> None:
+        if not self.record:
+            return
+        for iso3 in meeting.states:
+            self.state(iso3)
+        self.meetings.append(meeting)
+
+    # --- renderings -------------------------------------------------------------------------------------------
+
+    def _represents_name(self, code: str) -> str:
+        if code in self.world.states:
+            return self.world.states[code].name
+        return self.world.orgs[code].name if code in self.world.orgs else code
+
+    def _org_label(self, org_id: str) -> str:
+        org = self.world.orgs[org_id]
+        return org.acronym or org.name
+
+    def gold(self) -> dict[str, object]:
+        """The `gold` object of an ../shared/eval article."""
+        return {
+            "people": [
+                {
+                    "name": f.actor.name,
+                    "aliases": f.aliases,
+                    "role": f.role,
+                    "represents": self._represents_name(f.actor.represents),
+                    "nationality_iso3": f.actor.nationality,
+                }
+                for f in self.people.values()
+            ],
+            "states": [{"name": self.world.states[c].name, "iso3": c} for c in self.states],
+            "organisations": [
+                {"name": self.world.orgs[o].name, "aliases": forms, "acronym": self.world.orgs[o].acronym}
+                for o, forms in self.orgs.items()
+            ],
+            "meetings": [
+                {
+                    "type": m.type,
+                    "date": m.date,
+                    "date_evidence": m.date_evidence,
+                    "place": m.place,
+                    "participants": [a.name for a in m.participants],
+                    "participant_states": m.states,
+                    "hosts": m.hosts,
+                    "organisations": [self._org_label(o) for o in m.organisations],
+                    "topics": m.topics,
+                    "evidence": m.evidence,
+                }
+                for m in self.meetings
+            ],
+            "notes": "Synthetic article generated by bench/synthetic.py; the gold is exact by construction.",
+        }
+
+    def extraction(self, doc_id: str, url: str, title: str, outlet: str, published: str | None) -> Extraction:
+        """The ground truth as the extraction contract."""
+        return Extraction(
+            id=doc_id,
+            url=url,
+            title=title,
+            outlet=outlet,
+            published=published,
+            people=[
+                Person(
+                    id=f.actor.id,
+                    name=f.actor.name,
+                    aliases=[a for a in f.aliases if a != f.actor.name],
+                    roles=[Role(title=f.role, represents=f.actor.represents)],
+                    nationality=f.actor.nationality,
+                    wikidata=f.actor.wikidata,
+                )
+                for f in self.people.values()
+            ],
+            states=[
+                StateRef(iso3=c, name=s.name, name_en=s.name_en, wikidata=s.wikidata)
+                for c, s in ((c, self.world.states[c]) for c in self.states)
+            ],
+            organisations=[
+                OrganisationRef(id=o, name=e.name, acronym=e.acronym, aliases=list(e.aliases), wikidata=e.wikidata)
+                for o, e in ((o, self.world.orgs[o]) for o in self.orgs)
+            ],
+            meetings=[
+                Meeting(
+                    id=meeting_id(m),
+                    type=m.type,
+                    date=m.date,
+                    date_precision=m.precision,
+                    place=m.place,
+                    place_state=m.place_state,
+                    participants=[a.id for a in m.participants],
+                    roles={a.id: self.people[a.id].role for a in m.participants},
+                    states=m.states,
+                    hosts=m.hosts,
+                    organisations=m.organisations,
+                    topics=m.topics,
+                    evidence=m.evidence,
+                    confidence=1.0,
+                )
+                for m in self.meetings
+            ],
+        )
+
+
+def meeting_id(m: MeetingFact) -> str:
+    """Stable id from the date, sorted participants and sorted states (DESIGN.md: date + participants)."""
+    key = "|".join([m.date or "", ",".join(sorted(a.id for a in m.participants)), ",".join(sorted(m.states))])
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
