@@ -29,7 +29,9 @@ INDEXES: tuple[LiteralString, ...] = (
     "CREATE INDEX organisation_acronym IF NOT EXISTS FOR (n:Organisation) ON (n.acronym)",
     "CREATE INDEX place_name IF NOT EXISTS FOR (n:Place) ON (n.name)",
     # Name search across the three kinds of actor; `aliases` is a list of strings, which full-text indexes accept.
-    "CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Person|State|Organisation) ON EACH [n.name, n.aliases]",
+    # The `standard-folding` analyzer ignores accents as well as case ("algerie" finds "Algérie").
+    "CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Person|State|Organisation) ON EACH [n.name, n.aliases]"
+    " OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}}",
 )
 
 FULLTEXT_INDEX = "entity_names"
