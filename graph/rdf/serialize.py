@@ -33,7 +33,7 @@ EXTENSIONS: dict[Format, str] = {"turtle": "ttl", "json-ld": "jsonld", "nt": "nt
 
 Triple = tuple[Node, Node, Node]
 # A conservative PN_LOCAL: anything else is written as a full <IRI>, which is always valid.
-_LOCAL = re.compile(r"^[A-Za-z0-9_]([A-Za-z0-9_.\-]*[A-Za-z0-9_\-])?$")
+_LOCAL = re.compile(r"^([A-Za-z0-9_]|%[0-9A-F]{2})(([A-Za-z0-9_.\-]|%[0-9A-F]{2})*([A-Za-z0-9_\-]|%[0-9A-F]{2}))?$")
 _BY_LENGTH = sorted(PREFIXES.items(), key=lambda kv: len(kv[1]), reverse=True)
 
 
@@ -98,8 +98,12 @@ class TurtleWriter:
             by_subject[s].add((p, o))
         blocks = []
         for s in sorted(by_subject, key=str):
-            pairs = sorted(by_subject[s], key=lambda po: (po[0] != RDF.type, turtle_term(po[0]), turtle_term(po[1])))
-            body = " ;\n    ".join(("a" if p == RDF.type else turtle_term(p)) + " " + turtle_term(o) for p, o in pairs)
+            objects: dict[str, list[str]] = defaultdict(list)
+            for p, o in by_subject[s]:
+                objects["a" if p == RDF.type else turtle_term(p)].append(turtle_term(o))
+            # `a` first, then predicates in alphabetical order; each predicate once, its objects sorted.
+            keys = sorted(objects, key=lambda k: (k != "a", k))
+            body = " ;\n    ".join(f"{k} " + ", ".join(sorted(objects[k])) for k in keys)
             blocks.append(f"{turtle_term(s)}\n    {body} .\n\n")
         return "".join(blocks)
 

@@ -44,7 +44,7 @@ def rdf_command(
     started = time.monotonic()
 
     def progress(stats: ExportStats) -> None:
-        if out is not None:
+        if out is not None and sys.stderr.isatty():
             rate = stats.triples / max(time.monotonic() - started, 1e-6)
             typer.echo(f"\r{stats.triples:,} triples ({rate:,.0f}/s)", err=True, nl=False)
 
