@@ -21,10 +21,10 @@ def require_tool(name: str) -> str:
     path = shutil.which(name)
     if path is None:
         what = {
-            "java": "a Java 17+ runtime (JDK), e.g. `apt-get install openjdk-17-jdk-headless`",
-            "mvn": "Apache Maven 3.6+, e.g. `apt-get install maven`",
+            "java": "a Java 17+ JDK (e.g. `apt-get install openjdk-17-jdk-headless`)",
+            "mvn": "Apache Maven 3.6+ (e.g. `apt-get install maven`)",
         }[name]
-        raise ToolMissingError(f"`{name}` is not on PATH: install {what} to run the local Neo4j server")
+        raise ToolMissingError(f"`{name}` is not on PATH and the local Neo4j server needs it: install {what}")
     return path
 
 

@@ -14,9 +14,16 @@ from graph.settings import get_settings
 
 app = typer.Typer(help="The local Neo4j server and the graph schema.", no_args_is_help=True)
 
-BoltPort = Annotated[int | None, typer.Option("--bolt-port", help="Bolt port [default: port of NEO4J_URI, 7687]")]
-HttpPort = Annotated[int | None, typer.Option("--http-port", help="HTTP/Browser port [default: NEO4J_HTTP_PORT, 7474]")]
-DataDir = Annotated[Path | None, typer.Option("--data-dir", help="Store directory [default: $MALIKG_DATA_DIR/neo4j]")]
+BoltPort = Annotated[
+    int | None, typer.Option("--bolt-port", help="Bolt port (default: the port of NEO4J_URI, else 7687)")
+]
+HttpPort = Annotated[
+    int | None, typer.Option("--http-port", help="HTTP and Browser port (default: NEO4J_HTTP_PORT, else 7474)")
+]
+DataDir = Annotated[
+    Path | None,
+    typer.Option("--data-dir", help="Server home and store (default: $MALIKG_DATA_DIR/neo4j, else data/neo4j)"),
+]
 
 
 def _config(bolt_port: int | None, http_port: int | None, data_dir: Path | None) -> local_server.ServerConfig:
