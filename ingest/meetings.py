@@ -164,6 +164,9 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
                 continue
             if prev.split_group is not None and not c.participants and not c.rep_states:
                 break  # "ces rencontres" after split meetings: nothing new to add
+            if prev.type == "visit" and c.type == "visit" and (c.date_is_fallback or c.date == prev.date):
+                target = prev  # the welcome and talks of one visit
+                break
             a, b = prev.signature(), c.signature()
             overlap = len(a & b) / len(a | b) if a | b else 0.0
             if overlap >= 0.5 or (c.anaphoric and overlap > 0) or not c.participants:

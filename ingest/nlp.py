@@ -41,8 +41,17 @@ def ruler_patterns(gaz: Gazetteer, nlp: Language) -> list[dict[str, Any]]:
         if not toks or toks in seen:
             continue
         seen.add(toks)
-        patterns.append({"label": label, "pattern": [{"LOWER": t} for t in toks], "id": ident})
+        patterns.append({"label": label, "pattern": _token_pattern(name, toks), "id": ident})
     return patterns
+
+
+def _token_pattern(name: str, toks: tuple[str, ...]) -> list[dict[str, Any]]:
+    """LOWER patterns, except acronyms ('UA', 'UE', 'UN', 'ONU'): case-sensitive, so 'au', 'un' stay words."""
+    stripped = name.strip()
+    if len(toks) == 1 and stripped.isupper() and len(stripped) <= 6:
+        forms = [stripped] if len(stripped) <= 2 else [stripped, stripped.capitalize()]
+        return [{"TEXT": {"IN": forms}}]
+    return [{"LOWER": t} for t in toks]
 
 
 @lru_cache(maxsize=1)
