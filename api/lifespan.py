@@ -15,7 +15,14 @@ from graph.settings import get_settings
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     """Keep the driver on `app.state`. No connection is made here, so the API starts even while Neo4j is down
     and /health reports 503 until it is back."""
-    driver = open_driver(get_settings())
+    settings = get_settings()
+    # An HTTP client should not wait 30 s (the driver's default retry budget) to learn that Neo4j is down.
+    driver = open_driver(
+        settings,
+        max_transaction_retry_time=min(5.0, settings.malikg_query_timeout_s),
+        connection_timeout=5.0,
+        connection_acquisition_timeout=10.0,
+    )
     app.state.driver = driver
     try:
         yield

@@ -9,6 +9,7 @@ from api.lifespan import lifespan
 from api.limits import BodySizeLimit
 from api.routes import (
     contacts,
+    documents,
     export,
     health,
     meetings,
@@ -37,6 +38,7 @@ ROUTERS = (
     network,
     stats,
     queries,
+    documents,
     export,
 )
 

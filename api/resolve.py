@@ -48,7 +48,8 @@ def resolve_entity(reader: GraphReader, text: str, kinds: Collection[EntityKind]
     chosen = named or candidates
     if len(chosen) == 1:
         return _ref(chosen[0])
-    kinds_text = " or ".join(k for k in ("person", "state", "organisation") if k in kinds)
+    named_kinds = [k for k in ("person", "state", "organisation") if k in kinds]
+    kinds_text = " or ".join(named_kinds) if len(named_kinds) < 3 else "person, state or organisation"
     if chosen:
         raise AmbiguousNameError(
             f"'{text}' matches {len(chosen)} entities ({kinds_text}); ask again with one of their ids.",

@@ -17,7 +17,8 @@ def escape_lucene(term: str) -> str:
 
 
 def _terms(text: str) -> list[str]:
-    return [escape_lucene(t) for t in _WORD.findall(text.replace("’", "'"))[:_MAX_TERMS]]
+    # Folded here too: the index folds what it stores, but Lucene does not fold prefix and fuzzy terms.
+    return [escape_lucene(t) for t in _WORD.findall(fold(text))[:_MAX_TERMS]]
 
 
 def all_terms_query(text: str, prefix_last: bool = False) -> str:

@@ -1,5 +1,6 @@
 // The states that met a given state, ranked by number of meetings (optionally only meetings concerning one
-// sector, and overlapping a period), with first/last date and the meetings per sector.
+// sector, and overlapping a period), ties broken by all their meetings with that state; with first/last date
+// and the meetings per sector.
 // @param state: string  ISO3 of the state whose partners are ranked.
 // @param sector: string?  A sector name (vocabulary, any case), e.g. "défense".
 // @param from: date?  Earliest date, YYYY[-MM[-DD]].
@@ -10,15 +11,17 @@
 MATCH (s:State {iso3: $state})-[:REPRESENTED_AT]->(m:Meeting)<-[:REPRESENTED_AT]-(partner:State)
 WHERE partner <> s
   AND ($sector IS NULL OR EXISTS { MATCH (m)-[:CONCERNS]->(x:Sector) WHERE toLower(x.name) = toLower($sector) })
-WITH partner, m, $from + substring('-01-01', size($from) - 4) AS from_day,
+WITH s, partner, m, $from + substring('-01-01', size($from) - 4) AS from_day,
      $to + substring('-12-31', size($to) - 4) AS to_day,
      m.date + substring('-01-01', size(m.date) - 4) AS m_start, m.date + substring('-12-31', size(m.date) - 4) AS m_end
 WHERE ($from IS NULL OR m_end >= from_day) AND ($to IS NULL OR m_start <= to_day)
-WITH partner, collect(DISTINCT m) AS meetings
-WITH partner, meetings, size(meetings) AS total
-ORDER BY total DESC, partner.iso3
+WITH s, partner, collect(DISTINCT m) AS meetings
+WITH s, partner, meetings, size(meetings) AS total
+WITH partner, meetings, total,
+     COUNT { MATCH (s)-[:REPRESENTED_AT]->(x:Meeting)<-[:REPRESENTED_AT]-(partner) RETURN DISTINCT x } AS overall
+ORDER BY total DESC, overall DESC, partner.iso3
 SKIP $offset LIMIT $limit
-RETURN partner.iso3 AS iso3, partner.name AS name, total AS meetings,
+RETURN partner.iso3 AS iso3, partner.name AS name, total AS meetings, overall AS all_meetings,
        reduce(first = null, x IN meetings | CASE WHEN first IS NULL OR x.date < first THEN x.date ELSE first END)
          AS first,
        reduce(last = null, x IN meetings | CASE WHEN last IS NULL OR x.date > last THEN x.date ELSE last END) AS last,

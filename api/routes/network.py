@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Query
 
@@ -18,7 +18,7 @@ router = APIRouter(tags=["analytics"])
 def network(
     reader: ReaderDep,
     entity: Annotated[str, Query(min_length=1, max_length=200, description="Id or name.", examples=["Diop"])],
-    depth: Annotated[Literal[1, 2], Query(description="1: its meetings; 2: also its co-participants' meetings.")] = 1,
+    depth: Annotated[int, Query(ge=1, le=2, description="1: its meetings; 2: also its co-participants' meetings.")] = 1,
     max_meetings: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Bound on meetings shown.")] = 100,
 ) -> Network:
     """Entities and meetings as nodes, ATTENDED / REPRESENTED_AT / IN_FRAME_OF as edges, newest meetings first."""

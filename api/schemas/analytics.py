@@ -17,7 +17,8 @@ class SectorCount(Out):
 class Partner(Out):
     iso3: str = Field(examples=["RUS"])
     name: str = Field(examples=["Russie"])
-    meetings: int = Field(examples=[5])
+    meetings: int = Field(examples=[5], description="Meetings matching the filters.")
+    all_meetings: int = Field(examples=[5], description="All meetings with the state, whatever the filters.")
     first: str | None = None
     last: str | None = None
     sectors: list[SectorCount]

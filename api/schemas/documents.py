@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from pydantic import Field
 
 from api.schemas.common import Out
@@ -12,4 +10,9 @@ from ingest.models import Extraction
 
 class Ingested(Out):
     extraction: Extraction = Field(description="What the NLP pipeline found in the article.")
-    written: dict[str, Any] = Field(description="What the graph writer wrote (counts per kind).")
+    written: dict[str, int] = Field(
+        description="What the graph writer changed (Neo4j counters).",
+        examples=[
+            {"documents": 1, "nodes_created": 9, "relationships_created": 14, "properties_set": 60, "reposts": 0}
+        ],
+    )

@@ -1,0 +1,55 @@
+"""POST /documents: extract one article and write what was found into the graph (needs the API key)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Annotated
+
+from fastapi import APIRouter, Body
+
+from api.auth import ApiKeyDep
+from api.deps import DriverDep, SettingsDep
+from api.errors import InvalidParameterError
+from api.schemas.common import Problem
+from api.schemas.documents import Ingested
+from graph.writer import GraphWriter
+from ingest.models import Document
+from ingest.pipeline import extract_one
+
+router = APIRouter(tags=["documents"])
+
+_EXAMPLE = {
+    "id": "essor-2024-02-29-moscou",
+    "text": "Le ministre des Affaires étrangères, Abdoulaye Diop, a eu une rencontre bilatérale, ce mercredi 28 "
+    "février, avec le chef de la diplomatie russe Sergueï Lavrov, à Moscou.",
+    "published": "2024-02-29",
+    "outlet": "L'Essor",
+}
+
+
+@router.post(
+    "/documents",
+    response_model=Ingested,
+    status_code=201,
+    summary="Ingest one article",
+    responses={
+        401: {"model": Problem, "description": "Missing or wrong X-API-Key."},
+        422: {"model": Problem, "description": "Invalid body, or an article the pipeline cannot read."},
+        413: {"model": Problem, "description": "Body larger than 2 MB."},
+        503: {"model": Problem, "description": "Writes disabled (no MALIKG_API_KEY) or Neo4j unreachable."},
+    },
+)
+def post_document(
+    _: ApiKeyDep,
+    driver: DriverDep,
+    settings: SettingsDep,
+    document: Annotated[Document, Body(openapi_examples={"article": {"summary": "An article", "value": _EXAMPLE}})],
+) -> Ingested:
+    """Run the French NLP extraction on the article and write the result (idempotent: posting the same article
+    again changes nothing). Answers with the extraction and what was written."""
+    try:
+        extraction = extract_one(document)
+    except ValueError as error:
+        raise InvalidParameterError(f"The article could not be extracted: {error}") from None
+    written = GraphWriter(driver, settings.neo4j_database).write(extraction)
+    return Ingested(extraction=extraction, written=asdict(written))
