@@ -19,6 +19,7 @@ CAMARA = {
     "name": "Sadio Camara",
     "roles": [{"title": "ministre de la Défense", "represents": "MLI"}],
 }
+DL = ["abdoulaye-diop", "sergueï-lavrov"]
 STATES = {
     "MLI": {"iso3": "MLI", "name": "Mali"},
     "RUS": {"iso3": "RUS", "name": "Russie"},

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import neo4j
 import pytest
-from ingest_builders import counts, extraction, meeting, meetings_of, snapshot
+from ingest_builders import DL, counts, extraction, meeting, meetings_of, snapshot
 
 from graph.writer import GraphWriter, WriteResult, apply_writer_schema
 from ingest.models import Extraction, Person
 
 DATABASE = "neo4j"
-DL = ["abdoulaye-diop", "sergueï-lavrov"]
 
 
 @pytest.fixture
