@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import neo4j
-from neo4j.exceptions import ServiceUnavailable
+from neo4j.exceptions import DriverError, Neo4jError
 
 from graph import neo4j_build
 from graph.local_errors import PortInUseError, StartError, StopError
@@ -131,7 +131,7 @@ def bolt_answers(uri: str, timeout_s: float = 2.0) -> bool:
     with neo4j.GraphDatabase.driver(uri, auth=("neo4j", ""), connection_timeout=timeout_s) as driver:
         try:
             driver.verify_connectivity()
-        except (ServiceUnavailable, OSError):
+        except (DriverError, Neo4jError, OSError):  # refused, not a Bolt server, or databases still starting
             return False
     return True
 

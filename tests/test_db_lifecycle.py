@@ -64,6 +64,7 @@ def test_start_status_stop_and_data_survive_a_restart(server_args: list[str], tm
     stopped = run("stop", "--data-dir", data_dir)
     assert stopped.returncode == 0 and "stopped" in stopped.stdout
     assert not (tmp_path / "neo4j.pid").exists()
+    assert "Stopped." in (tmp_path / "neo4j.log").read_text(), "no clean shutdown in the log"
     assert run("status", "--data-dir", data_dir).returncode == 1
 
     assert run("start", *server_args).returncode == 0
