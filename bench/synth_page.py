@@ -8,13 +8,15 @@ they read like real reports of meetings that the gold must ignore.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+import random
+from dataclasses import dataclass
 
 from bench.synth_facts import Facts
 from bench.synth_french import full_date
 from bench.synth_names import JOURNALIST_GIVEN, JOURNALIST_SURNAMES, SHARE_LINES, Outlet
 from bench.synth_phrases import Ctx
-from bench.synth_scenes import SCENES
+from bench.synth_scenes import random_scene
+from bench.synth_world import World
 
 DOMESTIC_STORIES = (
     (
@@ -63,22 +65,44 @@ def _menu(ctx: Ctx, outlet: Outlet) -> str:
     return " | ".join(outlet.menu)
 
 
-def _teaser(ctx: Ctx, outlet: Outlet) -> tuple[str, str, dt.date]:
-    """(headline, summary, day) of another story of the same site."""
-    day = ctx.published - dt.timedelta(days=ctx.rng.randint(1, 25))
-    if ctx.rng.random() < 0.25:
-        headline, summary = ctx.rng.choice(DOMESTIC_STORIES)
-        return headline, summary, day
-    silent = replace(ctx, facts=Facts(ctx.world, record=False), published=day, day_known=True, caps_names=False)
-    scene_fn = ctx.rng.choices([s for s, _ in SCENES], weights=[w for _, w in SCENES])[0]
-    scene = scene_fn(silent)
-    summary = scene.paragraphs[0]
-    if ctx.rng.random() < 0.4:
-        summary = summary[: max(40, int(len(summary) * 0.7))].rstrip() + "..."
-    return scene.headline, summary, day
+class TeaserPool:
+    """Other stories of the site, for teasers: a fixed set per month of the corpus, written once and reused.
+
+    Story k of a month depends only on (seed, month, k), so articles stay independent of generation order, and
+    teasers cost nothing once written. Its day falls in the article's month, before or after the article, as in
+    pages captured some time after publication.
+    """
+
+    PER_MONTH = 64
+
+    def __init__(self, world: World, seed: int) -> None:
+        self.world = world
+        self.seed = seed
+        self._stories: dict[tuple[str, int], tuple[str, str, dt.date]] = {}
+
+    def story(self, rng: random.Random, near: dt.date) -> tuple[str, str, dt.date]:
+        """(headline, summary, day) of a story published in the month of `near`."""
+        key = (near.isoformat()[:7], rng.randrange(self.PER_MONTH))
+        found = self._stories.get(key)
+        if found is None:
+            found = self._stories[key] = self._write(key)
+        return found
+
+    def _write(self, key: tuple[str, int]) -> tuple[str, str, dt.date]:
+        rng = random.Random(f"malikg-teaser:{self.seed}:{key[0]}:{key[1]}")
+        day = dt.date.fromisoformat(key[0] + "-01") + dt.timedelta(days=rng.randrange(28))
+        if rng.random() < 0.25:
+            headline, summary = rng.choice(DOMESTIC_STORIES)
+            return headline, summary, day
+        silent = Ctx(rng, self.world, Facts(self.world, record=False), day, day_known=True, caps_names=False)
+        scene = random_scene(silent)
+        summary = scene.paragraphs[0]
+        if rng.random() < 0.4:
+            summary = summary[: max(40, int(len(summary) * 0.7))].rstrip() + "..."
+        return scene.headline, summary, day
 
 
-def render(ctx: Ctx, page: Page, body: list[str]) -> str:
+def render(ctx: Ctx, page: Page, body: list[str], pool: TeaserPool) -> str:
     """The whole captured page around the article body."""
     rng, outlet = ctx.rng, page.outlet
     minutes = rng.randint(6 * 60, 23 * 60)
@@ -94,7 +118,7 @@ def render(ctx: Ctx, page: Page, body: list[str]) -> str:
         parts.append(_publication_line(outlet, page.published, minutes))
     if rng.random() < 0.5:
         parts.append(page.title)
-    teasers = [_teaser(ctx, outlet) for _ in range(rng.randint(1, 4))]
+    teasers = [pool.story(rng, page.published) for _ in range(rng.randint(1, 3))]
     inline = rng.random() < 0.35 and len(body) > 1
     for i, paragraph in enumerate(body):
         parts.append(paragraph)

@@ -141,7 +141,7 @@ def counterpart(ctx: Ctx, actor: Actor) -> NP:
     return NP(f"son homologue {dem}, {name}", True, actor.feminine)
 
 
-def unnamed_envoy(ctx: Ctx, iso3: str) -> NP:
+def unnamed_envoy(ctx: Ctx, iso3: str, delegation: bool = True) -> NP:
     """An unnamed representative of a state: 'l'ambassadeur de Turquie au Mali'."""
     ctx.facts.state(iso3)
     forms = ctx.world.forms[iso3]
@@ -152,17 +152,17 @@ def unnamed_envoy(ctx: Ctx, iso3: str) -> NP:
         f"le chargé d'affaires de l'ambassade {forms.of}",
         f"l'ambassadeur {forms.of}",
     ]
-    if dem is not None:
+    if dem is not None and delegation:
         options.append(f"une délégation {dem} de haut niveau")
     text = ctx.rng.choice(options)
     return NP(text, False, text.startswith("une "))
 
 
-def envoy(ctx: Ctx, iso3: str, day: dt.date, named: float = 0.6) -> tuple[NP, Actor | None]:
+def envoy(ctx: Ctx, iso3: str, day: dt.date, named: float = 0.6, delegation: bool = True) -> tuple[NP, Actor | None]:
     """The ambassador of `iso3`, named when the world knows or invents one (with probability `named`)."""
     actor = ctx.world.envoy(ctx.rng, iso3, day) if ctx.rng.random() < named else None
     if actor is None:
-        return unnamed_envoy(ctx, iso3), None
+        return unnamed_envoy(ctx, iso3, delegation), None
     return person(ctx, actor, with_state=True), actor
 
 

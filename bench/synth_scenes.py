@@ -5,6 +5,7 @@ phrasings, with its `MeetingFact` recorded. Every scene returns its paragraphs a
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -64,16 +65,21 @@ def _il(np: NP | Actor) -> str:
     return "elle" if np.feminine else "il"
 
 
-def _foreign(ctx: Ctx, pool: tuple[str, ...] = ()) -> str:
+def _foreign(ctx: Ctx, pool: tuple[str, ...] = (), kinds: tuple[str, ...] = (), day: dt.date | None = None) -> str:
+    """A foreign state: from `pool` mostly, or one with a holder of `kinds` on `day`, or any."""
     known = [iso for iso in pool if iso in ctx.world.states and iso != MALI]
     if known and ctx.rng.random() < 0.8:
         return ctx.rng.choice(known)
-    return ctx.rng.choice(ctx.world.foreign).iso3
+    if kinds and day is not None:
+        found = ctx.world.state_with(ctx.rng, kinds, day)
+        if found is not None:
+            return found
+    return ctx.world.foreign_state(ctx.rng)
 
 
-def _city(ctx: Ctx, iso3: str) -> tuple[str, str | None, str | None]:
+def _city(ctx: Ctx, iso3: str, landmarks: bool = False) -> tuple[str, str | None, str | None]:
     """(' à Moscou', canonical city, its state) or ('', None, None)."""
-    found = ctx.world.city(ctx.rng, iso3)
+    found = ctx.world.city(ctx.rng, iso3, landmarks)
     if found is None:
         return "", None, None
     return f" à {found[0]}", found[1], iso3
@@ -113,7 +119,7 @@ def audience_home(ctx: Ctx) -> Scene:
     guest, guest_actor = (person(ctx, b, with_state=True), b) if b else envoy(ctx, iso, day)
     host = person(ctx, a)
     when = date_phrase(ctx, day)
-    at, place, place_state = _city(ctx, MALI) if ctx.rng.random() < 0.5 else ("", None, None)
+    at, place, place_state = _city(ctx, MALI, True) if ctx.rng.random() < 0.5 else ("", None, None)
     if not at:
         at = ctx.rng.choice(
             ["", " à la Primature" if a.kind == "head_of_government" else " dans son cabinet", " au département"]
@@ -152,7 +158,7 @@ def audience_home(ctx: Ctx) -> Scene:
 def audience_abroad(ctx: Ctx) -> Scene:
     """A Malian minister is received by a foreign head of state or government in its capital."""
     day = meeting_day(ctx)
-    iso = _foreign(ctx)
+    iso = _foreign(ctx, kinds=("head_of_state", "head_of_government"), day=day)
     h = ctx.world.holder(ctx.rng, ("head_of_state", "head_of_government"), iso, day)
     if h is None:
         return audience_home(ctx)
@@ -178,7 +184,7 @@ def phone_call(ctx: Ctx) -> Scene:
     """Two leaders speak on the phone."""
     day = meeting_day(ctx)
     a = ctx.world.malian(ctx.rng, HEADS, day)
-    iso = _foreign(ctx)
+    iso = _foreign(ctx, kinds=(a.kind,), day=day)
     b = ctx.world.holder(ctx.rng, (a.kind, *HEADS), iso, day)
     if b is None:
         return audience_home(ctx)
@@ -213,7 +219,7 @@ def bilateral(ctx: Ctx) -> Scene:
     unga = _unga(ctx) if ctx.rng.random() < 0.3 else None
     day = unga[0] if unga else meeting_day(ctx)
     a = ctx.world.malian(ctx.rng, MINISTERS, day)
-    iso = _foreign(ctx)
+    iso = _foreign(ctx, kinds=(a.kind,), day=day)
     b = ctx.world.holder(ctx.rng, (a.kind, *MINISTERS), iso, day)
     if b is None:
         return audience_home(ctx)
@@ -225,10 +231,10 @@ def bilateral(ctx: Ctx) -> Scene:
         ctx.facts.org("onu", "Nations unies")
         orgs = ["onu"]
         frame = f"en marge de la {ordinal(unga[1])} session de l'Assemblée générale des Nations unies"
-        at, place, place_state = next(
-            ((f" à {n}", n, p.state) for p in ctx.world.gazetteer.places for n in [p.name] if n == "New York"),
-            ("", None, None),
-        )
+        at, place, place_state = "", None, None
+        if ctx.world.new_york is not None:  # where the General Assembly sits
+            place, place_state = ctx.world.new_york
+            at = f" à {place}"
     else:
         at, place, place_state = _city(ctx, ctx.rng.choice([MALI, iso]))
     if unga and ctx.rng.random() < 0.4:  # no day given: the session dates it to the month
@@ -283,7 +289,7 @@ def bilateral(ctx: Ctx) -> Scene:
 def visit(ctx: Ctx) -> Scene:
     """A Malian leader visits a foreign state (or a foreign leader visits Mali), welcomed by a host."""
     day = meeting_day(ctx)
-    iso = _foreign(ctx)
+    iso = _foreign(ctx, kinds=HEADS, day=day)
     outbound = ctx.rng.random() < 0.6
     if outbound:
         v = ctx.world.malian(ctx.rng, HEADS, day)
@@ -392,7 +398,7 @@ def multilateral(ctx: Ctx) -> Scene:
 def joint_commission(ctx: Ctx) -> Scene:
     """A session of a joint cooperation commission, co-chaired by both sides."""
     day = meeting_day(ctx)
-    iso = _foreign(ctx)
+    iso = _foreign(ctx, kinds=("foreign_minister",), day=day)
     a = ctx.world.malian(ctx.rng, ("foreign_minister", "minister"), day)
     b = ctx.world.holder(ctx.rng, ("foreign_minister", "minister"), iso, day)
     host_state = ctx.rng.choice([MALI, iso])
@@ -433,7 +439,7 @@ def summons(ctx: Ctx) -> Scene:
     iso = _foreign(ctx)
     a = ctx.world.malian(ctx.rng, ("foreign_minister", "head_of_state"), day)
     me = person(ctx, a)
-    guest, guest_actor = envoy(ctx, iso, day, named=0.4)
+    guest, guest_actor = envoy(ctx, iso, day, named=0.4, delegation=False)
     when = date_phrase(ctx, day)
     sender = ctx.world.holder(ctx.rng, ("head_of_state",), iso, day)
     if sender is not None and ctx.rng.random() < 0.5:
@@ -468,7 +474,7 @@ def successive(ctx: Ctx) -> Scene:
         return audience_home(ctx)
     me = person(ctx, a)
     when = date_phrase(ctx, day)
-    at, place, place_state = _city(ctx, MALI) if ctx.rng.random() < 0.5 else ("", None, None)
+    at, place, place_state = _city(ctx, MALI, True) if ctx.rng.random() < 0.5 else ("", None, None)
     envoys = [ctx.world.envoy(ctx.rng, iso, day) if ctx.rng.random() < 0.6 else None for iso in isos]
     segments = []
     for i, (iso, b) in enumerate(zip(isos, envoys, strict=True)):
@@ -510,19 +516,10 @@ def successive(ctx: Ctx) -> Scene:
 
 def organisation(ctx: Ctx) -> Scene:
     """A Malian official receives the representative of an international organisation."""
-    if not ctx.world.org_people:
-        return audience_home(ctx)
     day = meeting_day(ctx)
-    person_entry, post = ctx.rng.choice(ctx.world.org_people)
-    b = Actor(
-        person_entry.id,
-        person_entry.name,
-        post.title,
-        post.kind,
-        post.represents,
-        person_entry.nationality,
-        person_entry.wikidata,
-    )
+    b = ctx.world.org_holder(ctx.rng, day)
+    if b is None or b.represents not in ctx.world.orgs:
+        return audience_home(ctx)
     a = ctx.world.malian(ctx.rng, (*HEADS, "minister"), day)
     me = person(ctx, a)
     org = ctx.world.orgs[b.represents]
@@ -555,3 +552,10 @@ SCENES: tuple[tuple[Callable[[Ctx], Scene], float], ...] = (
     (successive, 0.06),
     (organisation, 0.04),
 )
+SCENE_FUNCTIONS = [scene for scene, _ in SCENES]
+SCENE_CUM_WEIGHTS = list(itertools.accumulate(weight for _, weight in SCENES))
+
+
+def random_scene(ctx: Ctx) -> Scene:
+    """A scene of a kind drawn with the weights of `SCENES`."""
+    return ctx.rng.choices(SCENE_FUNCTIONS, cum_weights=SCENE_CUM_WEIGHTS)[0](ctx)

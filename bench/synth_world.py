@@ -7,6 +7,7 @@ Everything comes from `ingest.gazetteer` at run time; only envoys the gazetteers
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import random
 from dataclasses import dataclass
 
@@ -115,22 +116,59 @@ class World:
         self.places: dict[str, list[tuple[str, list[str]]]] = {}
         for place in gazetteer.places:
             self.places.setdefault(place.state, []).append((place.name, list(place.aliases)))
-        self.org_people = [
-            (p, post) for p, post in ((p, q) for p in gazetteer.people for q in p.posts) if post.represents in self.orgs
-        ]
+        self.org_people = [(p, q) for p in gazetteer.people for q in p.posts if q.represents in self.orgs]
+        # states Mali deals with most are those the gazetteer knows people of: draw them more often
+        weights = [1 + 10 * len(self.posts_of.get(s.iso3, [])) for s in self.foreign]
+        self.foreign_cum = list(itertools.accumulate(weights))
+        self._with_holders: dict[tuple[tuple[str, ...], str], list[str]] = {}
+        self._holders: dict[tuple[str, str, str], list[tuple[PersonEntry, Post]]] = {}
+        self.new_york = next(((p.name, p.state) for p in gazetteer.places if p.name == "New York"), None)
 
     def holder(self, rng: random.Random, kinds: tuple[str, ...], represents: str, day: dt.date) -> Actor | None:
-        """A person holding one of `kinds` (in order of preference) for `represents` on `day`, if known."""
-        iso = day.isoformat()
+        """A person holding one of `kinds` (in order of preference) for `represents` in the month of `day`."""
+        month = day.isoformat()[:7]
         for kind in kinds:
-            found = [_actor(p, post) for p, post in self.posts.get((kind, represents), []) if _valid(post, iso)]
+            key = (kind, represents, month)
+            found = self._holders.get(key)
+            if found is None:
+                posts = self.posts.get((kind, represents), ())
+                found = self._holders[key] = [(p, post) for p, post in posts if _valid(post, month)]
             if found:
-                return rng.choice(found)
+                return _actor(*rng.choice(found))
         return None
+
+    def foreign_state(self, rng: random.Random) -> str:
+        """A foreign state, weighted towards those the gazetteer knows office holders of."""
+        return rng.choices(self.foreign, cum_weights=self.foreign_cum)[0].iso3
+
+    def state_with(self, rng: random.Random, kinds: tuple[str, ...], day: dt.date) -> str | None:
+        """A foreign state that has a holder of one of `kinds` in the month of `day`, if any."""
+        key = (kinds, day.isoformat()[:7])
+        found = self._with_holders.get(key)
+        if found is None:
+            month = key[1]
+            found = sorted(
+                {
+                    post.represents
+                    for kind in kinds
+                    for (k, rep), posts in self.posts.items()
+                    if k == kind and rep != MALI and rep in self.states
+                    for _, post in posts
+                    if _valid(post, month)
+                }
+            )
+            self._with_holders[key] = found
+        return rng.choice(found) if found else None
+
+    def org_holder(self, rng: random.Random, day: dt.date) -> Actor | None:
+        """Someone holding a post in an international organisation on `day`."""
+        iso = day.isoformat()
+        found = [(p, post) for p, post in self.org_people if _valid(post, iso)]
+        return _actor(*rng.choice(found)) if found else None
 
     def malian(self, rng: random.Random, kinds: tuple[str, ...], day: dt.date) -> Actor:
         """A Malian office holder: one of `kinds` if possible, else anyone in office that day, else anyone."""
-        found = self.holder(rng, kinds, MALI, day)
+        found = self.holder(rng, tuple(rng.sample(kinds, len(kinds))), MALI, day)
         if found is not None:
             return found
         iso = day.isoformat()
@@ -154,14 +192,15 @@ class World:
         title = f"{word} {self.forms[iso3].of_short} au Mali"
         return Actor(slug(name), name, title, "ambassador", iso3, iso3, feminine=feminine, invented=True)
 
-    def city(self, rng: random.Random, iso3: str) -> tuple[str, str] | None:
-        """(printed form, canonical city) of a place in `iso3`: the capital first, palaces/spellings sometimes."""
+    def city(self, rng: random.Random, iso3: str, landmarks: bool = False) -> tuple[str, str] | None:
+        """(printed form, canonical city) of a place in `iso3`: the capital first; with `landmarks`, sometimes a
+        palace or another spelling that stands for it ("Koulouba" for Bamako)."""
         places = self.places.get(iso3)
         capitals = self.states[iso3].capitals if iso3 in self.states else []
         if places:
             preferred = [p for p in places if p[0] in capitals] or places
             name, aliases = rng.choice(preferred)
-            if aliases and rng.random() < 0.3:
+            if landmarks and aliases and rng.random() < 0.3:
                 return rng.choice(aliases), name
             return name, name
         if capitals:

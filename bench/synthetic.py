@@ -30,9 +30,9 @@ if __package__ in (None, ""):  # run as a script: make the repository root impor
 from bench.synth_facts import Facts
 from bench.synth_names import OUTLETS
 from bench.synth_negatives import NEGATIVES, quote, some_state
-from bench.synth_page import Page, journalist, render
+from bench.synth_page import Page, TeaserPool, journalist, render
 from bench.synth_phrases import Ctx
-from bench.synth_scenes import SCENES
+from bench.synth_scenes import random_scene
 from bench.synth_world import MALI, World
 from ingest.gazetteer import Gazetteer, load_gazetteer
 from ingest.models import Extraction
@@ -91,9 +91,10 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:80]
 
 
-def make_article(world: World, seed: int, index: int) -> SyntheticArticle:
+def make_article(world: World, seed: int, index: int, pool: TeaserPool | None = None) -> SyntheticArticle:
     """Article number `index` of the corpus of `seed`."""
     rng = random.Random(f"malikg-synthetic:{seed}:{index}")
+    pool = pool if pool is not None else TeaserPool(world, seed)
     outlet = rng.choice(OUTLETS)
     published = FIRST_DAY + dt.timedelta(days=rng.randrange((LAST_DAY - FIRST_DAY).days + 1))
     show_publication = outlet.publication_line != "none" and rng.random() < 0.85
@@ -105,7 +106,7 @@ def make_article(world: World, seed: int, index: int) -> SyntheticArticle:
     title = ""
     if rng.random() >= NO_MEETING_SHARE:
         for n_scene in range(1 if rng.random() < 0.85 else 2):
-            scene = rng.choices([s for s, _ in SCENES], weights=[w for _, w in SCENES])[0](ctx)
+            scene = random_scene(ctx)
             body += scene.paragraphs
             title = title or scene.headline
             speakers = [a for a in facts.meetings[-1].participants] if facts.meetings else []
@@ -125,7 +126,7 @@ def make_article(world: World, seed: int, index: int) -> SyntheticArticle:
         if fact.actor.name in title and fact.actor.name not in fact.aliases:
             fact.aliases.append(fact.actor.name)
     page = Page(outlet, title, published, show_publication, journalist(ctx))
-    text = render(ctx, page, body)
+    text = render(ctx, page, body, pool)
     if outlet.dated_urls:
         url = f"https://{outlet.domain}/{published:%Y/%m/%d}/{_slug(title)}-{index}"
     else:
@@ -145,8 +146,9 @@ def make_article(world: World, seed: int, index: int) -> SyntheticArticle:
 def generate(n: int, seed: int, gazetteer: Gazetteer | None = None) -> Iterator[SyntheticArticle]:
     """Stream `n` synthetic articles for `seed`, drawing on `gazetteer` (the project's by default)."""
     world = World(gazetteer if gazetteer is not None else load_gazetteer())
+    pool = TeaserPool(world, seed)
     for index in range(n):
-        yield make_article(world, seed, index)
+        yield make_article(world, seed, index, pool)
 
 
 def _line(obj: dict[str, Any]) -> str:
