@@ -68,7 +68,7 @@ def _forms(gaz: Gazetteer) -> dict[str, set[str]]:
     """Every folded form of every entry -> the referents it names ('state:MLI', 'org:onu', 'person:…')."""
     out: dict[str, set[str]] = defaultdict(set)
     for s in gaz.states:
-        for f in [s.name, *s.long_forms, *s.demonyms, *s.capitals, *s.aliases]:
+        for f in [s.name, s.name_en, *s.long_forms, *s.demonyms, *s.capitals, *s.aliases]:
             out[fold(f)].add(f"state:{s.iso3}")
     for o in gaz.organisations:
         for f in [o.name, *o.aliases, *([o.acronym] if o.acronym else [])]:
@@ -259,9 +259,12 @@ def test_organisation_forms_resolve(gaz: Gazetteer, form: str, org: str) -> None
     assert _forms(gaz)[fold(form)] == {f"org:{org}"}
 
 
-def test_un_organs_hang_under_the_un(gaz: Gazetteer) -> None:
-    for org_id in ["agnu", "csnu", "minusma", "pnud", "unicef", "hcr", "pam", "oms", "fao", "unesco", "fmi"]:
+def test_un_organs_hang_under_the_un_and_agencies_stand_alone(gaz: Gazetteer) -> None:
+    for org_id in ["agnu", "csnu", "secretariat-onu", "minusma", "pnud", "unicef", "hcr", "pam", "ocha"]:
         assert gaz.organisation_by_id[org_id].parent == "onu", org_id
+    # specialised agencies and Bretton Woods institutions are organisations in their own right
+    for org_id in ["banque-mondiale", "fmi", "oms", "fao", "unesco"]:
+        assert gaz.organisation_by_id[org_id].parent is None, org_id
 
 
 def _ids(people: list[PersonEntry]) -> list[str]:
