@@ -130,7 +130,7 @@ def bolt_answers(uri: str, timeout_s: float = 2.0) -> bool:
     """True when a Bolt server at `uri` accepts a connection and a query."""
     with neo4j.GraphDatabase.driver(uri, auth=("neo4j", ""), connection_timeout=timeout_s) as driver:
         try:
-            driver.verify_connectivity()
+            driver.execute_query("RETURN 1")
         except (DriverError, Neo4jError, OSError):  # refused, not a Bolt server, or databases still starting
             return False
     return True
