@@ -122,7 +122,7 @@ class CountryForms:
 def country_forms(name: str) -> CountryForms:
     """Guess the article forms of a French country name."""
     first = name.split()[0].split("-")[0] if name else name
-    if name in _NO_ARTICLE:
+    if name in _NO_ARTICLE or name.startswith(("Saint-", "Sainte-", "Antigua", "Trinité")):
         return CountryForms(name, name, elide_de(name), elide_de(name), f"à {name}")
     plural = name.split()[0].endswith(("s", "x")) and name not in _SINGULAR_IN_S and first != "Pays"
     if name.startswith("Pays-Bas"):

@@ -29,7 +29,9 @@ def announced_visit(ctx: Ctx, iso3: str) -> str:
         ]
     )
     actor = _someone(ctx, iso3)
+    ctx.facts.state(MALI)
     if actor is None:
+        ctx.facts.state(iso3)
         return f"Une délégation {ctx.world.forms[iso3].of} est attendue à Bamako {when}."
     np = person(ctx, actor, with_state=True)
     e = "e" if actor.feminine else ""
@@ -42,6 +44,7 @@ def announced_visit(ctx: Ctx, iso3: str) -> str:
 
 
 def next_commission(ctx: Ctx, iso3: str) -> str:
+    ctx.facts.state(MALI)  # every one of these sentences names Mali
     later = ctx.published + dt.timedelta(days=ctx.rng.randint(60, 300))
     return (
         f"La prochaine session de la commission mixte entre le Mali et {state_the(ctx, iso3)} se tiendra "
@@ -50,6 +53,7 @@ def next_commission(ctx: Ctx, iso3: str) -> str:
 
 
 def communique(ctx: Ctx, iso3: str) -> str:
+    ctx.facts.state(MALI)  # every one of these sentences names Mali
     when = date_phrase(ctx, ctx.published - dt.timedelta(days=ctx.rng.randint(0, 3)))
     of = ctx.world.forms[iso3].of
     ctx.facts.state(iso3)
@@ -64,6 +68,7 @@ def communique(ctx: Ctx, iso3: str) -> str:
 
 
 def statement(ctx: Ctx, iso3: str) -> str:
+    ctx.facts.state(MALI)  # every one of these sentences names Mali
     actor = _someone(ctx, iso3)
     if actor is None:
         return communique(ctx, iso3)
@@ -72,6 +77,7 @@ def statement(ctx: Ctx, iso3: str) -> str:
 
 
 def background(ctx: Ctx, iso3: str) -> str:
+    ctx.facts.state(MALI)  # every one of these sentences names Mali
     the = state_the(ctx, iso3)
     sector = ctx.rng.choice(ctx.world.sectors) if ctx.world.sectors else None
     year = ctx.rng.randint(1960, 1995)

@@ -104,6 +104,8 @@ def title_for(ctx: Ctx, actor: Actor, with_state: bool) -> str:
         return title
     dem = demonym(ctx, actor.represents)
     first = title.split()[0]
+    if first.lower().startswith("président"):  # "président de la République du Bénin", not "président béninois de"
+        dem = None
     if dem is not None and title.startswith("Premier ministre"):
         return f"Premier ministre {dem}{title[len('Premier ministre') :]}"
     if dem is not None and first.lower() in _STATE_FIRST_WORDS and ctx.rng.random() < 0.6:

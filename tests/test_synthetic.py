@@ -157,6 +157,7 @@ def test_gold_is_consistent_with_the_text(corpus: list[Any]) -> None:
         text, g = gold["text"], gold["gold"]
         names = {p["name"] for p in g["people"]}
         states = {s["iso3"] for s in g["states"]}
+        assert "MLI" in states  # every body names Mali, meeting or not
         for p in g["people"]:
             assert p["aliases"] and all(alias in text for alias in p["aliases"]), (article.id, p)
         for m in g["meetings"]:
