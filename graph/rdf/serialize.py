@@ -12,12 +12,12 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any, Protocol
 from typing import Literal as TypingLiteral
-from typing import Protocol
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF
-from rdflib.plugins.serializers.jsonld import from_rdf
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF, XSD
 from rdflib.term import BNode, Node
 
 from graph.rdf.vocab import PREFIXES
@@ -37,6 +37,15 @@ _LOCAL = re.compile(r"^([A-Za-z0-9_]|%[0-9A-F]{2})(([A-Za-z0-9_.\-]|%[0-9A-F]{2}
 _BY_LENGTH = sorted(PREFIXES.items(), key=lambda kv: len(kv[1]), reverse=True)
 
 
+@lru_cache(maxsize=8192)
+def _compact(iri: str) -> str:
+    """A compact IRI (`prefix:local`) when a prefix matches and the rest is plainly safe, else the IRI itself."""
+    for prefix, ns in _BY_LENGTH:
+        if iri.startswith(ns) and _LOCAL.match(iri[len(ns) :]):
+            return f"{prefix}:{iri[len(ns) :]}"
+    return iri
+
+
 class RdfWriter(Protocol):
     """Turns batches of triples into text, incrementally."""
 
@@ -45,13 +54,29 @@ class RdfWriter(Protocol):
     def footer(self) -> str: ...
 
 
-def _graph(triples: Iterable[Triple]) -> Graph:
-    g = Graph(bind_namespaces="none")
-    for prefix, ns in PREFIXES.items():
-        g.bind(prefix, ns, override=True, replace=True)
-    for t in triples:
-        g.add(t)
-    return g
+_NT_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+_NT_SPECIAL = re.compile(r'[\\"\x00-\x1f\x7f]')
+
+
+def _nt_escape(text: str) -> str:
+    """Escape a string for an N-Triples literal (STRING_LITERAL_QUOTE); other characters stay UTF-8."""
+    return _NT_SPECIAL.sub(lambda m: _NT_ESCAPES.get(m.group(), f"\\u{ord(m.group()):04X}"), text)
+
+
+def nt_term(node: Node) -> str:
+    """A term in N-Triples: `<IRI>`, `_:b`, `"text"@lang` or `"lexical"^^<datatype>`."""
+    if isinstance(node, URIRef):
+        return f"<{node}>"
+    if isinstance(node, Literal):
+        quoted = f'"{_nt_escape(str(node))}"'
+        if node.language is not None:
+            return f"{quoted}@{node.language}"
+        if node.datatype is not None:
+            return f"{quoted}^^<{node.datatype}>"
+        return quoted
+    if isinstance(node, BNode):
+        return f"_:{node}"
+    raise TypeError(f"not an RDF term: {node!r}")
 
 
 class NTriplesWriter:
@@ -61,9 +86,8 @@ class NTriplesWriter:
         return ""
 
     def batch(self, triples: Iterable[Triple]) -> str:
-        text = _graph(triples).serialize(format="nt", encoding="utf-8").decode("utf-8")
-        lines = sorted(line for line in text.splitlines() if line)
-        return "".join(line + "\n" for line in lines)
+        lines = sorted({f"{nt_term(s)} {nt_term(p)} {nt_term(o)} .\n" for s, p, o in triples})
+        return "".join(lines)
 
     def footer(self) -> str:
         return ""
@@ -73,10 +97,8 @@ def turtle_term(node: Node) -> str:
     """A term in Turtle: prefixed name when the local part is plainly safe, else a full IRI or a literal."""
     if isinstance(node, URIRef):
         iri = str(node)
-        for prefix, ns in _BY_LENGTH:
-            if iri.startswith(ns) and _LOCAL.match(iri[len(ns) :]):
-                return f"{prefix}:{iri[len(ns) :]}"
-        return node.n3()
+        short = _compact(iri)
+        return short if short != iri else f"<{iri}>"
     if isinstance(node, Literal):
         if node.datatype is not None:
             return f"{Literal(str(node)).n3()}^^{turtle_term(node.datatype)}"
@@ -111,8 +133,26 @@ class TurtleWriter:
         return ""
 
 
+def _jsonld_value(node: Node) -> Any:
+    if isinstance(node, URIRef):
+        return {"@id": _compact(str(node))}
+    if isinstance(node, Literal):
+        if node.language is not None:
+            return {"@value": str(node), "@language": node.language}
+        if node.datatype is not None and node.datatype != XSD.string:
+            return {"@value": str(node), "@type": _compact(str(node.datatype))}
+        return {"@value": str(node)}
+    if isinstance(node, BNode):
+        return {"@id": f"_:{node}"}
+    raise TypeError(f"not an RDF term: {node!r}")
+
+
 class JsonLdWriter:
-    """`{"@context": {...}, "@graph": [` + node objects, comma-separated, batch by batch + `]}`."""
+    """`{"@context": {...}, "@graph": [` + one node object per subject, batch by batch + `]}`.
+
+    Node objects are written in expanded-value form (`{"@id"}`, `{"@value", "@language"|"@type"}`) with
+    compact IRIs from the context, so every value round-trips exactly.
+    """
 
     def __init__(self) -> None:
         self._first = True
@@ -122,14 +162,21 @@ class JsonLdWriter:
         return '{"@context": ' + context + ',\n "@graph": [\n'
 
     def batch(self, triples: Iterable[Triple]) -> str:
-        g = _graph(triples)
-        if len(g) == 0:
-            return ""
-        tree = from_rdf(g, context_data=PREFIXES)  # type: ignore[no-untyped-call]
-        nodes = tree["@graph"] if "@graph" in tree else [{k: v for k, v in tree.items() if k != "@context"}]
-        nodes = sorted(nodes, key=lambda n: str(n.get("@id", "")))
+        by_subject: dict[Node, set[tuple[Node, Node]]] = defaultdict(set)
+        for s, p, o in triples:
+            by_subject[s].add((p, o))
         parts = []
-        for node in nodes:
+        for s in sorted(by_subject, key=str):
+            node: dict[str, Any] = {"@id": _jsonld_value(s)["@id"]}
+            types = sorted(_compact(str(o)) for p, o in by_subject[s] if p == RDF.type)
+            if types:
+                node["@type"] = types
+            values: dict[str, list[Any]] = defaultdict(list)
+            for p, o in by_subject[s]:
+                if p != RDF.type:
+                    values[_compact(str(p))].append(_jsonld_value(o))
+            for key in sorted(values):
+                node[key] = sorted(values[key], key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
             parts.append(("" if self._first else ",\n") + json.dumps(node, ensure_ascii=False, sort_keys=True))
             self._first = False
         return "".join(parts)

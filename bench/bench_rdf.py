@@ -1,0 +1,118 @@
+"""Benchmark of the RDF export: triples per second and peak RSS for synthetic graphs of growing size.
+
+Starts its own local Neo4j (graph/neo4j-local) on its own ports and store, so it never touches your data:
+
+    .venv/bin/python bench/bench_rdf.py --meetings 10000 --meetings 100000 --format nt --format turtle
+
+For each size it empties that server, writes a synthetic graph (graph/rdf/synthetic.py, UNWIND batches), then
+runs each export in a fresh child process writing to /dev/null, so that the peak RSS reported is that export's
+alone. Flat memory shows as a peak RSS that does not grow with the number of meetings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO_ROOT))
+
+
+def export_once(uri: str, database: str, fmt: str, batch_size: int) -> dict[str, Any]:
+    """Export the whole graph to /dev/null in this process; report triples, seconds and this process's peak RSS."""
+    import neo4j
+
+    from graph.rdf.export import write_export
+
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    started = time.perf_counter()
+    with neo4j.GraphDatabase.driver(uri, auth=("neo4j", "")) as driver:
+        with open(os.devnull, "w", encoding="utf-8") as sink:
+            stats = write_export(driver, database, fmt, sink, batch_size=batch_size)  # type: ignore[arg-type]
+    seconds = time.perf_counter() - started
+    return {
+        "format": fmt,
+        "triples": stats.triples,
+        "characters": stats.characters,
+        "seconds": round(seconds, 2),
+        "triples_per_s": round(stats.triples / seconds),
+        "rss_after_imports_mib": round(rss_before / 1024, 1),
+        "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }
+
+
+def _progress(total: int) -> Callable[[int], None]:
+    def report(done: int) -> None:
+        print(f"\r  writing {done:,}/{total:,} meetings", end="", file=sys.stderr)
+
+    return report
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--meetings", type=int, action="append", help="graph size(s) (default: 10000)")
+    parser.add_argument("--format", dest="formats", action="append", choices=["nt", "turtle", "json-ld"])
+    parser.add_argument("--batch-size", type=int, default=1000)
+    parser.add_argument("--bolt-port", type=int, default=47689)
+    parser.add_argument("--http-port", type=int, default=47476)
+    parser.add_argument("--heap", default="2g")
+    parser.add_argument("--export-only", metavar="URI", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    formats = args.formats or ["nt"]
+    if args.export_only:
+        print(json.dumps(export_once(args.export_only, "neo4j", formats[0], args.batch_size)))
+        return
+
+    import neo4j
+
+    from graph import local_server
+    from graph.rdf.synthetic import write_synthetic_graph
+    from graph.schema import apply_schema
+
+    data_dir = Path(tempfile.mkdtemp(prefix="malikg-bench-rdf-"))
+    config = local_server.ServerConfig(
+        data_dir=data_dir / "neo4j", bolt_port=args.bolt_port, http_port=args.http_port, heap=args.heap
+    )
+    info, _ = local_server.start(config, timeout_s=240)
+    results = []
+    try:
+        with neo4j.GraphDatabase.driver(info.bolt_uri, auth=("neo4j", "")) as driver:
+            for size in args.meetings or [10_000]:
+                with driver.session(database="neo4j") as session:
+                    session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+                apply_schema(driver, "neo4j")
+                started = time.perf_counter()
+                write_synthetic_graph(driver, "neo4j", size, on_batch=_progress(size))
+                write_s = time.perf_counter() - started
+                print(f"\r  wrote {size:,} meetings in {write_s:.0f}s", file=sys.stderr)
+                for fmt in formats:
+                    child = subprocess.run(
+                        [sys.executable, __file__, "--export-only", info.bolt_uri, "--format", fmt]
+                        + ["--batch-size", str(args.batch_size)],
+                        check=True,
+                        capture_output=True,
+                        text=True,
+                    )
+                    result = {"meetings": size, "write_s": round(write_s), **json.loads(child.stdout)}
+                    results.append(result)
+                    print(json.dumps(result), flush=True)
+    finally:
+        local_server.stop(config)
+    print("\n| meetings | format | triples | seconds | triples/s | peak RSS (MiB) |")
+    print("|---:|---|---:|---:|---:|---:|")
+    for r in results:
+        row = (r["meetings"], r["format"], r["triples"], r["seconds"], r["triples_per_s"], r["peak_rss_mib"])
+        print("| {:,} | {} | {:,} | {} | {:,} | {} |".format(*row))
+
+
+if __name__ == "__main__":
+    main()
