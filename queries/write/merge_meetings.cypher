@@ -18,8 +18,9 @@ WHERE NOT EXISTS { (a)-[:REPOST_OF]->(:Article) }
 CALL (row, a) {
   OPTIONAL CALL (row) {
     MATCH (c:Meeting)
-    WHERE row.date IS NOT NULL AND c.date STARTS WITH left(row.date, 7)
-      AND (c.date = row.date
+    WHERE c.date STARTS WITH left(row.date, 7)
+    WITH row, c
+    WHERE (c.date = row.date
            OR (c.date_precision <> row.precision AND c.date_precision <> 'year' AND row.precision <> 'year'
                AND (c.date STARTS WITH row.date OR row.date STARTS WITH c.date)))
     WITH row, c,
@@ -50,38 +51,27 @@ CALL (row, a) {
       m.confidence = CASE WHEN row.confidence > confidence THEN row.confidence ELSE m.confidence END
   MERGE (m)-[r:REPORTED_IN]->(a)
   SET r.evidence = row.evidence, r.confidence = row.confidence
-  WITH row, m
-  CALL (row, m) {
-    UNWIND row.attendees AS attendee
-    MATCH (p:Person {id: attendee.person})
+  FOREACH (attendee IN row.attendees |
+    MERGE (p:Person {id: attendee.person})
     MERGE (p)-[e:ATTENDED]->(m)
-    SET e.role = coalesce(e.role, attendee.role)
-  }
-  CALL (row, m) {
-    UNWIND row.states AS iso3
-    MATCH (s:State {iso3: iso3})
+    SET e.role = coalesce(e.role, attendee.role))
+  FOREACH (iso3 IN row.states |
+    MERGE (s:State {iso3: iso3})
     MERGE (s)-[e:REPRESENTED_AT]->(m)
-    SET e.host = coalesce(e.host, false) OR iso3 IN row.hosts
-  }
-  CALL (row, m) {
-    UNWIND CASE WHEN row.place IS NULL THEN [] ELSE [row.place] END AS place
+    SET e.host = coalesce(e.host, false) OR iso3 IN row.hosts)
+  FOREACH (place IN CASE WHEN row.place IS NULL THEN [] ELSE [row.place] END |
     MERGE (pl:Place {id: place.id})
       ON CREATE SET pl.name = place.name
     MERGE (m)-[:HELD_IN]->(pl)
-    WITH pl, place
-    MATCH (s:State {iso3: place.state})
-    MERGE (pl)-[:LOCATED_IN]->(s)
-  }
-  CALL (row, m) {
-    UNWIND row.topics AS topic
+    FOREACH (iso3 IN CASE WHEN place.state IS NULL THEN [] ELSE [place.state] END |
+      MERGE (s:State {iso3: iso3})
+      MERGE (pl)-[:LOCATED_IN]->(s)))
+  FOREACH (topic IN row.topics |
     MERGE (sector:Sector {name: topic})
-    MERGE (m)-[:CONCERNS]->(sector)
-  }
-  CALL (row, m) {
-    UNWIND row.organisations AS organisation
-    MATCH (o:Organisation {id: organisation})
-    MERGE (m)-[:IN_FRAME_OF]->(o)
-  }
+    MERGE (m)-[:CONCERNS]->(sector))
+  FOREACH (organisation IN row.organisations |
+    MERGE (o:Organisation {id: organisation})
+    MERGE (m)-[:IN_FRAME_OF]->(o))
   RETURN m.id AS meeting
 }
 RETURN row.article AS article, row.index AS index, meeting

@@ -1,0 +1,178 @@
+"""Throughput of the graph writer: documents/s of `GraphWriter` against a plain `UNWIND $rows CREATE` of the same rows.
+
+    .venv/bin/python -m bench.bench_ingest --documents 2000 --batch-size 50 [--wipe]
+
+Generates N synthetic `Extraction`s (fixed seed; a pool of people and states shared across documents, several
+articles per real meeting, some month-precision reports) and writes them twice into the database of the settings
+(NEO4J_URI ...): once with the idempotent writer (locks, MERGE, meeting identity, repost detection), once as
+bare CREATEs of the same meeting, article, person and state rows under `Bench*` labels, which are deleted
+afterwards. The database must be empty (or pass --wipe to empty it first): the writer's own nodes are kept.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+import neo4j
+
+from graph.driver import open_driver
+from graph.rows import BatchRows, build_rows
+from graph.schema import apply_schema
+from graph.settings import get_settings
+from graph.writer import GraphWriter, apply_writer_schema
+from ingest.gazetteer import load_gazetteer
+from ingest.models import Extraction
+
+TYPES = ["bilateral_meeting", "audience", "phone_call", "visit", "multilateral", "joint_commission"]
+TOPICS = ["défense", "sécurité", "économie", "énergie", "mines", "santé", "éducation", "diplomatie"]
+PLAIN_CREATE = """
+UNWIND $rows AS row
+CREATE (m:BenchMeeting {id: row.key, type: row.type, date: row.date, date_precision: row.precision,
+                        summary: row.summary, confidence: row.confidence})
+CREATE (m)-[:REPORTED_IN {evidence: row.evidence, confidence: row.confidence}]->(:BenchArticle {id: row.article})
+FOREACH (a IN row.attendees | CREATE (:BenchPerson {id: a.person})-[:ATTENDED {role: a.role}]->(m))
+FOREACH (s IN row.states | CREATE (:BenchState {iso3: s})-[:REPRESENTED_AT {host: s IN row.hosts}]->(m))
+FOREACH (t IN row.topics | CREATE (m)-[:CONCERNS]->(:BenchSector {name: t}))
+"""
+PLAIN_ENTITIES = """
+UNWIND $rows AS row
+CREATE (:BenchEntity {id: row.id, name: row.name, aliases: row.aliases})
+"""
+
+
+def synthetic_extractions(n: int, seed: int = 20240228) -> list[Extraction]:
+    """N deterministic extractions: about N/3 real meetings, each told by up to three articles."""
+    rng = random.Random(seed)
+    states = ["MLI", *(f"{chr(65 + i)}{chr(65 + j)}Z" for i in range(26) for j in range(2))]
+    people = [
+        {
+            "id": f"bench-person-{k}",
+            "name": f"Bench Person {k}",
+            "aliases": [f"B. P. {k}"],
+            "roles": [{"title": "ministre", "represents": states[k % len(states)]}],
+        }
+        for k in range(200)
+    ]
+    events = []
+    for e in range(max(1, n // 3)):
+        year, month, day = 2015 + rng.randrange(10), 1 + rng.randrange(12), 1 + rng.randrange(28)
+        pair = rng.sample(range(len(people)), 2)
+        events.append((f"{year}-{month:02d}-{day:02d}", pair, ["MLI", rng.choice(states[1:])], rng.choice(TYPES), e))
+    docs = []
+    for i in range(n):
+        chosen = rng.sample(events, k=min(len(events), 1 + rng.randrange(2)))
+        meetings: list[dict[str, Any]] = []
+        used: set[int] = set()
+        for date, pair, iso3s, kind, e in chosen:
+            month_only = rng.random() < 0.25
+            used.update(pair)
+            meetings.append(
+                {
+                    "id": f"bench-{e}",
+                    "type": kind,
+                    "date": date[:7] if month_only else date,
+                    "date_precision": "month" if month_only else "day",
+                    "participants": [people[p]["id"] for p in pair],
+                    "states": iso3s,
+                    "hosts": iso3s[:1],
+                    "topics": rng.sample(TOPICS, 2),
+                    "evidence": f"Événement {e} rapporté par le document {i} : rencontre entre les deux délégations.",
+                    "confidence": round(0.5 + rng.random() / 2, 2),
+                }
+            )
+        iso3s_all = sorted({str(s) for m in meetings for s in m["states"]})
+        docs.append(
+            Extraction.model_validate(
+                {
+                    "id": f"bench-doc-{i}",
+                    "url": f"https://bench.example/{i}",
+                    "title": f"Document {i}",
+                    "outlet": "Bench",
+                    "published": "2024-01-01",
+                    "text_sha1": f"bench-sha1-{i}",
+                    "people": [people[p] for p in sorted(used)],
+                    "states": [{"iso3": s, "name": s} for s in iso3s_all],
+                    "meetings": meetings,
+                }
+            )
+        )
+    return docs
+
+
+def _node_count(driver: neo4j.Driver, database: str) -> int:
+    records, _, _ = driver.execute_query("MATCH (n) RETURN count(n) AS n", database_=database)
+    return int(records[0]["n"])
+
+
+def time_writer(writer: GraphWriter, docs: Sequence[Extraction], batch_size: int) -> float:
+    started = time.perf_counter()
+    for outcome in writer.write_many(docs, batch_size=batch_size):
+        if outcome.failures:
+            raise SystemExit(f"bench: writer failed: {outcome.failures[0]}")
+    return time.perf_counter() - started
+
+
+def _plain_batch(tx: neo4j.ManagedTransaction, rows: BatchRows) -> None:
+    tx.run(PLAIN_CREATE, rows=rows.meetings).consume()
+    tx.run(PLAIN_ENTITIES, rows=[*rows.people, *rows.states, *rows.organisations]).consume()
+
+
+def time_plain_create(driver: neo4j.Driver, database: str, docs: Sequence[Extraction], batch_size: int) -> float:
+    gazetteer = load_gazetteer()
+    batches = [
+        build_rows(docs[i : i + batch_size], gazetteer, datetime.now(UTC)) for i in range(0, len(docs), batch_size)
+    ]
+    started = time.perf_counter()
+    with driver.session(database=database) as session:
+        for rows in batches:
+            session.execute_write(_plain_batch, rows)
+    elapsed = time.perf_counter() - started
+    with driver.session(database=database) as session:
+        session.run(
+            "MATCH (n) WHERE n:BenchMeeting OR n:BenchArticle OR n:BenchPerson OR n:BenchState "
+            "OR n:BenchSector OR n:BenchEntity CALL (n) { DETACH DELETE n } IN TRANSACTIONS"
+        ).consume()
+    return elapsed
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--documents", type=int, default=2000)
+    parser.add_argument("--batch-size", type=int, default=50)
+    parser.add_argument("--wipe", action="store_true", help="empty the database first")
+    args = parser.parse_args(argv)
+    settings = get_settings()
+    docs = synthetic_extractions(args.documents)
+    with open_driver(settings) as driver:
+        database = settings.neo4j_database
+        if args.wipe:
+            with driver.session(database=database) as session:
+                session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS").consume()
+        if _node_count(driver, database):
+            print("bench: the database is not empty; pass --wipe to empty it first", file=sys.stderr)
+            return 2
+        apply_schema(driver, database)
+        apply_writer_schema(driver, database)
+        plain = time_plain_create(driver, database, docs, args.batch_size)
+        writer = GraphWriter(driver, database)
+        merged = time_writer(writer, docs, args.batch_size)
+        again = time_writer(writer, docs, args.batch_size)
+        meetings, _, _ = driver.execute_query("MATCH (m:Meeting) RETURN count(m) AS n", database_=database)
+    n = len(docs)
+    rows = [("plain UNWIND CREATE", plain), ("GraphWriter (first ingest)", merged), ("GraphWriter (re-ingest)", again)]
+    print(f"{n} synthetic documents, batch size {args.batch_size}, {meetings[0]['n']} meetings after dedup")
+    print(f"{'path':<28} {'seconds':>8} {'docs/s':>9}")
+    for name, seconds in rows:
+        print(f"{name:<28} {seconds:>8.2f} {n / seconds:>9.1f}")
+    print(f"ratio GraphWriter / plain CREATE: {plain / merged:.2f} (first ingest), {plain / again:.2f} (re-ingest)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
