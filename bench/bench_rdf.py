@@ -27,20 +27,22 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))
 
 
-def export_once(uri: str, database: str, fmt: str, batch_size: int) -> dict[str, Any]:
+def export_once(uri: str, database: str, fmt: str, batch_size: int, entity: str | None) -> dict[str, Any]:
     """Export the whole graph to /dev/null in this process; report triples, seconds and this process's peak RSS."""
     import neo4j
 
     from graph.rdf.export import write_export
+    from graph.rdf.filters import ExportFilter
 
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     started = time.perf_counter()
     with neo4j.GraphDatabase.driver(uri, auth=("neo4j", "")) as driver:
         with open(os.devnull, "w", encoding="utf-8") as sink:
-            stats = write_export(driver, database, fmt, sink, batch_size=batch_size)  # type: ignore[arg-type]
+            flt = ExportFilter.parse(entity=entity, date_from="2020" if entity else None)
+            stats = write_export(driver, database, fmt, sink, flt, batch_size=batch_size)  # type: ignore[arg-type]
     seconds = time.perf_counter() - started
     return {
-        "format": fmt,
+        "format": fmt if entity is None else f"{fmt}, --entity {entity} --from 2020",
         "triples": stats.triples,
         "characters": stats.characters,
         "seconds": round(seconds, 2),
@@ -65,11 +67,12 @@ def main() -> None:
     parser.add_argument("--bolt-port", type=int, default=47689)
     parser.add_argument("--http-port", type=int, default=47476)
     parser.add_argument("--heap", default="2g")
+    parser.add_argument("--entity", help="also time a filtered N-Triples export (e.g. RUS), from 2020 on")
     parser.add_argument("--export-only", metavar="URI", help=argparse.SUPPRESS)
     args = parser.parse_args()
     formats = args.formats or ["nt"]
     if args.export_only:
-        print(json.dumps(export_once(args.export_only, "neo4j", formats[0], args.batch_size)))
+        print(json.dumps(export_once(args.export_only, "neo4j", formats[0], args.batch_size, args.entity)))
         return
 
     import neo4j
@@ -94,10 +97,11 @@ def main() -> None:
                 write_synthetic_graph(driver, "neo4j", size, on_batch=_progress(size))
                 write_s = time.perf_counter() - started
                 print(f"\r  wrote {size:,} meetings in {write_s:.0f}s", file=sys.stderr)
-                for fmt in formats:
+                runs = [(fmt, []) for fmt in formats] + ([("nt", ["--entity", args.entity])] if args.entity else [])
+                for fmt, extra in runs:
                     child = subprocess.run(
                         [sys.executable, __file__, "--export-only", info.bolt_uri, "--format", fmt]
-                        + ["--batch-size", str(args.batch_size)],
+                        + ["--batch-size", str(args.batch_size), *extra],
                         check=True,
                         capture_output=True,
                         text=True,
