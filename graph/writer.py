@@ -17,7 +17,7 @@ import neo4j
 from neo4j.exceptions import ConstraintError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
 from graph.queries import load_query
-from graph.rows import MENTION_KINDS, BatchRows, InvalidExtractionError, build_rows
+from graph.rows import MENTION_KINDS, BatchRows, InvalidExtractionError, build_rows, check
 from ingest.gazetteer import Gazetteer, load_gazetteer
 from ingest.models import Extraction, Failure
 
@@ -121,7 +121,7 @@ class GraphWriter:
         valid: list[Extraction] = []
         for extraction in batch:
             try:
-                build_rows([extraction], self.gazetteer, _now())
+                check(extraction)
             except InvalidExtractionError as exc:
                 outcome.failures.append(Failure(source=extraction.id, reason=str(exc)))
             else:

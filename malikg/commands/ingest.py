@@ -61,14 +61,14 @@ def ingest(
             apply_schema(driver, settings.neo4j_database)
             apply_writer_schema(driver, settings.neo4j_database)
             writer = GraphWriter(driver, settings.neo4j_database)
-            extractions = tally.extractions(_stream(inputs, from_extractions, processes))
             with _progress(_count(inputs, from_extractions)) as advance:
+                # progress counts documents as they are extracted (writes trail by at most one batch)
+                extractions = tally.extractions(_stream(inputs, from_extractions, processes), advance)
                 for outcome in writer.write_many(extractions, batch_size=batch_size):
                     total += outcome.result
                     tally.ok += len(outcome.written)
                     for failure in outcome.failures:
                         tally.fail(failure)
-                    advance(len(outcome.written) + len(outcome.failures) + tally.take_extraction_failures())
         except (ServiceUnavailable, SessionExpired, AuthError) as exc:
             reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             typer.echo(
@@ -88,25 +88,23 @@ class _Tally:
     def __init__(self) -> None:
         self.ok = 0
         self.failed = 0
-        self._pending_extraction_failures = 0
 
     def fail(self, failure: Failure) -> None:
         self.failed += 1
         print(f"{failure.source}: {failure.reason}", file=sys.stderr, flush=True)
 
-    def extractions(self, items: Iterable[Extraction | Failure]) -> Iterator[Extraction]:
+    def extractions(
+        self, items: Iterable[Extraction | Failure], advance: Callable[[int], None]
+    ) -> Iterator[Extraction]:
+        """The extractions of `items`; failures are reported on the way. Calls `advance(1)` per document."""
         from ingest.models import Failure
 
         for item in items:
+            advance(1)
             if isinstance(item, Failure):
                 self.fail(item)
-                self._pending_extraction_failures += 1
             else:
                 yield item
-
-    def take_extraction_failures(self) -> int:
-        count, self._pending_extraction_failures = self._pending_extraction_failures, 0
-        return count
 
 
 def _stream(inputs: Sequence[Path], from_extractions: Path | None, processes: int) -> Iterator[Extraction | Failure]:
