@@ -61,7 +61,8 @@ async def _neo4j_error(_: Request, exc: Exception) -> JSONResponse:
     if "TransactionTimedOut" in code:
         return _problem(504, "The query took longer than the configured limit (MALIKG_QUERY_TIMEOUT_S); narrow it.")
     if isinstance(exc, ClientError):
-        return _problem(400, f"The graph database refused the query: {exc.message}", code=code)
+        first_line = (exc.message or "").strip().splitlines()[:1]
+        return _problem(400, f"The graph database refused the query: {''.join(first_line)}", code=code)
     log.error("Neo4j error %s: %s", code, exc.message)
     return _problem(503, "The graph database failed to answer; retry in a moment.", code=code)
 

@@ -52,7 +52,7 @@ def resolve_entity(reader: GraphReader, text: str, kinds: Collection[EntityKind]
     kinds_text = " or ".join(named_kinds) if len(named_kinds) < 3 else "person, state or organisation"
     if chosen:
         raise AmbiguousNameError(
-            f"'{text}' matches {len(chosen)} entities ({kinds_text}); ask again with one of their ids.",
+            f"'{text}' matches {len(chosen)} entities; ask again with one of their ids or a fuller name.",
             candidates=[_ref(c).model_dump() for c in chosen],
         )
     suggestions = _search(reader, fuzzy_query(text), kinds, 5)

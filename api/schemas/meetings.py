@@ -52,23 +52,22 @@ class Meeting(Out):
     sources: list[Source]
 
 
-class MeetingList(Out):
-    """A page of meetings in date order (meetings without a date last)."""
+class Contacts(Out):
+    """Every contact between `a` and `b`, a page in date order (meetings without a date last)."""
 
-    total: int
+    a: EntityRef
+    b: EntityRef
+    total: int = Field(description="Meetings matching, all pages together.")
     limit: int
     offset: int
     meetings: list[Meeting]
 
 
-class Contacts(MeetingList):
-    """Every contact between `a` and `b`."""
-
-    a: EntityRef
-    b: EntityRef
-
-
-class Timeline(MeetingList):
-    """An entity's meetings."""
+class Timeline(Out):
+    """An entity's meetings, a page in date order (meetings without a date last)."""
 
     entity: EntityRef
+    total: int = Field(description="Meetings matching, all pages together.")
+    limit: int
+    offset: int
+    meetings: list[Meeting]
