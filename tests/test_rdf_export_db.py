@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import neo4j
@@ -99,3 +102,44 @@ def test_write_export_counts_triples(synthetic: tuple[neo4j.Driver, str]) -> Non
     assert stats.triples >= len(Graph().parse(data=out.getvalue(), format="nt"))
     assert len(pages) > MEETINGS // 60
     assert URIRef(person_iri(person_id(1))).startswith("https://malikg.org/id/person/personne-0000001-sergue%C3%AF")
+
+
+def run_malikg(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    malikg = Path(sys.executable).with_name("malikg")
+    return subprocess.run([str(malikg), *args], env=env, capture_output=True, text=True, timeout=300)
+
+
+def test_cli_exports_to_a_file_and_validates_it(
+    synthetic: tuple[neo4j.Driver, str], neo4j_env: dict[str, str], tmp_path: Path
+) -> None:
+    driver, database = synthetic
+    out = tmp_path / "export.jsonld"
+    done = run_malikg(["export", "rdf", "--format", "json-ld", "--out", str(out), "--entity", "RUS"], neo4j_env)
+    assert done.returncode == 0, done.stderr
+    assert "triples" in done.stderr
+    expected = export_graph(driver, database, "json-ld", ExportFilter.parse(entity="RUS"))
+    assert isomorphic(Graph().parse(out, format="json-ld"), expected)
+    checked = run_malikg(["export", "validate", str(out)], neo4j_env)
+    assert checked.returncode == 0, checked.stdout
+    assert "Conforms: True" in checked.stdout
+
+    stdout = run_malikg(["export", "rdf", "--format", "nt", "--from", "2024"], neo4j_env)
+    assert stdout.returncode == 0, stdout.stderr
+    assert isomorphic(
+        Graph().parse(data=stdout.stdout, format="nt"),
+        export_graph(driver, database, "nt", ExportFilter.parse(date_from="2024")),
+    )
+
+
+def test_cli_rejects_a_bad_date_and_reports_invalid_files(neo4j_env: dict[str, str], tmp_path: Path) -> None:
+    bad = run_malikg(["export", "rdf", "--from", "2024-02-30"], neo4j_env)
+    assert bad.returncode == 2
+    assert "2024-02-30" in bad.stderr
+    broken = tmp_path / "broken.ttl"
+    broken.write_text(
+        "@prefix sem: <http://semanticweb.cs.vu.nl/2009/11/sem/> .\n<https://malikg.org/id/meeting/x> a sem:Event .\n",
+        encoding="utf-8",
+    )
+    checked = run_malikg(["export", "validate", str(broken)], neo4j_env)
+    assert checked.returncode == 1
+    assert "Conforms: False" in checked.stdout

@@ -61,7 +61,7 @@ MEETING = MeetingRow(
     type="bilateral_meeting",
     date="2024-02-28",
     date_precision="day",
-    summary="Entretien Diop–Lavrov à Moscou\t« 2+2 » \\ \"citation\" \x01 fin",
+    summary='Entretien Diop–Lavrov à Moscou\t« 2+2 » \\ "citation" \x01 fin',
     confidence=0.9,
     attendees=(AttendeeRow("abdoulaye-diop", "ministre des Affaires étrangères"), AttendeeRow("sergueï-lavrov")),
     states=(RepresentationRow("MLI"), RepresentationRow("RUS", host=True)),
