@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from pathlib import Path
 
 import neo4j
@@ -60,3 +61,12 @@ def test_every_example_of_the_catalog_runs_on_an_empty_graph(driver: neo4j.Drive
             reader.rows(query.name, **json.loads(json.dumps(query.example)))
     finally:
         reader.close()
+
+
+def test_reads_stop_at_the_transaction_timeout(driver: neo4j.Driver) -> None:
+    """The timeout given to the read helper (MALIKG_QUERY_TIMEOUT_S in the API) is enforced by Neo4j."""
+    started = time.monotonic()
+    with driver.session(default_access_mode=neo4j.READ_ACCESS) as session, pytest.raises(ClientError) as stopped:
+        run_read(session, "UNWIND range(1, 1000000000) AS x RETURN count(x) AS n", {}, timeout_s=0.5)
+    assert "TransactionTimedOut" in (stopped.value.code or "")
+    assert time.monotonic() - started < 10.0
