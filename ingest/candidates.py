@@ -1,0 +1,168 @@
+"""Meeting candidates of one article: sentences with a meeting cue, their actors, states, place and date."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from ingest.article import Article, Sentence
+from ingest.dates import EventDate, find_date, parse_iso, session_year
+from ingest.gazetteer import Gazetteer
+from ingest.meetings import (
+    Candidate,
+    frame_span,
+    is_anaphoric,
+    is_future,
+    is_history,
+    is_plural,
+    is_sender,
+    meeting_cue,
+    representatives,
+)
+from ingest.mentions import ident_of, top_org
+from ingest.orgdata import members
+from ingest.people import ArticlePeople
+from ingest.places import sentence_place
+from ingest.textutil import unify
+
+_BACKGROUND_DAYS = 400  # a dated contact this long before publication is background
+
+
+class CandidateFinder:
+    """Turns the cue sentences of an analysed article into `Candidate`s (before merging)."""
+
+    def __init__(self, article: Article, people: ArticlePeople, gaz: Gazetteer, published: str | None) -> None:
+        self.article, self.people, self.gaz, self.published = article, people, gaz, published
+        base = article.published
+        year = next((y for s in article.sentences if (y := session_year(s.text))), None)
+        self.dates = [
+            find_date(s.text, base, session_year(s.text) or (year if base is None else None)) for s in article.sentences
+        ]
+
+    def candidates(self) -> list[Candidate]:
+        out: list[Candidate] = []
+        for i, sent in enumerate(self.article.sentences):
+            if not sent.running:
+                continue
+            found = meeting_cue(sent.text)
+            if found is None:
+                continue
+            mtype, cue = found
+            if is_future(sent.text, cue) or is_history(sent.text) or self._is_background(self.dates[i]):
+                continue
+            out.extend(self._sentence_meetings(i, sent, mtype, cue.start(), cue.end()))
+        return out
+
+    def _is_background(self, when: EventDate | None) -> bool:
+        base = self.article.published
+        day = parse_iso(when.value) if when and when.precision == "day" else None
+        return base is not None and day is not None and base - timedelta(_BACKGROUND_DAYS) > day
+
+    def _fallback_date(self, i: int) -> EventDate | None:
+        """Crawler month, publication month, else the nearest date of the article at month precision."""
+        if self.article.header_month:
+            return EventDate(self.article.header_month[:7], "month")
+        if self.published:
+            return EventDate(self.published[:7], "month")
+        earlier = [d for d in self.dates[:i] if d is not None]
+        later = [d for d in self.dates[i:] if d is not None]
+        pick = earlier[-1] if earlier else (later[0] if later else None)
+        return pick.as_month() if pick else None
+
+    def _sentence_meetings(self, i: int, sent: Sentence, mtype: str, cue_start: int, cue_end: int) -> list[Candidate]:
+        state_of = self.people.state_of
+        low = unify(sent.text).lower()
+        frame_end = frame_span(low)[1]
+        before: list[str] = []
+        after: list[str] = []
+        for e in sent.ents:
+            if e.label != "PER" or e.start < frame_end or is_sender(sent, e):
+                continue
+            c = self.people.cluster(i, e.start)
+            if c is None:
+                continue
+            side = before if e.start < cue_start else after
+            if c.id not in before and c.id not in after:
+                side.append(c.id)
+        participants = before + after
+        reps = representatives(sent, frame_end)
+        states: list[str] = []
+        for pid in participants:
+            if (st := state_of.get(pid)) and st not in states:
+                states.append(st)
+        _extend(states, reps)
+        place, place_state = sentence_place(self.gaz, sent, frame_end)
+        bare = self._bare_states(sent, low, mtype, frame_end, cue_start) if participants else []
+        _extend(states, bare)
+        if mtype == "visit" and place_state and participants:
+            _extend(states, [place_state])
+        orgs: list[str] = []
+        for e in sent.ents:
+            if oid := ident_of(e.ident, "org:"):
+                _extend(orgs, [top_org(self.gaz, oid)])
+        if mtype == "multilateral":
+            for oid in orgs:
+                _extend(states, members().get(oid, []))
+        hosts = self._hosts(mtype, low, cue_end, before, after, place_state, bare)
+        when = self.dates[i]
+        date = when or self._fallback_date(i)
+        base = Candidate(
+            type=mtype, sentence=i, evidence=sent.text.strip(), participants=participants, states=states,
+            rep_states=reps, hosts=hosts, organisations=orgs, place=place, place_state=place_state, date=date,
+            date_is_fallback=when is None, anaphoric=is_anaphoric(sent.text, cue_start),
+        )  # fmt: skip
+        common = {state_of.get(p) for p in before} - {None}
+        others = [s for s in dict.fromkeys(reps + [state_of.get(p) or "" for p in after]) if s and s not in common]
+        if not (is_plural(sent.text) and len(others) >= 2):
+            return [base]
+        return [
+            Candidate(
+                type=mtype,
+                sentence=i,
+                evidence=base.evidence,
+                participants=before + [p for p in after if state_of.get(p) == iso],
+                states=[s for s in states if s in common] + [iso],
+                rep_states=[iso],
+                hosts=hosts,
+                organisations=orgs,
+                place=place,
+                place_state=place_state,
+                date=date,
+                date_is_fallback=base.date_is_fallback,
+                split_group=i,
+            )  # fmt: skip
+            for iso in others
+        ]
+
+    def _bare_states(self, sent: Sentence, low: str, mtype: str, frame_end: int, cue_start: int) -> list[str]:
+        """States named without a representative: destination of a visit, 'entre le Mali et la Russie'."""
+        out = []
+        for e in sent.ents:
+            iso = ident_of(e.ident, "state:")
+            if not iso or e.start < frame_end or e.label not in ("STATE", "CAPITAL"):
+                continue
+            before = low[max(0, e.start - 40) : e.start]
+            if mtype in ("visit", "joint_commission") and e.start > cue_start:
+                out.append(iso)
+            elif " entre " in " " + before or re.search(r"\bet (?:le |la |l'|les )?$", before) and "entre" in low:
+                out.append(iso)
+        return out
+
+    def _hosts(
+        self, mtype: str, low: str, cue_end: int, before: list[str], after: list[str], place_state: str | None,
+        bare: list[str],
+    ) -> list[str]:  # fmt: skip
+        """The receiving side: the state of whoever grants an audience, the destination of a visit."""
+        if mtype == "audience":
+            passive = re.match(r"\s*(?:en audience\s*)?(?:,\s*)?(?:\w+\s+){0,4}par\b", low[cue_end:]) is not None
+            side = after if passive or " reçu par" in low or " reçue par" in low else before
+            return [self.people.state_of[p] for p in side if p in self.people.state_of][:1]
+        if mtype == "visit":
+            return [place_state] if place_state else bare[:1]
+        return []
+
+
+def _extend(items: list[str], new: list[str]) -> None:
+    for x in new:
+        if x not in items:
+            items.append(x)

@@ -1,0 +1,88 @@
+"""One analysed article -> Extraction: people, states, organisations and merged, checked meetings."""
+
+from __future__ import annotations
+
+import hashlib
+
+from ingest.article import Article, Sentence
+from ingest.candidates import CandidateFinder
+from ingest.clean import CleanText
+from ingest.dates import parse_iso, publication_date
+from ingest.gazetteer import Gazetteer
+from ingest.meetings import Candidate, merge
+from ingest.mentions import organisation_refs, state_refs
+from ingest.models import Document, Extraction, Meeting
+from ingest.people import ArticlePeople
+from ingest.topics import sectors
+
+_TOPIC_WINDOW = 6  # sentences after the meeting sentence read for its sectors
+
+
+def extract_article(doc: Document, ct: CleanText, sentences: list[Sentence], gaz: Gazetteer) -> Extraction:
+    """The rule stages over one article whose paragraphs went through the NLP stage."""
+    published = doc.published or publication_date(ct.dateline, doc.url, doc.text)
+    article = Article(doc.id, sentences, parse_iso(published), ct.header_date, ct.bylines)
+    people = ArticlePeople(article, gaz, ct.bylines)
+    cands = merge(CandidateFinder(article, people, gaz, published).candidates())
+    return Extraction(
+        id=doc.id,
+        url=doc.url,
+        title=doc.title or (ct.paragraphs[0] if ct.paragraphs else None),
+        outlet=doc.outlet,
+        published=published,
+        text_sha1=hashlib.sha1(ct.text.encode("utf-8")).hexdigest(),
+        people=people.persons(),
+        states=state_refs(article, gaz),
+        organisations=organisation_refs(article, gaz),
+        meetings=_meetings(cands, article, people),
+    )
+
+
+def _meetings(cands: list[Candidate], article: Article, people: ArticlePeople) -> list[Meeting]:
+    out = []
+    for n, c in enumerate(cands):
+        if not has_counterpart(c):
+            continue
+        nxt = cands[n + 1].sentence if n + 1 < len(cands) else len(article.sentences)
+        end = min(nxt, c.sentence + _TOPIC_WINDOW)
+        context = " ".join(s.text for s in article.sentences[c.sentence : end])
+        out.append(
+            Meeting(
+                id=meeting_id(c),
+                type=c.type,
+                date=c.date.value if c.date else None,
+                date_precision=c.date.precision if c.date else None,
+                place=c.place,
+                place_state=c.place_state,
+                participants=c.participants,
+                roles={p: people.titles[p][0] for p in c.participants if p in people.titles},
+                states=c.states,
+                hosts=c.hosts,
+                organisations=c.organisations,
+                topics=sectors(context),
+                evidence=c.evidence,
+                confidence=confidence(c),
+            )
+        )
+    return out
+
+
+def has_counterpart(c: Candidate) -> bool:
+    """Two states, or a state and an organisation, with someone named or represented."""
+    if not c.participants and not c.rep_states:
+        return False
+    if len(set(c.states)) >= 2:
+        return True
+    return bool(c.states) and bool(c.organisations) and bool(c.participants)
+
+
+def confidence(c: Candidate) -> float:
+    """More named participants and a stated (not fallback) date raise the confidence."""
+    score = 0.55 + 0.1 * min(3, len(c.participants)) + (0.1 if not c.date_is_fallback else 0.0)
+    return round(min(score, 0.95), 2)
+
+
+def meeting_id(c: Candidate) -> str:
+    """Stable id: hash of the date, the sorted participants and the sorted states."""
+    key = "|".join([c.date.value if c.date else "", ",".join(sorted(c.participants)), ",".join(sorted(c.states))])
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]

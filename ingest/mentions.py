@@ -1,0 +1,50 @@
+"""States and organisations mentioned in an article, from the ruler ids of its entities."""
+
+from __future__ import annotations
+
+from ingest.article import Article
+from ingest.gazetteer import Gazetteer
+from ingest.models import OrganisationRef, StateRef
+
+
+def ident_of(ident: str, prefix: str) -> str | None:
+    """'state:RUS' with prefix 'state:' -> 'RUS'; None when the id has another prefix."""
+    return ident.split(":", 1)[1] if ident.startswith(prefix) else None
+
+
+def top_org(gaz: Gazetteer, oid: str) -> str:
+    """The organisation an organ belongs to (Conseil de sécurité -> onu), or the id itself."""
+    org = gaz.organisation_by_id.get(oid)
+    while org is not None and org.parent and org.parent in gaz.organisation_by_id:
+        org = gaz.organisation_by_id[org.parent]
+    return org.id if org else oid
+
+
+def state_refs(article: Article, gaz: Gazetteer) -> list[StateRef]:
+    """Every state named in the article (names, long forms, demonyms, capitals), in order of first mention."""
+    seen: dict[str, StateRef] = {}
+    for s in article.sentences:
+        for e in s.ents:
+            iso = ident_of(e.ident, "state:")
+            if iso and iso not in seen and iso in gaz.state_by_iso3:
+                st = gaz.state_by_iso3[iso]
+                seen[iso] = StateRef(iso3=iso, name=st.name, name_en=st.name_en, wikidata=st.wikidata)
+    return list(seen.values())
+
+
+def organisation_refs(article: Article, gaz: Gazetteer) -> list[OrganisationRef]:
+    """Every organisation named in the article, organs folded into their parent."""
+    seen: dict[str, OrganisationRef] = {}
+    for s in article.sentences:
+        for e in s.ents:
+            oid = ident_of(e.ident, "org:")
+            if oid is None:
+                continue
+            top = gaz.organisation_by_id[top_org(gaz, oid)]
+            seen.setdefault(
+                top.id,
+                OrganisationRef(
+                    id=top.id, name=top.name, acronym=top.acronym, aliases=top.aliases, wikidata=top.wikidata
+                ),
+            )
+    return list(seen.values())
