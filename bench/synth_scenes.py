@@ -131,6 +131,10 @@ def audience_home(ctx: Ctx) -> Scene:
     ]
     if guest.text.startswith(("l'ambassad", "Mme", "M.")) or (guest_actor and guest_actor.kind == "ambassador"):
         templates.append(f"{cap(host.mid)} a reçu en audience de fin de mission, {when}{at}, {guest.text}.")
+        templates.append(
+            f"{cap(host.mid)} a reçu, {when}{at}, {guest.mid} venu{_e(guest)} lui présenter les copies figurées "
+            "de ses lettres de créance."
+        )
     evidence = ctx.rng.choice(templates)
     meeting = _meeting(
         "audience",
@@ -197,6 +201,7 @@ def phone_call(ctx: Ctx) -> Scene:
             f"{cap(when)}, {caller.mid} a eu un entretien téléphonique avec {other.text}.",
             f"{cap(caller.mid)} et {other.mid} ont eu {when} un échange téléphonique.",
             f"{cap(other.mid)} s'est entretenu{_e(other)} par téléphone {when} avec {caller.text}.",
+            f"{cap(when)}, {caller.mid} et {other.mid} se sont entretenus par téléphone.",
         ]
     )
     meeting = _meeting("phone_call", day, when, evidence, [a, b], [MALI, iso])
@@ -317,7 +322,12 @@ def visit(ctx: Ctx) -> Scene:
         )
         place, place_state = city[1], where
     else:
-        evidence = f"{cap(guest.mid)} a effectué, {when}, une visite de travail {forms.in_}."
+        evidence = ctx.rng.choice(
+            [
+                f"{cap(guest.mid)} a effectué, {when}, une visite de travail {forms.in_}.",
+                f"{cap(guest.mid)} a entamé {when} une visite officielle {forms.in_}.",
+            ]
+        )
     paragraphs = [evidence]
     if host is not None:
         paragraphs.append(f"À sa descente d'avion, {_il(guest)} a été accueilli{_e(guest)} par {host.text}.")
