@@ -42,7 +42,7 @@ def export_rdf(
     settings: SettingsDep,
     reader: ReaderDep,
     period: PeriodDep,
-    format: Annotated[RdfFormat, Query(description="turtle, json-ld or nt (N-Triples).")] = "turtle",  # noqa: A002
+    format: Annotated[RdfFormat, Query(description="turtle, json-ld or nt (N-Triples).")] = "turtle",
     entity: Annotated[
         str | None,
         Query(

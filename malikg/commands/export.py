@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
@@ -57,6 +58,10 @@ def rdf_command(
                     stats = write_export(
                         driver, settings.neo4j_database, fmt, stream, export_filter, batch_size, progress
                     )
+    except BrokenPipeError:
+        # The reader went away (`malikg export rdf | head`): stop quietly, without a traceback at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(141) from None
     except (DriverError, Neo4jError) as error:
         typer.echo(
             f"\nmalikg: cannot read the graph at {settings.neo4j_uri}: {error} (is it running? `malikg db status`)",
