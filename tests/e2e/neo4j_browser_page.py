@@ -83,11 +83,19 @@ class Neo4jBrowserPage:
         self.browser.find_element(By.CSS_SELECTOR, '[data-testid="connect"]').click()
         # The "Database access not available" banner goes away once the Bolt connection is up.
         self.wait.until(ec.invisibility_of_element_located((By.CSS_SELECTOR, '[data-testid="disconnectedBanner"]')))
-        self.wait.until(ec.text_to_be_present_in_element((By.CSS_SELECTOR, '[data-testid="stream"]'), "connected"))
+        # The connect frame then says "Connected" / "You are connected as ...".
+        stream = self.browser.find_element(By.CSS_SELECTOR, '[data-testid="stream"]')
+        self.wait.until(lambda _: "connected" in stream.text.lower())
 
     def run(self, command: str) -> WebElement:
         """Type `command` into the editor as a user would, run it, and return its (new) result frame."""
         before = len(self.frames())
+        self.type_and_run(command)
+        self.wait.until(lambda _: len(self.frames()) > before)
+        return self.frames()[0]
+
+    def type_and_run(self, command: str) -> None:
+        """Type `command` into the editor and press the Run button (for commands that open no frame, e.g. `:guide`)."""
         editor = self.wait.until(ec.element_to_be_clickable((By.CSS_SELECTOR, '[data-testid="activeEditor"]')))
         editor.click()
         typing = self.browser.switch_to.active_element
@@ -95,8 +103,6 @@ class Neo4jBrowserPage:
         typing.send_keys(Keys.DELETE)
         typing.send_keys(command)
         self.browser.find_element(By.CSS_SELECTOR, '[data-testid="editor-Run"]').click()
-        self.wait.until(lambda _: len(self.frames()) > before)
-        return self.frames()[0]
 
     def frames(self) -> list[WebElement]:
         """Result frames, newest first."""
@@ -105,3 +111,17 @@ class Neo4jBrowserPage:
     def editor_text(self) -> str:
         """What the editor currently holds (Monaco's rendered lines)."""
         return self.browser.find_element(By.CSS_SELECTOR, '[data-testid="activeEditor"] .view-lines').text
+
+    def show_table(self, frame: WebElement) -> None:
+        """Switch a result frame to its Table view."""
+        frame.find_element(By.XPATH, ".//div[normalize-space(text())='Table']").click()
+        self.wait.until(lambda _: frame.find_elements(By.CSS_SELECTOR, "table tbody tr"))
+
+    def table_records(self, frame: WebElement) -> list[dict[str, str]]:
+        """The rows of a frame's Table view as {column: text shown}; strings are shown JSON-quoted."""
+        header = [cell.text for cell in frame.find_elements(By.CSS_SELECTOR, "table thead th")]
+        rows = frame.find_elements(By.CSS_SELECTOR, "table tbody tr")
+        return [
+            dict(zip(header, (cell.text for cell in row.find_elements(By.CSS_SELECTOR, "td")), strict=True))
+            for row in rows
+        ]
