@@ -15,6 +15,7 @@ import argparse
 import json
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -111,6 +112,7 @@ def main() -> None:
                     print(json.dumps(result), flush=True)
     finally:
         local_server.stop(config)
+        shutil.rmtree(data_dir, ignore_errors=True)
     print("\n| meetings | format | triples | seconds | triples/s | peak RSS (MiB) |")
     print("|---:|---|---:|---:|---:|---:|")
     for r in results:

@@ -10,16 +10,16 @@ from typing import TYPE_CHECKING
 
 import neo4j
 import pytest
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
-from rdflib.namespace import RDF, XSD
+from rdflib.namespace import RDF, SKOS, XSD
 
 from graph.rdf.export import iter_chunks, write_export
 from graph.rdf.filters import ExportFilter
 from graph.rdf.serialize import FORMATS, Format
 from graph.rdf.synthetic import person_id, write_synthetic_graph
 from graph.rdf.validate import validate_graph
-from graph.rdf.vocab import SEM, person_iri, state_iri
+from graph.rdf.vocab import SEM, meeting_type_iri, person_iri, sector_iri, state_iri
 
 if TYPE_CHECKING:
     from conftest import Neo4jServer
@@ -143,3 +143,13 @@ def test_cli_rejects_a_bad_date_and_reports_invalid_files(neo4j_env: dict[str, s
     checked = run_malikg(["export", "validate", str(broken)], neo4j_env)
     assert checked.returncode == 1
     assert "Conforms: False" in checked.stdout
+
+
+def test_export_with_the_ontology_is_self_describing_and_valid(synthetic: tuple[neo4j.Driver, str]) -> None:
+    driver, database = synthetic
+    text = "".join(iter_chunks(driver, database, "turtle", batch_size=100, include_ontology=True))
+    g = Graph().parse(data=text, format="turtle")
+    assert (sector_iri("défense"), SKOS.prefLabel, Literal("defence", lang="en")) in g
+    assert (meeting_type_iri("phone_call"), SKOS.prefLabel, Literal("phone call", lang="en")) in g
+    report = validate_graph(g)
+    assert report.conforms, report.text[:3000]

@@ -52,6 +52,10 @@ def export_rdf(
             examples=["abdoulaye-diop"],
         ),
     ] = None,
+    ontology: Annotated[
+        bool,
+        Query(description="Include the project ontology: meeting types and sectors labelled in French and English."),
+    ] = False,
 ) -> StreamingResponse:
     """Meetings (SEM events) with their actors, places, dates, topics and provenance (PROV-O, with the evidence
     sentence), people and their posts (FOAF, W3C ORG), states and organisations (schema.org, ORG, owl:sameAs
@@ -62,7 +66,7 @@ def export_rdf(
         export_filter = ExportFilter.parse(entity=key, date_from=period.start, date_to=period.end)
     except InvalidFilterError as error:
         raise InvalidParameterError(str(error)) from error
-    chunks = iter_chunks(driver, settings.neo4j_database, format, export_filter)
+    chunks = iter_chunks(driver, settings.neo4j_database, format, export_filter, include_ontology=ontology)
     # Read the first page now, so that an unreachable database answers 503 instead of a truncated 200.
     head = [next(chunks), next(chunks)]
     body: Iterator[str] = chain(head, chunks)

@@ -15,6 +15,7 @@ from neo4j import READ_ACCESS, Driver, ManagedTransaction, NotificationMinimumSe
 
 from graph.queries import load_query
 from graph.rdf import mapping, rows
+from graph.rdf.assets import ontology_graph
 from graph.rdf.filters import ExportFilter
 from graph.rdf.serialize import Format, Triple, writer_for
 
@@ -43,6 +44,11 @@ SECTIONS: tuple[Section, ...] = (
     Section("export/articles", "id", _compose(rows.article_from_record, mapping.article_triples)),
     Section("export/meetings", "id", _compose(rows.meeting_from_record, mapping.meeting_triples)),
 )
+
+
+def ontology_triples() -> list[Triple]:
+    """The triples of graph/rdf/ontology.ttl."""
+    return list(ontology_graph())
 
 
 def _fetch(tx: ManagedTransaction, query: str, params: dict[str, Any]) -> list[dict[str, Any]]:
@@ -79,10 +85,17 @@ def iter_chunks(
     fmt: Format,
     export_filter: ExportFilter | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
+    *,
+    include_ontology: bool = False,
 ) -> Iterator[str]:
-    """The export as text chunks: the format's header, one chunk per page, then its footer."""
+    """The export as text chunks: the format's header, one chunk per page, then its footer.
+
+    With `include_ontology`, the project ontology (labels of meeting types and sectors in French and English,
+    the `mko:` terms) comes first, so the export is self-describing."""
     writer = writer_for(fmt)
     yield writer.header()
+    if include_ontology:
+        yield writer.batch(ontology_triples())
     for triples in iter_batches(driver, database, export_filter or ExportFilter(), batch_size):
         chunk = writer.batch(triples)
         if chunk:
@@ -106,11 +119,17 @@ def write_export(
     export_filter: ExportFilter | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
     on_batch: Callable[[ExportStats], None] | None = None,
+    *,
+    include_ontology: bool = False,
 ) -> ExportStats:
     """Write the whole export to a text stream, counting triples; `on_batch` reports progress after each page."""
     stats = ExportStats()
     writer = writer_for(fmt)
     out.write(writer.header())
+    if include_ontology:
+        ontology = ontology_triples()
+        out.write(writer.batch(ontology))
+        stats.triples += len(ontology)
     for triples in iter_batches(driver, database, export_filter or ExportFilter(), batch_size):
         chunk = writer.batch(triples)
         out.write(chunk)

@@ -3,25 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
 from pyshacl import validate as shacl_validate
 from rdflib import Graph
 
-HERE = Path(__file__).resolve().parent
-SHAPES_PATH = HERE / "shapes.ttl"
-ONTOLOGY_PATH = HERE / "ontology.ttl"
-
-
-@cache
-def shapes_graph() -> Graph:
-    return Graph().parse(SHAPES_PATH, format="turtle")
-
-
-@cache
-def ontology_graph() -> Graph:
-    return Graph().parse(ONTOLOGY_PATH, format="turtle")
+from graph.rdf.assets import ontology_graph, shapes_graph
 
 
 @dataclass(frozen=True)

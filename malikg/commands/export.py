@@ -25,6 +25,9 @@ def rdf_command(
     date_from: Annotated[str | None, typer.Option("--from", help="Earliest date: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
     date_to: Annotated[str | None, typer.Option("--to", help="Latest date: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
     batch_size: Annotated[int, typer.Option(min=1, max=100_000, help="Nodes read per transaction.")] = 1000,
+    ontology: Annotated[
+        bool, typer.Option(help="Include the project ontology (meeting types and sectors labelled in fr/en).")
+    ] = False,
 ) -> None:
     """Stream the graph (or the meetings matching the filters and what they reference) as RDF in public
     vocabularies: SEM, W3C ORG, FOAF, schema.org, PROV-O, dcterms, SKOS, owl:sameAs Wikidata."""
@@ -52,11 +55,26 @@ def rdf_command(
     try:
         with open_driver(settings) as driver:
             if out is None:
-                stats = write_export(driver, settings.neo4j_database, fmt, sys.stdout, export_filter, batch_size)
+                stats = write_export(
+                    driver,
+                    settings.neo4j_database,
+                    fmt,
+                    sys.stdout,
+                    export_filter,
+                    batch_size,
+                    include_ontology=ontology,
+                )
             else:
                 with out.open("w", encoding="utf-8", newline="\n") as stream:
                     stats = write_export(
-                        driver, settings.neo4j_database, fmt, stream, export_filter, batch_size, progress
+                        driver,
+                        settings.neo4j_database,
+                        fmt,
+                        stream,
+                        export_filter,
+                        batch_size,
+                        progress,
+                        include_ontology=ontology,
                     )
     except BrokenPipeError:
         # The reader went away (`malikg export rdf | head`): stop quietly, without a traceback at exit.
