@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import timedelta
 
 from ingest.article import Article, Sentence
@@ -23,9 +24,22 @@ from ingest.mentions import ident_of, top_org
 from ingest.orgdata import members
 from ingest.people import ArticlePeople
 from ingest.places import sentence_place
+from ingest.roles import title_kind, unnamed_representatives
 from ingest.textutil import unify
 
 _BACKGROUND_DAYS = 400  # a dated contact this long before publication is background
+_COMPANY_WINDOW = 3  # sentences after a meeting read for its delegation ("était accompagné de ...")
+# Same day as the contact reported just before: "Le même jour", "En marge du sommet", "À cette occasion".
+_SAME_DAY = re.compile(
+    r"\ble m[êe]me jour\b|\ben marge d|\bdans la foul[ée]e\b|\b[àa] cette occasion\b"
+    r"|\bau cours de (?:ce|cette|son|sa) (?:sommet|visite|s[ée]jour|r[ée]union|conf[ée]rence)"
+)
+# A sentence that names further members of a delegation or people present.
+_COMPANY = re.compile(
+    r"\baccompagn[ée]e?s? (?:de|du|des|d'|par)|\bcompren(?:ait|aient|d|nent)\b|\bcompos[ée]e?s? d|\ben pr[ée]sence d"
+    r"|\baux c[ôo]t[ée]s d|\bentour[ée]e?s? d|\bassist[ée]e?s? d|\bfaisaient (?:[ée]galement )?partie"
+    r"|\b[ée]taient (?:[ée]galement |aussi )?pr[ée]sents"
+)
 
 
 class CandidateFinder:
@@ -41,17 +55,42 @@ class CandidateFinder:
 
     def candidates(self) -> list[Candidate]:
         out: list[Candidate] = []
+        cues = [meeting_cue(s.text) if s.running else None for s in self.article.sentences]
+        last_day: EventDate | None = None
         for i, sent in enumerate(self.article.sentences):
-            if not sent.running:
-                continue
-            found = meeting_cue(sent.text)
+            found = cues[i]
             if found is None:
                 continue
             mtype, cue = found
             if is_future(sent.text, cue) or is_history(sent.text) or self._is_background(self.dates[i]):
                 continue
-            out.extend(self._sentence_meetings(i, sent, mtype, cue.start(), cue.end()))
+            when = self.dates[i]
+            if when is None and last_day is not None and _SAME_DAY.search(unify(sent.text).lower()):
+                when = last_day
+            found_here = self._sentence_meetings(i, sent, mtype, cue.start(), cue.end(), when)
+            for c in found_here:
+                self._add_company(c, i, cues)
+            out.extend(found_here)
+            last_day = when or last_day
         return out
+
+    def _add_company(self, c: Candidate, i: int, cues: Sequence[object]) -> None:
+        """Delegation members and people present named in the next cue-less sentences."""
+        sentences = self.article.sentences
+        for j in range(i + 1, min(len(sentences), i + 1 + _COMPANY_WINDOW)):
+            if cues[j] is not None:
+                break
+            sent = sentences[j]
+            if not sent.running or not _COMPANY.search(unify(sent.text).lower()):
+                continue
+            for e in sent.ents:
+                if e.label != "PER" or is_sender(sent, e):
+                    continue
+                cl = self.people.cluster(j, e.start)
+                if cl is not None and cl.id not in c.participants:
+                    c.participants.append(cl.id)
+                    if (st := self.people.state(cl.id)) and st not in c.states:
+                        c.states.append(st)
 
     def _is_background(self, when: EventDate | None) -> bool:
         base = self.article.published
@@ -69,8 +108,10 @@ class CandidateFinder:
         pick = earlier[-1] if earlier else (later[0] if later else None)
         return pick.as_month() if pick else None
 
-    def _sentence_meetings(self, i: int, sent: Sentence, mtype: str, cue_start: int, cue_end: int) -> list[Candidate]:
-        state_of = self.people.state_of
+    def _sentence_meetings(
+        self, i: int, sent: Sentence, mtype: str, cue_start: int, cue_end: int, when: EventDate | None
+    ) -> list[Candidate]:
+        people = self.people
         low = unify(sent.text).lower()
         frame_end = frame_span(low)[1]
         before: list[str] = []
@@ -84,15 +125,23 @@ class CandidateFinder:
             side = before if e.start < cue_start else after
             if c.id not in before and c.id not in after:
                 side.append(c.id)
+        for iso, role, pos in unnamed_representatives(sent, frame_end, len(sent.text)):
+            named = self._holder(role, iso)
+            if named is not None and named not in before and named not in after:
+                (before if pos < cue_start else after).append(named)
         participants = before + after
         reps = representatives(sent, frame_end)
+        bare = self._bare_states(sent, low, mtype, frame_end, cue_start) if participants else []
+        place, place_state = sentence_place(self.gaz, sent, frame_end)
+        if place is None:
+            place, place_state = self._neighbour_place(i)
+        self._pair_unqualified(participants, reps + bare + ([place_state] if mtype == "visit" and place_state else []))
+        state_of = {p: st for p in participants if (st := people.state(p))}
         states: list[str] = []
         for pid in participants:
             if (st := state_of.get(pid)) and st not in states:
                 states.append(st)
         _extend(states, reps)
-        place, place_state = sentence_place(self.gaz, sent, frame_end)
-        bare = self._bare_states(sent, low, mtype, frame_end, cue_start) if participants else []
         _extend(states, bare)
         if mtype == "visit" and place_state and participants:
             _extend(states, [place_state])
@@ -104,7 +153,6 @@ class CandidateFinder:
             for oid in orgs:
                 _extend(states, members().get(oid, []))
         hosts = self._hosts(mtype, low, cue_end, before, after, place_state, bare)
-        when = self.dates[i]
         date = when or self._fallback_date(i)
         base = Candidate(
             type=mtype, sentence=i, evidence=sent.text.strip(), participants=participants, states=states,
@@ -156,10 +204,39 @@ class CandidateFinder:
         if mtype == "audience":
             passive = re.match(r"\s*(?:en audience\s*)?(?:,\s*)?(?:\w+\s+){0,4}par\b", low[cue_end:]) is not None
             side = after if passive or " reçu par" in low or " reçue par" in low else before
-            return [self.people.state_of[p] for p in side if p in self.people.state_of][:1]
+            return [st for p in side if (st := self.people.state(p))][:1]
         if mtype == "visit":
             return [place_state] if place_state else bare[:1]
         return []
+
+    def _holder(self, role: str, iso: str) -> str | None:
+        """The one person of the article holding a post of this kind for this state ('le chef de la diplomatie
+        malienne' -> Abdoulaye Diop), or None."""
+        kind = title_kind(role)
+        if kind is None or role.endswith("s"):
+            return None
+        found = [pid for pid in self.people.ids() if self.people.state(pid) == iso and kind in self.people.kinds(pid)]
+        return found[0] if len(found) == 1 else None
+
+    def _pair_unqualified(self, participants: list[str], sides: list[str]) -> None:
+        """A participant whose country is not stated takes the one state of the meeting nobody else represents."""
+        unknown = [p for p in participants if self.people.state_of.get(p) is None]
+        if len(unknown) != 1:
+            return
+        known = {self.people.state_of[p] for p in participants if p in self.people.state_of}
+        free = [s for s in dict.fromkeys(sides) if s not in known]
+        if len(free) == 1:
+            self.people.state_of[unknown[0]] = free[0]
+
+    def _neighbour_place(self, i: int) -> tuple[str | None, str | None]:
+        """A place in the next or previous sentence of the same paragraph ('au palais de Koulouba')."""
+        sentences = self.article.sentences
+        for j in (i + 1, i - 1):
+            if 0 <= j < len(sentences) and sentences[j].paragraph == sentences[i].paragraph:
+                found = sentence_place(self.gaz, sentences[j], frame_span(unify(sentences[j].text).lower())[1])
+                if found[0] is not None:
+                    return found
+        return None, None
 
 
 def _extend(items: list[str], new: list[str]) -> None:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.textutil import fold, unify
+from ingest.wire import split_dateline
 
 # A line starting one of these ends the article: what follows is related content or page furniture.
 _CUT = re.compile(
@@ -39,6 +40,7 @@ class CleanText:
     header_date: str | None = None  # "2023-12" from a crawler header
     dateline: str | None = None  # first "Publié ..." line, for the publication date
     bylines: list[str] = field(default_factory=list)  # journalist names found and removed
+    wire_dateline: str | None = None  # "Bamako, 12 mars 2025 (AMAP) –", cut from the first story paragraph
 
     @property
     def text(self) -> str:
@@ -62,6 +64,18 @@ def _is_name_only(line: str) -> bool:
     if len(words) == 1:
         return words[0].isupper() and 2 <= len(words[0]) <= 6
     return all(_NAME_TOKEN.match(w) for w in words)
+
+
+def _dated_pipe_line(line: str) -> list[str] | None:
+    """A short 'Outlet | Par Name - 17 Octobre 2024' or 'Name | 11.03.2024' line: the bylines in it, else None."""
+    if "|" not in line or len(_words(line)) > 14 or not re.search(r"\d", line):
+        return None
+    names = []
+    for part in re.split(r"\s*\|\s*|\s+[-–]\s+", line):
+        part = re.sub(r"^(?:par|by)\s+", "", part.strip(), flags=re.IGNORECASE)
+        if part and not re.search(r"\d", part) and _is_name_only(part) and len(_words(part)) >= 2:
+            names.append(part)
+    return names
 
 
 def _strip_nav_prefix(lines: list[str]) -> list[str]:
@@ -125,6 +139,9 @@ def clean(raw: str) -> CleanText:
             continue
         if _BULLET.match(line) or _SOURCE.match(line) or key in seen or not key:
             continue
+        if (names := _dated_pipe_line(line)) is not None:
+            bylines.extend(names)
+            continue
         if _BYLINE.match(line) and len(_words(line)) <= 6:
             bylines.append(re.sub(r"^\s*\S+\s+", "", line))
             continue
@@ -134,7 +151,13 @@ def clean(raw: str) -> CleanText:
         seen.add(key)
         kept.append(line)
     kept = _join_broken(kept)
-    return CleanText(paragraphs=kept, header_date=header_date, dateline=dateline, bylines=bylines)
+    wire = None
+    for i, para in enumerate(kept[:6]):
+        wire, rest = split_dateline(para)
+        if wire is not None:
+            kept[i] = rest
+            break
+    return CleanText(paragraphs=kept, header_date=header_date, dateline=dateline, bylines=bylines, wire_dateline=wire)
 
 
 def _join_broken(lines: list[str]) -> list[str]:

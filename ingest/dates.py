@@ -87,6 +87,12 @@ def publication_date(dateline: str | None, url: str | None, text: str) -> str | 
     return None
 
 
+def url_month(url: str | None) -> str | None:
+    """'2024-03' from an address such as https://site/2024/03/slug (crawler-free month evidence)."""
+    m = re.search(r"/(20\d\d)/(0[1-9]|1[0-2])/", url or "")
+    return f"{m.group(1)}-{m.group(2)}" if m else None
+
+
 def session_year(sentence: str) -> int | None:
     """'78ème session de l'Assemblée générale' -> 2023 (session N opens in September of 1945 + N)."""
     m = _SESSION.search(fold(sentence))

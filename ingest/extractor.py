@@ -7,13 +7,15 @@ import hashlib
 from ingest.article import Article, Sentence
 from ingest.candidates import CandidateFinder
 from ingest.clean import CleanText
-from ingest.dates import parse_iso, publication_date
+from ingest.dates import parse_iso, publication_date, url_month
 from ingest.gazetteer import Gazetteer
 from ingest.meetings import Candidate, merge
-from ingest.mentions import organisation_refs, state_refs
+from ingest.mentions import home_state, organisation_refs, state_refs
 from ingest.models import Document, Extraction, Meeting
 from ingest.people import ArticlePeople
+from ingest.textutil import unify
 from ingest.topics import sectors
+from ingest.wire import dateline_day
 
 _TOPIC_WINDOW = 6  # sentences after the meeting sentence read for its sectors
 
@@ -21,8 +23,10 @@ _TOPIC_WINDOW = 6  # sentences after the meeting sentence read for its sectors
 def extract_article(doc: Document, ct: CleanText, sentences: list[Sentence], gaz: Gazetteer) -> Extraction:
     """The rule stages over one article whose paragraphs went through the NLP stage."""
     published = doc.published or publication_date(ct.dateline, doc.url, doc.text)
-    article = Article(doc.id, sentences, parse_iso(published), ct.header_date, ct.bylines)
-    people = ArticlePeople(article, gaz, ct.bylines)
+    if published is None and ct.wire_dateline:
+        published = dateline_day(ct.wire_dateline)
+    article = Article(doc.id, sentences, parse_iso(published), ct.header_date or url_month(doc.url), ct.bylines)
+    people = ArticlePeople(article, gaz, ct.bylines, home_state(article, gaz, ct.wire_dateline))
     cands = merge(CandidateFinder(article, people, gaz, published).candidates())
     return Extraction(
         id=doc.id,
@@ -34,18 +38,19 @@ def extract_article(doc: Document, ct: CleanText, sentences: list[Sentence], gaz
         people=people.persons(),
         states=state_refs(article, gaz),
         organisations=organisation_refs(article, gaz),
-        meetings=_meetings(cands, article, people),
+        meetings=_meetings([c for c in cands if has_counterpart(c)], article, people),
     )
 
 
 def _meetings(cands: list[Candidate], article: Article, people: ArticlePeople) -> list[Meeting]:
     out = []
+    titles = sorted({unify(t) for t, _ in people.titles.values()}, key=len, reverse=True)
     for n, c in enumerate(cands):
-        if not has_counterpart(c):
-            continue
         nxt = cands[n + 1].sentence if n + 1 < len(cands) else len(article.sentences)
         end = min(nxt, c.sentence + _TOPIC_WINDOW)
-        context = " ".join(s.text for s in article.sentences[c.sentence : end])
+        context = " ".join(unify(s.text) for s in article.sentences[c.sentence : end])
+        for title in titles:  # "ministre de l'Économie et des Finances" is not a topic of the meeting
+            context = context.replace(title, " ")
         out.append(
             Meeting(
                 id=meeting_id(c),

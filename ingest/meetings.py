@@ -24,10 +24,10 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
         r"|par t[ée]l[ée]phone)|\bau t[ée]l[ée]phone\b|par t[ée]l[ée]phone|visioconf[ée]rence")),
     ("joint_commission", re.compile(r"commission (?:mixte|conjointe|intergouvernementale)")),
     ("other", re.compile(
-        r"\bconvoqu[ée]|\bremis (?:un |une |le |la |les )?(?:message|lettre|invitation|copies)|lettres de cr[ée]ance"
-        r"|copies figur[ée]es")),
+        r"\bconvoqu[ée]|\bremis (?:un |une |le |la |les )?(?:message|lettre|invitation)")),
     ("audience", re.compile(
-        r"\ben audience\b|\baudiences?\b|\ba re[çc]u\b|\bont re[çc]u\b|\bre[çc]ue?s? (?:par|[àa] la primature"
+        r"\ben audience\b|\baudiences?\b|\blettres de cr[ée]ance|\bcopies figur[ée]es"
+        r"|\ba re[çc]u\b|\bont re[çc]u\b|\bre[çc]ue?s? (?:par|[àa] la primature"
         r"|[àa] koulouba)|\bre[çc]oit\b|\bre[çc]oivent\b")),
     ("visit", re.compile(
         r"\bvisites? (?:officielle|de travail|d'amiti[ée]|d'[ée]tat|de courtoisie|de trav|fraternelle|[ée]clair)"
@@ -61,10 +61,15 @@ _PLURAL = re.compile(
     r"\bsuccessivement\b|\btour [àa] tour\b|\brespectivement\b|\bdes rencontres\b|\bdes audiences\b"
     r"|\bdes entretiens\b|\bs[ée]par[ée]ment\b"
 )
-_ANAPHOR = re.compile(r"\b(?:cette|cet|ces|leur|leurs|la m[êe]me|ladite|lors de la|au cours de la|au cours de l')\s*$")
+# A cue noun with a definite or demonstrative determiner ("l'audience", "cette rencontre", "leurs entretiens")
+# refers back to a contact already reported.
+_ANAPHOR = re.compile(r"(?:\b(?:cette|cet|ces|leur|leurs|la m[êe]me|ladite|la|le|les)\s+|\bl')$")
 _SENDER = re.compile(
-    r"(?:message|lettre|part|nom|[ée]missaire|envoy[ée](?: sp[ée]cial)?|invitation|compte)\s+(?:du|de|d')\s*"
-    r"(?:la |l')?(?:\w+\s+){0,3}$"
+    r"(?:message|lettre|part|nom|[ée]missaire|envoy[ée](?: sp[ée]cial)?|invitation|compte|salutations|v[œo]eux"
+    r"|f[ée]licitations|condol[ée]ances)(?:\s+[\w-]+){0,2}?\s+(?:du|de|d')\s*(?:la |l')?(?:[\w'-]+(?:\s+|(?=,))){0,4}"
+    # "..., le général d'armée <Name>": a rank or honorific of the same sender after a comma
+    r"(?:,\s*(?:le |la |son |sa )?(?:g[ée]n[ée]ral|colonel|capitaine|commandant|mar[ée]chal|docteur|dr|professeur"
+    r"|excellence|m\.|mme|pr[ée]sident|roi|[ée]mir|prince|cheikh)(?: d'arm[ée]e| de division| de brigade)?\s+)?$"
 )
 _IN_QUOTE = re.compile(r"«[^»]*$")
 
@@ -140,12 +145,12 @@ def is_plural(sentence: str) -> bool:
 def is_sender(sent: Sentence, per: Ent) -> bool:
     """A person only named as the sender of a message or as the source ('un message du président X')."""
     low = unify(sent.text).lower()
-    return bool(_SENDER.search(low[max(0, per.start - 60) : per.start])) or bool(_IN_QUOTE.search(low[: per.start]))
+    return bool(_SENDER.search(low[max(0, per.start - 100) : per.start])) or bool(_IN_QUOTE.search(low[: per.start]))
 
 
 def representatives(sent: Sentence, frame_end: int) -> list[str]:
     """States of the unnamed representatives outside the frame clause."""
-    return [iso for iso, _ in unnamed_representatives(sent, frame_end, len(sent.text))]
+    return [iso for iso, _, _ in unnamed_representatives(sent, frame_end, len(sent.text))]
 
 
 def merge(cands: list[Candidate]) -> list[Candidate]:
@@ -158,9 +163,9 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
                 continue
             if not _dates_compatible(prev, c):
                 continue
-            if (prev.type == "multilateral") != (c.type == "multilateral"):
+            if not c.anaphoric and (prev.type == "multilateral") != (c.type == "multilateral"):
                 continue
-            if (prev.type == "phone_call") != (c.type == "phone_call"):
+            if not c.anaphoric and (prev.type == "phone_call") != (c.type == "phone_call"):
                 continue
             if prev.split_group is not None and not c.participants and not c.rep_states:
                 break  # "ces rencontres" after split meetings: nothing new to add

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from ingest.article import Article
 from ingest.gazetteer import Gazetteer
 from ingest.models import OrganisationRef, StateRef
+from ingest.textutil import fold
+
+HOME_DEFAULT = "MLI"  # the project's focus: on a tie, Malian news is about Mali
 
 
 def ident_of(ident: str, prefix: str) -> str | None:
@@ -48,3 +53,24 @@ def organisation_refs(article: Article, gaz: Gazetteer) -> list[OrganisationRef]
                 ),
             )
     return list(seen.values())
+
+
+def home_state(article: Article, gaz: Gazetteer, wire_dateline: str | None) -> str | None:
+    """The state the article is written from: its dateline city ("Niamey, 6 déc. (ANP)"), else the state
+    mentioned most often (Mali on a tie that includes it), else None."""
+    if wire_dateline:
+        city = fold(wire_dateline.split(",")[0].split(" - ")[0])
+        for st in gaz.states:
+            if any(fold(c) == city for c in st.capitals):
+                return st.iso3
+        for place in gaz.places:
+            if any(fold(n) == city for n in [place.name, *place.aliases]):
+                return place.state
+    counts = Counter(iso for s in article.sentences for e in s.ents if (iso := ident_of(e.ident, "state:")))
+    if not counts:
+        return None
+    top = max(counts.values())
+    leaders = [iso for iso, n in counts.items() if n == top]
+    if len(leaders) == 1:
+        return leaders[0]
+    return HOME_DEFAULT if HOME_DEFAULT in leaders else None

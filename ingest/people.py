@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ingest.article import Article
 from ingest.gazetteer import Gazetteer
 from ingest.models import Person, Role
-from ingest.resolve import PeopleResolver, PersonCluster, person_mentions
-from ingest.roles import person_role
+from ingest.resolve import PeopleResolver, PersonCluster, clean_name, person_mentions
+from ingest.roles import person_role, title_kind
 from ingest.textutil import fold
 
 
 class ArticlePeople:
-    """Resolved people of an article: `state_of` (person id -> ISO3) and `titles` (id -> (title, represents))."""
+    """Resolved people of an article: `state_of` (person id -> ISO3, as stated) and `titles` (id -> (title,
+    represents)). A minister whose country is not stated belongs to the article's home state (`state`)."""
 
-    def __init__(self, article: Article, gaz: Gazetteer, bylines: list[str]) -> None:
+    def __init__(self, article: Article, gaz: Gazetteer, bylines: list[str], home_state: str | None) -> None:
         self.article = article
+        self.home_state = home_state
+        self.unqualified: set[str] = set()
+        relabel_surnames(article)
         self.resolver: PeopleResolver = person_mentions(article, gaz, {fold(b) for b in bylines})
         self.state_of: dict[str, str] = {}
         self.titles: dict[str, tuple[str, str | None]] = {}
@@ -40,7 +46,26 @@ class ArticlePeople:
             elif c.id not in self.state_of:
                 title = self.titles.get(c.id, ("", None))
                 if "ministre" in title[0].lower() and title[1] is None:
-                    self.state_of[c.id] = "MLI"  # an unqualified minister in Malian news is Malian
+                    self.unqualified.add(c.id)
+
+    def state(self, pid: str) -> str | None:
+        """The state a person represents: as stated, else the home state for an unqualified minister."""
+        if pid in self.state_of:
+            return self.state_of[pid]
+        return self.home_state if pid in self.unqualified else None
+
+    def ids(self) -> list[str]:
+        return [c.id for c in self.resolver.clusters]
+
+    def kinds(self, pid: str) -> set[str]:
+        """Post kinds of a person: from the printed title and from the gazetteer posts."""
+        out = set()
+        if pid in self.titles and (kind := title_kind(self.titles[pid][0])):
+            out.add(kind)
+        cluster = next((c for c in self.resolver.clusters if c.id == pid), None)
+        if cluster is not None and cluster.entry is not None:
+            out |= {post.kind for post in cluster.entry.posts}
+        return out
 
     def persons(self) -> list[Person]:
         return [self._person(c) for c in self.resolver.clusters]
@@ -49,7 +74,7 @@ class ArticlePeople:
         roles = []
         if c.id in self.titles:
             title, rep = self.titles[c.id]
-            roles.append(Role(title=title, represents=rep or self.state_of.get(c.id)))
+            roles.append(Role(title=title, represents=rep or self.state(c.id)))
         elif c.entry and c.entry.posts:
             post = c.entry.posts[0]
             roles.append(Role(title=post.title, represents=post.represents))
@@ -58,6 +83,23 @@ class ArticlePeople:
             name=self.resolver.canonical_name(c),
             aliases=c.aliases,
             roles=roles,
-            nationality=self.state_of.get(c.id),
+            nationality=self.state(c.id),
             wikidata=c.entry.wikidata if c.entry else None,
         )
+
+
+def relabel_surnames(article: Article) -> None:
+    """A later mention of a named person that the NER labelled as a place or organisation ("le général Tiani"
+    as LOC) becomes PER again when it is a full name or surname of a PER found elsewhere in the article."""
+    names: set[str] = set()
+    for s in article.sentences:
+        for e in s.ents:
+            if e.label == "PER" and (name := clean_name(e.text)) and len(name.split()) >= 2:
+                names |= {fold(name), fold(name).split()[-1]}
+    if not names:
+        return
+    for s in article.sentences:
+        for k, e in enumerate(s.ents):
+            if e.label in ("LOC", "MISC", "ORG") and not e.ident and (name := clean_name(e.text)):
+                if fold(name) in names:
+                    s.ents[k] = replace(e, label="PER")

@@ -19,8 +19,17 @@ ROLE_WORDS = (
     r"|chefs? d'[ée]tat|chefs? du gouvernement|homologues?|secr[ée]taires? g[ée]n[ée]ra(?:l|le|ux)|directeur|directrice"
     r"|repr[ée]sentant(?:e)?s?|[ée]missaires?|envoy[ée]s? sp[ée]cia(?:l|le|ux)|gouverneur|porte-parole|commissaire"
     r"|d[ée]l[ée]gations?|d[ée]l[ée]gu[ée]s?|conseill(?:er|[eè]re)|chancelier|roi|[ée]mir|prince|partie|diplomates?"
-    r"|autorit[ée]s|charg[ée] d'affaires|consul|g[ée]n[ée]ral|colonel"
+    r"|autorit[ée]s|charg[ée] d'affaires|consul|g[ée]n[ée]ral|colonel|coordonnat(?:eur|rice)s?|sous-secr[ée]taires?"
+    r"|secr[ée]taires? d'[ée]tat|vice-ministres?|m[ée]diat(?:eur|rice)|haut(?:e)? repr[ée]sentant(?:e)?|capitaine"
 )
+# A finite verb between a role word and a name: the role belongs to another clause ("le chef de la diplomatie
+# malienne a reçu le coordonnateur ..., X").
+_CLAUSE_VERB = re.compile(
+    r"\b(?:a|ont|est|sont|[ée]tait|[ée]taient|comprenait|comprend|re[çc]u|re[çc]oit|accompagn\w*|conduit\w*"
+    r"|rencontr\w*|accueilli\w*)\b",
+    re.IGNORECASE,
+)
+_CUT = re.compile(r" avec | par | à | et (?=(?:le|la|l'|les|son|sa|ses|M\.|Mme)\b)")
 _ROLE = re.compile(rf"\b({ROLE_WORDS})\b", re.IGNORECASE)
 _KIND = [
     (re.compile(r"chef de la diplomatie|ministre des affaires [ée]trang|affaires [ée]trang[èe]res", re.I),
@@ -78,9 +87,9 @@ def person_role(sent: Sentence, per: Ent) -> RoleGuess:
     # left title: from the previous person (or sentence start) to the name
     prev_end = max([e.end for e in sent.ents if e.label == "PER" and e.end <= per.start] + [0])
     left = text[prev_end : per.start]
-    cut = max(left.rfind(" avec "), left.rfind(" par "), left.rfind(" et "), left.rfind(" à "))
-    lo = prev_end + (cut + 1 if cut >= 0 else 0)
-    roles = list(_ROLE.finditer(text, lo, per.start))
+    cuts = [m.end() - 1 for m in _CUT.finditer(left)]
+    lo = prev_end + (cuts[-1] + 1 if cuts else 0)
+    roles = [r for r in _ROLE.finditer(text, lo, per.start) if not _CLAUSE_VERB.search(text, r.end(), per.start)]
     if not roles:
         return RoleGuess(None, None, None)
     lo = roles[0].start()
@@ -91,11 +100,11 @@ def person_role(sent: Sentence, per: Ent) -> RoleGuess:
     return RoleGuess(title or None, states[-1] if states else None, orgs[-1] if orgs else None)
 
 
-def unnamed_representatives(sent: Sentence, lo: int, hi: int) -> list[tuple[str, str]]:
-    """(ISO3, role word) for states represented by an unnamed person in text[lo:hi]:
+def unnamed_representatives(sent: Sentence, lo: int, hi: int) -> list[tuple[str, str, int]]:
+    """(ISO3, role word, its offset) for states represented by an unnamed person in text[lo:hi]:
     'les ambassadeurs de Russie et d'Algérie', 'son homologue russe', 'l'ambassadeur d'Algérie au Mali'."""
     text = unify(sent.text)
-    out: list[tuple[str, str]] = []
+    out: list[tuple[str, str, int]] = []
     pers = [e for e in sent.ents if e.label == "PER"]
     for role in _ROLE.finditer(text, lo, hi):
         # the represented states follow the role word, chained by "et"/","; stop at a name or a clause break
@@ -112,5 +121,5 @@ def unnamed_representatives(sent: Sentence, lo: int, hi: int) -> list[tuple[str,
             if iso and _rep_state(sent, e):
                 nxt = [p for p in pers if e.end <= p.start <= e.end + 4]
                 if not nxt:  # "homologue russe, Serguei Lavrov" is a named person, handled elsewhere
-                    out.append((iso, role.group(1).lower()))
+                    out.append((iso, role.group(1).lower(), role.start()))
     return out
