@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
+from api.browser_files import browser_files
 from api.errors import install_error_handlers
 from api.lifespan import lifespan
 from api.limits import BodySizeLimit
@@ -53,6 +54,7 @@ def create_app() -> FastAPI:
     )
     for module in ROUTERS:
         app.include_router(module.router)
+    app.mount("/browser", browser_files(), name="browser")
     install_error_handlers(app)
     app.add_middleware(BodySizeLimit, max_bytes=MAX_BODY_BYTES)
     return app

@@ -327,3 +327,23 @@ def test_writes_are_disabled_without_a_configured_key(neo4j_server: Any, tmp_pat
         response = httpx.post(f"{base}/documents", json={"id": "x", "text": "y"}, headers={"X-API-Key": ""})
         assert response.status_code == 503
         assert "MALIKG_API_KEY" in response.json()["detail"]
+
+
+def test_browser_guide_and_style_are_served_cross_origin(api: str) -> None:
+    """Neo4j Browser (another origin) can `:play` the guide and `:style` the grass file from the API."""
+    guide = httpx.get(f"{api}/browser/guide.html", headers={"Origin": "http://localhost:7474"}, timeout=30.0)
+    assert guide.status_code == 200
+    assert guide.headers["access-control-allow-origin"] == "*"
+    assert "<article" in guide.text or "<slide" in guide.text
+    preflight = httpx.options(
+        f"{api}/browser/style.grass",
+        headers={
+            "Origin": "http://localhost:7474",
+            "Access-Control-Request-Method": "GET",
+            "Access-Control-Request-Headers": "pragma,cache-control,sentry-trace",
+        },
+        timeout=30.0,
+    )
+    assert preflight.status_code == 200
+    assert "sentry-trace" in preflight.headers["access-control-allow-headers"].lower()
+    assert httpx.get(f"{api}/browser/missing.html", timeout=30.0).status_code == 404
