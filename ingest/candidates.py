@@ -10,11 +10,14 @@ from ingest.article import Article, Sentence
 from ingest.dates import EventDate, find_date, parse_iso, session_year
 from ingest.gazetteer import Gazetteer
 from ingest.meetings import (
+    FUTURE,
+    SPEAKER,
     Candidate,
     frame_span,
     is_anaphoric,
     is_future,
     is_history,
+    is_pluperfect,
     is_plural,
     is_sender,
     meeting_cue,
@@ -34,6 +37,7 @@ _SAME_DAY = re.compile(
     r"\ble m[êe]me jour\b|\ben marge d|\bdans la foul[ée]e\b|\b[àa] cette occasion\b"
     r"|\bau cours de (?:ce|cette|son|sa) (?:sommet|visite|s[ée]jour|r[ée]union|conf[ée]rence)"
 )
+_NEXT_DAY = re.compile(r"\bla veille\b|\ble lendemain\b")
 # A sentence that names further members of a delegation or people present.
 _COMPANY = re.compile(
     r"\baccompagn[ée]e?s? (?:de|du|des|d'|par)|\bcompren(?:ait|aient|d|nent)\b|\bcompos[ée]e?s? d|\ben pr[ée]sence d"
@@ -64,9 +68,9 @@ class CandidateFinder:
             mtype, cue = found
             if is_future(sent.text, cue) or is_history(sent.text) or self._is_background(self.dates[i]):
                 continue
-            when = self.dates[i]
-            if when is None and last_day is not None and _SAME_DAY.search(unify(sent.text).lower()):
-                when = last_day
+            when = self.dates[i] or _relative_to(unify(sent.text).lower(), last_day)
+            if when is None and is_pluperfect(sent.text, cue):
+                continue  # "X avait rencontré Y", undated: background
             found_here = self._sentence_meetings(i, sent, mtype, cue.start(), cue.end(), when)
             for c in found_here:
                 self._add_company(c, i, cues)
@@ -75,13 +79,16 @@ class CandidateFinder:
         return out
 
     def _add_company(self, c: Candidate, i: int, cues: Sequence[object]) -> None:
-        """Delegation members and people present named in the next cue-less sentences."""
+        """Delegation members and people present named in the next cue-less sentences; at a session, its
+        speakers ("Le représentant permanent de la Russie, X, a déclaré ...")."""
         sentences = self.article.sentences
         for j in range(i + 1, min(len(sentences), i + 1 + _COMPANY_WINDOW)):
             if cues[j] is not None:
                 break
             sent = sentences[j]
-            if not sent.running or not _COMPANY.search(unify(sent.text).lower()):
+            low = unify(sent.text).lower()
+            speakers = c.type == "multilateral" and SPEAKER.search(low) is not None
+            if not sent.running or not (_COMPANY.search(low) or speakers):
                 continue
             for e in sent.ents:
                 if e.label != "PER" or is_sender(sent, e):
@@ -89,7 +96,7 @@ class CandidateFinder:
                 cl = self.people.cluster(j, e.start)
                 if cl is not None and cl.id not in c.participants:
                     c.participants.append(cl.id)
-                    if (st := self.people.state(cl.id)) and st not in c.states:
+                    if (st := self.people.represented_state(cl.id)) and st not in c.states:
                         c.states.append(st)
 
     def _is_background(self, when: EventDate | None) -> bool:
@@ -136,7 +143,7 @@ class CandidateFinder:
         if place is None:
             place, place_state = self._neighbour_place(i)
         self._pair_unqualified(participants, reps + bare + ([place_state] if mtype == "visit" and place_state else []))
-        state_of = {p: st for p in participants if (st := people.state(p))}
+        state_of = {p: st for p in participants if (st := people.represented_state(p))}
         states: list[str] = []
         for pid in participants:
             if (st := state_of.get(pid)) and st not in states:
@@ -204,7 +211,7 @@ class CandidateFinder:
         if mtype == "audience":
             passive = re.match(r"\s*(?:en audience\s*)?(?:,\s*)?(?:\w+\s+){0,4}par\b", low[cue_end:]) is not None
             side = after if passive or " reçu par" in low or " reçue par" in low else before
-            return [st for p in side if (st := self.people.state(p))][:1]
+            return [st for p in side if (st := self.people.represented_state(p))][:1]
         if mtype == "visit":
             return [place_state] if place_state else bare[:1]
         return []
@@ -212,7 +219,7 @@ class CandidateFinder:
     def _holder(self, role: str, iso: str) -> str | None:
         """The one person of the article holding a post of this kind for this state ('le chef de la diplomatie
         malienne' -> Abdoulaye Diop), or None."""
-        kind = title_kind(role)
+        kind = title_kind(role) or ("minister" if role in ("ministre", "homologue") else None)
         if kind is None or role.endswith("s"):
             return None
         found = [pid for pid in self.people.ids() if self.people.state(pid) == iso and kind in self.people.kinds(pid)]
@@ -233,10 +240,24 @@ class CandidateFinder:
         sentences = self.article.sentences
         for j in (i + 1, i - 1):
             if 0 <= j < len(sentences) and sentences[j].paragraph == sentences[i].paragraph:
+                if FUTURE.search(unify(sentences[j].text).lower()):
+                    continue  # "un forum prévu à Riyad": not where this contact took place
                 found = sentence_place(self.gaz, sentences[j], frame_span(unify(sentences[j].text).lower())[1])
                 if found[0] is not None:
                     return found
         return None, None
+
+
+def _relative_to(low: str, last: EventDate | None) -> EventDate | None:
+    """'le même jour', 'en marge de', 'la veille', 'le lendemain' against the date of the contact told before."""
+    if last is None:
+        return None
+    if _SAME_DAY.search(low):
+        return last
+    day = parse_iso(last.value) if last.precision == "day" else None
+    if day is not None and (m := _NEXT_DAY.search(low)):
+        return EventDate.of(day + timedelta(days=-1 if m.group(0) == "la veille" else 1))
+    return None
 
 
 def _extend(items: list[str], new: list[str]) -> None:

@@ -96,8 +96,9 @@ def _drop_teasers(lines: list[str]) -> list[str]:
     keep = [True] * len(lines)
     for i in idx:
         keep[i] = False
-        # Lessor-style snippet: the paragraph right after the teaser line, cut short ("..", "…").
-        if i + 1 < len(lines) and re.search(r"(\.\.|…)\s*$", lines[i + 1]):
+        # The teaser's title on the next line ("Lire aussi :" alone), or a snippet cut short ("..", "…").
+        bare_label = _TEASER.sub("", lines[i]).strip() == ""
+        if i + 1 < len(lines) and (bare_label or re.search(r"(\.\.|…)\s*$", lines[i + 1])):
             keep[i + 1] = False
     # A chain of teasers (at most two paragraphs apart) that runs to the end of the text is a related list.
     start = idx[-1]

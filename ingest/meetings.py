@@ -32,22 +32,30 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
     ("visit", re.compile(
         r"\bvisites? (?:officielle|de travail|d'amiti[ée]|d'[ée]tat|de courtoisie|de trav|fraternelle|[ée]clair)"
         r"|\ben visite\b|\bs'est rendue?\b|\bse sont rendus\b|\bs[ée]journ[ée]|\best arriv[ée]e?\b|\bsont arriv[ée]s\b"
-        r"|\bvisite (?:au|en|[àa])\b|\baccueillie? (?:par|[àa])|\bchaleureusement accueilli|\ben tourn[ée]e\b")),
+        r"|\bvisite (?:au|en|[àa])\b|\baccueillie? (?:par|[àa])|\b(?:a|ont) accueilli\b|\bchaleureusement accueilli"
+        r"|\ben tourn[ée]e\b")),
     ("bilateral_meeting", re.compile(
         r"\brencontres? bilat[ée]rales?|\bentretiens?\b|\bs'est entretenue?\b|\bse sont entretenus\b|\bs'entretien"
         r"|t[êe]te-[àa]-t[êe]te|s[ée]ances? de travail|r[ée]unions? de travail|discussions? bilat[ée]rales?"
-        r"|\ba rencontr[ée]|\bont rencontr[ée]|\brencontre\b|\brencontres\b|\bdiscussion avec|\b[ée]chang[ée] avec"
+        r"|\ba rencontr[ée]|\bont rencontr[ée]|\bavaient? rencontr[ée]|\bs'[ée]tai(?:t|en)t? entretenue?s?\b"
+        r"|\brencontre\b|\brencontres\b|\bdiscussion avec|\b[ée]chang[ée] avec"
         r"|\bpourparlers\b|\bs'est r[ée]uni avec|\bconsultations? politiques?")),
     ("multilateral", re.compile(
         r"\bsommet\b|\bconf[ée]rence (?:minist[ée]rielle|internationale|des chefs|au sommet)|\br[ée]union (?:des|du"
-        r"|de la|minist[ée]rielle|extraordinaire|ordinaire)\b|\bsession (?:ordinaire |extraordinaire )?(?:de l'assembl"
-        r"|du conseil)|\bforum\b|\bassises\b")),
+        r"|de la|minist[ée]rielle|extraordinaire|ordinaire|de concertation|tripartite|de haut niveau)\b"
+        r"|\bsession (?:ordinaire |extraordinaire )?(?:de l'assembl|du conseil)|\bforum\b|\bassises\b")),
 ]  # fmt: skip
 _MULTI_VERB = re.compile(
     r"pris part|prend part|prennent part|particip|s'est tenue?|se sont tenus|a r[ée]uni|ont r[ée]uni|s'est ouvert"
-    r"|a eu lieu|a assist[ée]|ont assist[ée]|a pr[ée]sid[ée]|ont pris part|a ouvert"
+    r"|a eu lieu|a assist[ée]|ont assist[ée]|a pr[ée]sid[ée]|ont pris part|a ouvert|\ba tenu|\bont tenu|\br[ée]unis\b"
+    r"|\bintervenant\b|\best intervenue?\b|\ba pris la parole|\bs'exprimant\b|\bs'est exprim[ée]"
 )
-_FUTURE = re.compile(
+# Speaking at a session reported just before: the speaker took part in it.
+SPEAKER = re.compile(
+    r"\ba (?:d[ée]clar[ée]|soulign[ée]|regrett[ée]|plaid[ée]|demand[ée]|estim[ée]|affirm[ée]|appel[ée]|insist[ée])"
+    r"|\best intervenue?\b|\ba pris la parole|\bs'est exprim[ée]"
+)
+FUTURE = re.compile(
     r"\b(?:sera|seront|serait|seraient|aura|auront|va|vont|devra|devront|devrait|devraient|pr[ée]vue?s?|assistera"
     r"|assisteront|se rendra|se rendront|effectuera|effectueront|participera|participeront|prendra|prendront"
     r"|recevra|recevront|rencontrera|rencontreront|s'entretiendra|s'entretiendront|envisag\w*|prochaine?s?|[àa] venir"
@@ -104,7 +112,7 @@ def meeting_cue(sentence: str) -> tuple[str, re.Match[str]] | None:
     for mtype, rx in CUES:
         for m in rx.finditer(low):
             if mtype == "multilateral":
-                if not _MULTI_VERB.search(low):
+                if not (_MULTI_VERB.search(low) or (m.start() < frame_end and SPEAKER.search(low, frame_end))):
                     continue
             elif m.start() < frame_end and mtype in ("bilateral_meeting", "multilateral"):
                 continue
@@ -125,7 +133,16 @@ def is_future(sentence: str, cue: re.Match[str]) -> bool:
     """An announced or planned event: future tense or 'prévu(e)' around the cue."""
     low = unify(sentence).lower()
     window = low[max(0, cue.start() - 60) : cue.end() + 40]
-    return bool(_FUTURE.search(window))
+    return bool(FUTURE.search(window))
+
+
+_PLUPERFECT = re.compile(r"\bavai(?:t|en)t?\b|\b[ée]tai(?:t|en)t?\b")
+
+
+def is_pluperfect(sentence: str, cue: re.Match[str]) -> bool:
+    """'avait rencontré', 's'était entretenu': an earlier contact, told as background unless dated."""
+    low = unify(sentence).lower()
+    return bool(_PLUPERFECT.search(low[max(0, cue.start() - 12) : cue.end()]))
 
 
 def is_history(sentence: str) -> bool:

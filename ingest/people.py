@@ -19,6 +19,7 @@ class ArticlePeople:
     def __init__(self, article: Article, gaz: Gazetteer, bylines: list[str], home_state: str | None) -> None:
         self.article = article
         self.home_state = home_state
+        self.gaz_states = set(gaz.state_by_iso3)
         self.unqualified: set[str] = set()
         relabel_surnames(article)
         self.resolver: PeopleResolver = person_mentions(article, gaz, {fold(b) for b in bylines})
@@ -54,6 +55,14 @@ class ArticlePeople:
             return self.state_of[pid]
         return self.home_state if pid in self.unqualified else None
 
+    def represented_state(self, pid: str) -> str | None:
+        """The state a person stands for at a meeting: none for an official of an organisation ("président de la
+        Commission de l'Union africaine"), whatever his nationality."""
+        title = self.titles.get(pid)
+        if title is not None and title[1] is not None and title[1] not in self.gaz_states:
+            return None
+        return self.state(pid)
+
     def ids(self) -> list[str]:
         return [c.id for c in self.resolver.clusters]
 
@@ -65,6 +74,8 @@ class ArticlePeople:
         cluster = next((c for c in self.resolver.clusters if c.id == pid), None)
         if cluster is not None and cluster.entry is not None:
             out |= {post.kind for post in cluster.entry.posts}
+        if "ministre" in self.titles.get(pid, ("", None))[0].lower() or any(k.endswith("minister") for k in out):
+            out.add("minister")  # "le ministre nigérien" may name any minister
         return out
 
     def persons(self) -> list[Person]:
