@@ -120,7 +120,8 @@ class CandidateFinder:
     ) -> list[Candidate]:
         people = self.people
         low = unify(sent.text).lower()
-        frame_end = frame_span(low)[1]
+        frame = frame_span(low)
+        frame_end = frame[1]
         before: list[str] = []
         after: list[str] = []
         for e in sent.ents:
@@ -139,7 +140,7 @@ class CandidateFinder:
         participants = before + after
         reps = representatives(sent, frame_end)
         bare = self._bare_states(sent, low, mtype, frame_end, cue_start) if participants else []
-        place, place_state = sentence_place(self.gaz, sent, frame_end)
+        place, place_state = sentence_place(self.gaz, sent, frame)
         if place is None:
             place, place_state = self._neighbour_place(i)
         self._pair_unqualified(participants, reps + bare + ([place_state] if mtype == "visit" and place_state else []))
@@ -242,7 +243,7 @@ class CandidateFinder:
             if 0 <= j < len(sentences) and sentences[j].paragraph == sentences[i].paragraph:
                 if FUTURE.search(unify(sentences[j].text).lower()):
                     continue  # "un forum prévu à Riyad": not where this contact took place
-                found = sentence_place(self.gaz, sentences[j], frame_span(unify(sentences[j].text).lower())[1])
+                found = sentence_place(self.gaz, sentences[j], frame_span(unify(sentences[j].text).lower()))
                 if found[0] is not None:
                     return found
         return None, None

@@ -23,6 +23,7 @@ _CUT = re.compile(
     re.IGNORECASE,
 )
 _TEASER = re.compile(r"^\s*(?:[àa] )?lire aussi\b\s*:?", re.IGNORECASE)
+_CUT_SHORT = re.compile(r"(\.\.|…)\s*$")  # a teaser snippet cut short
 _HEADER = re.compile(r"^\s*date\s+(\d{4})-(\d{2})(?:-(\d{2}))?\s*")
 _PUBLISHED = re.compile(r"^\s*(publi[ée]\w*|mis à jour)\b.{0,60}\d{4}", re.IGNORECASE)
 _SOURCE = re.compile(r"^\s*(source|sources|cr[ée]dit photo|photo)\s*:", re.IGNORECASE)
@@ -98,7 +99,7 @@ def _drop_teasers(lines: list[str]) -> list[str]:
         keep[i] = False
         # The teaser's title on the next line ("Lire aussi :" alone), or a snippet cut short ("..", "…").
         bare_label = _TEASER.sub("", lines[i]).strip() == ""
-        if i + 1 < len(lines) and (bare_label or re.search(r"(\.\.|…)\s*$", lines[i + 1])):
+        if i + 1 < len(lines) and (bare_label or _CUT_SHORT.search(lines[i + 1])):
             keep[i + 1] = False
     # A chain of teasers (at most two paragraphs apart) that runs to the end of the text is a related list.
     start = idx[-1]
@@ -107,7 +108,12 @@ def _drop_teasers(lines: list[str]) -> list[str]:
             start = j
         else:
             break
-    if len(lines) - idx[-1] <= 3 and start != idx[-1]:
+    # A related-articles list: three or more teasers, or snippets cut short; two teasers around full
+    # paragraphs of the story (inserted mid-article) are not one.
+    chain = [j for j in idx if j >= start]
+    cut_snippets = [j for j in range(start, len(lines)) if j not in idx and _CUT_SHORT.search(lines[j])]
+    is_list = len(chain) >= 3 or bool(cut_snippets)
+    if len(lines) - idx[-1] <= 3 and start != idx[-1] and is_list:
         keep[start:] = [False] * (len(lines) - start)
     return [line for line, k in zip(lines, keep, strict=True) if k]
 

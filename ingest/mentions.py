@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from ingest.article import Article
 from ingest.gazetteer import Gazetteer
 from ingest.models import OrganisationRef, StateRef
-from ingest.textutil import fold
+from ingest.textutil import fold, unify
 
+_LOCATIVE = re.compile(r"(?:\b[àa]|\bvers|\bdepuis|\bde|\bd')\s*$")
 HOME_DEFAULT = "MLI"  # the project's focus: on a tie, Malian news is about Mali
 
 
@@ -26,11 +28,15 @@ def top_org(gaz: Gazetteer, oid: str) -> str:
 
 
 def state_refs(article: Article, gaz: Gazetteer) -> list[StateRef]:
-    """Every state named in the article (names, long forms, demonyms, capitals), in order of first mention."""
+    """Every state named in the article (names, long forms, demonyms, capitals standing for the government),
+    in order of first mention. A capital only named as a location ("réunis à Addis-Abeba") is a place."""
     seen: dict[str, StateRef] = {}
     for s in article.sentences:
+        low = unify(s.text).lower()
         for e in s.ents:
             iso = ident_of(e.ident, "state:")
+            if e.label == "CAPITAL" and _LOCATIVE.search(low[max(0, e.start - 12) : e.start]):
+                continue
             if iso and iso not in seen and iso in gaz.state_by_iso3:
                 st = gaz.state_by_iso3[iso]
                 seen[iso] = StateRef(iso3=iso, name=st.name, name_en=st.name_en, wikidata=st.wikidata)

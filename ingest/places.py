@@ -4,31 +4,38 @@ from __future__ import annotations
 
 from ingest.article import Sentence
 from ingest.gazetteer import Gazetteer
+from ingest.meetings import FUTURE
 from ingest.textutil import fold, unify
 
 
-def sentence_place(gaz: Gazetteer, sent: Sentence, frame_end: int = 0) -> tuple[str | None, str | None]:
-    """(city, ISO3 of its state) named in the sentence outside its frame clause, or (None, None)."""
+def sentence_place(gaz: Gazetteer, sent: Sentence, frame: tuple[int, int] = (0, 0)) -> tuple[str | None, str | None]:
+    """(city, ISO3 of its state) named in the sentence outside its frame clause ("en marge du sommet de ..."),
+    not announced ("un forum prévu à Riyad"), or (None, None)."""
     text = unify(sent.text).lower()
     for e in sent.ents:
-        if e.start < frame_end:
+        if frame[0] <= e.start < frame[1]:
             continue
         before = text[max(0, e.start - 14) : e.start]
+        if FUTURE.search(text[max(0, e.start - 25) : e.start]):
+            continue
         if e.ident.startswith("place:"):
-            name = e.ident.split(":", 1)[1]
-            entry = next((p for p in gaz.places if p.name == name), None)
-            return name, entry.state if entry else None
+            return canonical_place(gaz, e.ident.split(":", 1)[1])
         if e.label == "CAPITAL" and (before.endswith("à ") or before.endswith("a ")):
             iso = e.ident.split(":", 1)[1]
-            return capital_name(gaz, iso, e.text), iso
+            return canonical_place(gaz, e.text, iso)
     return None, None
 
 
-def capital_name(gaz: Gazetteer, iso: str, surface: str) -> str:
-    """The gazetteer spelling of a capital printed as `surface` ('BAMAKO' -> 'Bamako')."""
-    st = gaz.state_by_iso3.get(iso)
+def canonical_place(gaz: Gazetteer, surface: str, iso: str | None = None) -> tuple[str, str | None]:
+    """(city, its state) for a printed capital or a gazetteer place id. A capital keeps its printed spelling
+    ('Abu Dhabi', 'Beijing'; 'BAMAKO' -> 'Bamako'); a palace or landmark gives its city ('Koulouba' -> Bamako)."""
+    key = fold(surface)
+    st = gaz.state_by_iso3.get(iso or "")
     if st:
         for cap in st.capitals:
-            if fold(cap) == fold(surface):
-                return cap
-    return surface
+            if fold(cap) == key:
+                return cap, st.iso3
+    for p in gaz.places:
+        if fold(p.name) == key:
+            return p.name, p.state
+    return surface, iso

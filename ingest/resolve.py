@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ingest.article import Article, Ent
 from ingest.gazetteer import Gazetteer, PersonEntry
-from ingest.textutil import fold, name_case, slug
+from ingest.textutil import fold, name_case, slug, unify
 
 _TITLE_WORDS = {
     "m", "mme", "mlle", "dr", "pr", "me", "monsieur", "madame", "mademoiselle", "son", "sa", "excellence",
@@ -141,11 +141,20 @@ class PeopleResolver:
         return c.entry.name if c.entry else c.name
 
 
+# A name inside the name of a facility ("l'aéroport international président Modibo Keïta-Senou") is no actor.
+_FACILITY = re.compile(
+    r"\b(?:a[ée]roport|stade|h[ôo]pital|lyc[ée]e|[ée]cole|boulevard|avenue|rue|pont|universit[ée]|mausol[ée]e"
+    r"|monument|caserne|camp|complexe|institut)(?:\s+[\w'-]+){0,3}\s*$",
+    re.IGNORECASE,
+)
+
+
 def person_mentions(article: Article, gaz: Gazetteer, exclude: set[str]) -> PeopleResolver:
     """Resolve every PER mention of the article; full names first so that surnames attach to them."""
     resolver = PeopleResolver(gaz)
     ents = [(i, e) for i, s in enumerate(article.sentences) for e in s.ents if e.label == "PER"]
     ents = [(i, e) for i, e in ents if fold(e.text) not in exclude]
+    ents = [(i, e) for i, e in ents if not _FACILITY.search(unify(article.sentences[i].text[: e.start]))]
     ents.sort(key=lambda ie: -len((clean_name(ie[1].text) or "").split()))
     for i, e in ents:
         resolver.add(i, e)

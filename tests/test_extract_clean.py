@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from ingest.clean import clean
-from ingest.dates import find_date, publication_date, session_year
+from ingest.dates import find_date, publication_date, session_year, url_month
+from ingest.wire import dateline_day, split_dateline
 
 BODY = "Le ministre a reçu en audience ce mardi l'ambassadeur du Ghana au Mali, venu lui présenter ses voeux."
 
@@ -71,3 +72,30 @@ def test_publication_date_sources() -> None:
     assert publication_date("Publié lundi 19 juin 2023 à 05:48", None, "") == "2023-06-19"
     assert publication_date(None, "https://example.org/2023/12/10/titre", "") == "2023-12-10"
     assert publication_date(None, None, "Publié le samedi 9 septembre 2023 | aBamako.com\ntexte") == "2023-09-09"
+
+
+def test_agency_dateline_is_cut_and_dates_the_page() -> None:
+    ct = clean(f"Titre de la dépêche\n\nNiamey, 6 déc. 2023 (ANP) – {BODY}")
+    assert ct.paragraphs == ["Titre de la dépêche", BODY]
+    assert ct.wire_dateline == "Niamey, 6 déc. 2023 (ANP) –"
+    assert dateline_day(ct.wire_dateline) == "2023-12-06"
+    assert split_dateline(f"MOSCOU, 16 janvier 2024. /TASS/. {BODY}") == ("MOSCOU, 16 janvier 2024. /TASS/.", BODY)
+    assert split_dateline(f"ALGER - {BODY}")[0] == "ALGER -"
+    assert split_dateline(BODY) == (None, BODY)
+
+
+def test_dated_pipe_line_is_a_byline() -> None:
+    ct = clean(f"Titre\n\nAlwihda Info | Par Abakar Mahamat - 17 Octobre 2024\n\n{BODY}")
+    assert ct.paragraphs == ["Titre", BODY]
+    assert "Abakar Mahamat" in ct.bylines
+
+
+def test_two_teasers_inside_the_story_keep_the_story_between_them() -> None:
+    story = " ".join(["Le ministre a ensuite rappelé les liens anciens entre le Mali et la Guinée."] * 3)
+    raw = f"{BODY}\n\nLIRE AUSSI: Un titre\n\n{story}\n\nLIRE AUSSI: Un autre titre\n\nLa suite de l'article, enfin."
+    assert clean(raw).paragraphs == [BODY, story, "La suite de l'article, enfin."]
+
+
+def test_month_from_the_address() -> None:
+    assert url_month("https://www.nigerinter.com/2024/03/niger-usa-delegation/") == "2024-03"
+    assert url_month("https://example.org/article/123") is None

@@ -95,3 +95,54 @@ def test_frame_organisation_is_linked_not_a_meeting(nlp: Language) -> None:
     assert m.type == "bilateral_meeting"
     assert set(m.states) == {"MLI", "RUS"}
     assert m.organisations == ["ua"]
+
+
+def test_delegation_members_named_in_the_next_sentence(nlp: Language) -> None:
+    x = run(
+        "Le ministre des Affaires étrangères, Abdoulaye Diop, s'est entretenu mardi avec le ministre turc des "
+        "Affaires étrangères, Hakan Fidan. Le ministre turc était accompagné de l'ambassadeur de Turquie au Mali, "
+        "Ahmet Yıldırım."
+    )
+    (m,) = x.meetings
+    assert set(m.participants) == {"abdoulaye-diop", "hakan-fidan", "ahmet-yıldırım"}
+    assert set(m.states) == {"MLI", "TUR"}
+
+
+def test_unqualified_minister_takes_the_free_state_not_mali(nlp: Language) -> None:
+    x = run(
+        "La commission mixte de coopération entre le Tchad et le Qatar s'est tenue mercredi à Doha, sous la "
+        "coprésidence du ministre des Affaires étrangères, Abderaman Koulamallah, et du ministre d'État du Qatar, "
+        "Soltan Al-Mouraikhi."
+    )
+    (m,) = x.meetings
+    assert m.type == "joint_commission"
+    assert set(m.states) == {"TCD", "QAT"}
+    assert next(p for p in x.people if p.id == "abderaman-koulamallah").nationality == "TCD"
+
+
+def test_title_refers_to_the_named_holder_and_same_day(nlp: Language) -> None:
+    x = run(
+        "Le ministre des Affaires étrangères, Abdoulaye Diop, a reçu en audience mardi l'ambassadeur de Chine, "
+        "Li Wenbin. Le même jour, le chef de la diplomatie malienne a reçu le représentant de l'Union africaine, "
+        "Maman Sidikou."
+    )
+    first, second = x.meetings
+    assert first.date == second.date == "2024-03-12"
+    assert set(second.participants) == {"abdoulaye-diop", "maman-sidikou"}
+    assert second.organisations == ["ua"]
+
+
+def test_names_in_facility_names_are_not_people(nlp: Language) -> None:
+    x = run("L'avion s'est posé à l'aéroport international président Modibo Keïta-Senou de Bamako.")
+    assert x.people == []
+
+
+def test_official_of_an_organisation_adds_no_state(nlp: Language) -> None:
+    x = run(
+        "Le Premier ministre du Qatar, Mohammed ben Abderrahmane Al Thani, a reçu en audience le 14 mars à Doha le "
+        "président de la Commission de l'Union africaine, Mahmoud Ali Youssouf."
+    )
+    (m,) = x.meetings
+    assert m.states == ["QAT"]
+    assert m.organisations == ["ua"]
+    assert m.place == "Doha"
