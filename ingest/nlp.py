@@ -7,6 +7,7 @@ Patterns match on LOWER, so ALL-CAPS headlines (LAVROV, ABDOULAYE DIOP) are foun
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -20,37 +21,58 @@ EXCLUDE = ["tok2vec", "morphologizer", "parser", "attribute_ruler", "lemmatizer"
 
 
 def ruler_patterns(gaz: Gazetteer, nlp: Language) -> list[dict[str, Any]]:
-    """Token patterns (LOWER) for every name in the gazetteers."""
-    rows: list[tuple[str, str, str]] = []
+    """Token patterns (LOWER) for every name in the gazetteers; see `_token_pattern` for the exceptions."""
+    rows: list[tuple[str, str, str, bool]] = []  # label, name, id, exact case only
     for s in gaz.states:
+        cased = set(s.case_sensitive)
         for n in [s.name, s.name_en, *s.long_forms, *s.aliases]:
-            rows.append(("STATE", n, f"state:{s.iso3}"))
-        rows += [("DEMONYM", n, f"state:{s.iso3}") for n in s.demonyms]
-        rows += [("CAPITAL", n, f"state:{s.iso3}") for n in s.capitals]
+            rows.append(("STATE", n, f"state:{s.iso3}", n in cased))
+        rows += [("DEMONYM", n, f"state:{s.iso3}", n in cased) for n in s.demonyms]
+        rows += [("CAPITAL", n, f"state:{s.iso3}", n in cased) for n in s.capitals]
     for p in gaz.places:
-        rows += [("PLACE", n, f"place:{p.name}") for n in [p.name, *p.aliases]]
+        rows += [("PLACE", n, f"place:{p.name}", n in p.case_sensitive) for n in [p.name, *p.aliases]]
     for o in gaz.organisations:
         names = [o.name, *o.aliases] + ([o.acronym] if o.acronym else [])
-        rows += [("ORG", n, f"org:{o.id}") for n in names]
+        rows += [("ORG", n, f"org:{o.id}", n in o.case_sensitive) for n in names]
     for person in gaz.people:
-        rows += [("PER", n, f"person:{person.id}") for n in [person.name, *person.aliases]]
+        rows += [("PER", n, f"person:{person.id}", False) for n in [person.name, *person.aliases]]
     patterns = []
     seen: set[tuple[str, ...]] = set()
-    for label, name, ident in rows:
+    for label, name, ident, exact in rows:
         toks = tuple(t.lower_ for t in nlp.make_doc(name))
         if not toks or toks in seen:
             continue
         seen.add(toks)
-        patterns.append({"label": label, "pattern": _token_pattern(name, toks), "id": ident})
+        if exact:
+            pattern: list[dict[str, Any]] = [{"TEXT": t.text} for t in nlp.make_doc(name)]
+        else:
+            pattern = _token_pattern(name, toks, label == "ORG")
+        patterns.append({"label": label, "pattern": pattern, "id": ident})
     return patterns
 
 
-def _token_pattern(name: str, toks: tuple[str, ...]) -> list[dict[str, Any]]:
-    """LOWER patterns, except acronyms ('UA', 'UE', 'UN', 'ONU'): case-sensitive, so 'au', 'un' stay words."""
+_ACCENTED = {"A": "ÀÂÄ", "E": "ÉÈÊË", "I": "ÎÏ", "O": "ÔÖ", "U": "ÙÛÜ", "C": "Ç"}
+
+
+def _letter_class(ch: str, first: bool) -> str:
+    """Regex class for one acronym letter: its accented forms, lower case too unless it opens the word."""
+    forms = ch + _ACCENTED.get(ch, "")
+    if not first:
+        forms += forms.lower()
+    return "[" + re.escape(forms) + "]" if len(forms) > 1 else re.escape(forms)
+
+
+def _token_pattern(name: str, toks: tuple[str, ...], organisation: bool) -> list[dict[str, Any]]:
+    """LOWER patterns, except acronyms: 'UA', 'UE' exactly (so 'au', 'un' stay words); longer acronyms of
+    organisations also in their capitalised and accented forms ('Cédéao', 'Onu', 'Unesco')."""
     stripped = name.strip()
-    if len(toks) == 1 and stripped.isupper() and len(stripped) <= 6:
-        forms = [stripped] if len(stripped) <= 2 else [stripped, stripped.capitalize()]
-        return [{"TEXT": {"IN": forms}}]
+    if len(toks) == 1 and stripped.isupper() and len(stripped) <= 7:
+        if len(stripped) <= 2:
+            return [{"TEXT": stripped}]
+        if organisation and stripped.isalpha():
+            letters = "".join(_letter_class(ch, i == 0) for i, ch in enumerate(stripped))
+            return [{"TEXT": {"REGEX": f"^{letters}$"}}]
+        return [{"TEXT": {"IN": [stripped, stripped.capitalize()]}}]
     return [{"LOWER": t} for t in toks]
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import pytest
 from spacy.language import Language
 
+from ingest.analyse import analyse
 from ingest.models import Document, Extraction
 from ingest.nlp import load_nlp
 from ingest.pipeline import extract_one
@@ -146,3 +147,13 @@ def test_official_of_an_organisation_adds_no_state(nlp: Language) -> None:
     assert m.states == ["QAT"]
     assert m.organisations == ["ua"]
     assert m.place == "Doha"
+
+
+def test_acronym_variants_and_case_sensitive_forms(nlp: Language) -> None:
+    (sent,) = analyse(["La Cédéao et l'Onu saluent l'accord, dit la CEDEAO, mais une grenade a explosé au marché."])
+    idents = [e.ident for e in sent.ents]
+    assert idents.count("org:cedeao") == 2
+    assert "org:onu" in idents
+    assert "state:GRD" not in idents  # "grenade" the weapon, not Grenada
+    (sent,) = analyse(["Un accord signé au siège, un document pour un pays."])
+    assert not any(e.ident.startswith("org:") for e in sent.ents)  # "au", "un" are not AU / UN
