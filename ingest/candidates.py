@@ -32,9 +32,10 @@ from ingest.textutil import unify
 
 _BACKGROUND_DAYS = 400  # a dated contact this long before publication is background
 _COMPANY_WINDOW = 3  # sentences after a meeting read for its delegation ("était accompagné de ...")
-# Same day as the contact reported just before: "Le même jour", "En marge du sommet", "À cette occasion".
+# Same day as the contact reported just before: "Le même jour", "En marge du sommet", "Auparavant".
 _SAME_DAY = re.compile(
-    r"\ble m[êe]me jour\b|\ben marge d|\bdans la foul[ée]e\b|\b[àa] cette occasion\b"
+    r"\ble m[êe]me jour\b|\ben marge d|\bdans la foul[ée]e\b|\b[àa] cette occasion\b|\bauparavant\b"
+    r"|\bplus t[ôo]t dans la journ[ée]e\b"
     r"|\bau cours de (?:ce|cette|son|sa) (?:sommet|visite|s[ée]jour|r[ée]union|conf[ée]rence)"
 )
 _NEXT_DAY = re.compile(r"\bla veille\b|\ble lendemain\b")

@@ -28,6 +28,11 @@ _HEADER = re.compile(r"^\s*date\s+(\d{4})-(\d{2})(?:-(\d{2}))?\s*")
 _PUBLISHED = re.compile(r"^\s*(publi[ée]\w*|mis à jour)\b.{0,60}\d{4}", re.IGNORECASE)
 _SOURCE = re.compile(r"^\s*(source|sources|cr[ée]dit photo|photo)\s*:", re.IGNORECASE)
 _BYLINE = re.compile(r"^\s*(par|by|de notre (envoy[ée] sp[ée]cial|correspondant))\s+\S", re.IGNORECASE)
+# "Avec notre correspondant à Conakry, Mamadou Diallo": the reporter, after the last comma.
+_CORRESPONDENT = re.compile(
+    r"^\s*(?:avec|de|par) (?:notre|nos|leur|son) (?:correspondante?s?|envoy[ée]e?s? sp[ée]cia(?:l|le|ux))\b",
+    re.IGNORECASE,
+)
 _BULLET = re.compile(r"^\s*[•·▪►»\-*]\s+")
 _SENTENCE_END = re.compile(r"[.!?»”\"…)]\s*$")
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.-]*$")
@@ -148,6 +153,9 @@ def clean(raw: str) -> CleanText:
             continue
         if (names := _dated_pipe_line(line)) is not None:
             bylines.extend(names)
+            continue
+        if _CORRESPONDENT.match(line) and len(_words(line)) <= 12:
+            bylines.append(line.rsplit(",", 1)[-1].strip())
             continue
         if _BYLINE.match(line) and len(_words(line)) <= 6:
             bylines.append(re.sub(r"^\s*\S+\s+", "", line))

@@ -28,6 +28,7 @@ def extract_article(doc: Document, ct: CleanText, sentences: list[Sentence], gaz
     article = Article(doc.id, sentences, parse_iso(published), ct.header_date or url_month(doc.url), ct.bylines)
     people = ArticlePeople(article, gaz, ct.bylines, home_state(article, gaz, ct.wire_dateline))
     cands = merge(CandidateFinder(article, people, gaz, published).candidates())
+    meetings = _meetings([c for c in cands if has_counterpart(c)], article, people)
     return Extraction(
         id=doc.id,
         url=doc.url,
@@ -36,9 +37,9 @@ def extract_article(doc: Document, ct: CleanText, sentences: list[Sentence], gaz
         published=published,
         text_sha1=hashlib.sha1(ct.text.encode("utf-8")).hexdigest(),
         people=people.persons(),
-        states=state_refs(article, gaz),
+        states=state_refs(article, gaz, [iso for m in meetings for iso in m.states]),
         organisations=organisation_refs(article, gaz),
-        meetings=_meetings([c for c in cands if has_counterpart(c)], article, people),
+        meetings=meetings,
     )
 
 

@@ -27,20 +27,24 @@ def top_org(gaz: Gazetteer, oid: str) -> str:
     return org.id if org else oid
 
 
-def state_refs(article: Article, gaz: Gazetteer) -> list[StateRef]:
+def state_refs(article: Article, gaz: Gazetteer, taking_part: list[str]) -> list[StateRef]:
     """Every state named in the article (names, long forms, demonyms, capitals standing for the government),
-    in order of first mention. A capital only named as a location ("réunis à Addis-Abeba") is a place."""
-    seen: dict[str, StateRef] = {}
+    in order of first mention, then the states taking part in its meetings (the dateline's "ALGER -", a
+    known person's country). A capital only named as a location ("réunis à Addis-Abeba") is a place."""
+    found: list[str] = []
     for s in article.sentences:
         low = unify(s.text).lower()
         for e in s.ents:
             iso = ident_of(e.ident, "state:")
             if e.label == "CAPITAL" and _LOCATIVE.search(low[max(0, e.start - 12) : e.start]):
                 continue
-            if iso and iso not in seen and iso in gaz.state_by_iso3:
-                st = gaz.state_by_iso3[iso]
-                seen[iso] = StateRef(iso3=iso, name=st.name, name_en=st.name_en, wikidata=st.wikidata)
-    return list(seen.values())
+            if iso:
+                found.append(iso)
+    out = []
+    for iso in dict.fromkeys(found + taking_part):
+        if (st := gaz.state_by_iso3.get(iso)) is not None:
+            out.append(StateRef(iso3=iso, name=st.name, name_en=st.name_en, wikidata=st.wikidata))
+    return out
 
 
 def organisation_refs(article: Article, gaz: Gazetteer) -> list[OrganisationRef]:
