@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import timedelta
 
 from ingest.article import Article, Sentence
-from ingest.dates import EventDate, find_date, parse_iso, session_year
+from ingest.dates import EventDate, date_after, find_date, parse_iso, session_year
 from ingest.gazetteer import Gazetteer
 from ingest.meetings import (
     FUTURE,
@@ -32,13 +32,6 @@ from ingest.textutil import unify
 
 _BACKGROUND_DAYS = 400  # a dated contact this long before publication is background
 _COMPANY_WINDOW = 3  # sentences after a meeting read for its delegation ("était accompagné de ...")
-# Same day as the contact reported just before: "Le même jour", "En marge du sommet", "Auparavant".
-_SAME_DAY = re.compile(
-    r"\ble m[êe]me jour\b|\ben marge d|\bdans la foul[ée]e\b|\b[àa] cette occasion\b|\bauparavant\b"
-    r"|\bplus t[ôo]t dans la journ[ée]e\b"
-    r"|\bau cours de (?:ce|cette|son|sa) (?:sommet|visite|s[ée]jour|r[ée]union|conf[ée]rence)"
-)
-_NEXT_DAY = re.compile(r"\bla veille\b|\ble lendemain\b")
 # A sentence that names further members of a delegation or people present.
 _COMPANY = re.compile(
     r"\baccompagn[ée]e?s? (?:de|du|des|d'|par)|\bcompren(?:ait|aient|d|nent)\b|\bcompos[ée]e?s? d|\ben pr[ée]sence d"
@@ -69,7 +62,7 @@ class CandidateFinder:
             mtype, cue = found
             if is_future(sent.text, cue) or is_history(sent.text) or self._is_background(self.dates[i]):
                 continue
-            when = self.dates[i] or _relative_to(unify(sent.text).lower(), last_day)
+            when = self.dates[i] or date_after(unify(sent.text).lower(), last_day)
             if when is None and is_pluperfect(sent.text, cue):
                 continue  # "X avait rencontré Y", undated: background
             found_here = self._sentence_meetings(i, sent, mtype, cue.start(), cue.end(), when)
@@ -248,18 +241,6 @@ class CandidateFinder:
                 if found[0] is not None:
                     return found
         return None, None
-
-
-def _relative_to(low: str, last: EventDate | None) -> EventDate | None:
-    """'le même jour', 'en marge de', 'la veille', 'le lendemain' against the date of the contact told before."""
-    if last is None:
-        return None
-    if _SAME_DAY.search(low):
-        return last
-    day = parse_iso(last.value) if last.precision == "day" else None
-    if day is not None and (m := _NEXT_DAY.search(low)):
-        return EventDate.of(day + timedelta(days=-1 if m.group(0) == "la veille" else 1))
-    return None
 
 
 def _extend(items: list[str], new: list[str]) -> None:

@@ -152,3 +152,25 @@ def _relative(s: str, base: date) -> EventDate | None:
         if parsed:
             return EventDate.of(parsed.date())
     return None
+
+
+# Same day as the contact reported just before: "Le même jour", "En marge du sommet", "Auparavant".
+_SAME_DAY = re.compile(
+    r"\ble m[êe]me jour\b|\ben marge d|\bdans la foul[ée]e\b|\b[àa] cette occasion\b|\bauparavant\b"
+    r"|\bplus t[ôo]t dans la journ[ée]e\b"
+    r"|\bau cours de (?:ce|cette|son|sa) (?:sommet|visite|s[ée]jour|r[ée]union|conf[ée]rence)"
+)
+_NEXT_DAY = re.compile(r"\bla veille\b|\ble lendemain\b")
+
+
+def date_after(low: str, last: EventDate | None) -> EventDate | None:
+    """The date of a contact told after one dated `last`: 'le même jour', 'en marge de', 'auparavant' (same
+    day), 'la veille', 'le lendemain'; None without such words."""
+    if last is None:
+        return None
+    if _SAME_DAY.search(low):
+        return last
+    day = parse_iso(last.value) if last.precision == "day" else None
+    if day is not None and (m := _NEXT_DAY.search(low)):
+        return EventDate.of(day + timedelta(days=-1 if m.group(0) == "la veille" else 1))
+    return None
