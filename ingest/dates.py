@@ -28,6 +28,7 @@ _DAY_MONTH = re.compile(rf"\b(?:(?:{_W})\s+)?(\d{{1,2}})(?:er)?\s+({_M})(?:\s+(\
 _MONTH_YEAR = re.compile(rf"\b({_M})\s+(\d{{4}})\b")
 _WEEKDAY = re.compile(rf"\b(ce|cet|le|du|depuis)?\s*({_W})\b(\s+(?:dernier|passe|precedent|soir|matin|apres midi))?")
 _RELATIVE = re.compile(r"\b(avant hier|hier|aujourd'hui|il y a (?:\w+) jours?|la semaine derniere)\b")
+_DAYS_BACK = {"aujourd'hui": 0, "hier": 1, "avant hier": 2}  # folded forms ("avant-hier" -> "avant hier")
 _SESSION = re.compile(r"\b(\d{2})\s*(?:e|eme|ieme)\s+session\b[^.]{0,60}\bassemblee generale\b")
 _ISO_URL = re.compile(r"/(20\d\d|19\d\d)[/-](\d\d)[/-](\d\d)(?:/|-|$)")
 
@@ -146,6 +147,8 @@ def _relative(s: str, base: date) -> EventDate | None:
             delta = 7
         return EventDate.of(base - timedelta(days=delta))
     m = _RELATIVE.search(s)
+    if m and m.group(1) in _DAYS_BACK:
+        return EventDate.of(base - timedelta(days=_DAYS_BACK[m.group(1)]))
     if m:
         settings = {"RELATIVE_BASE": datetime(base.year, base.month, base.day), "PREFER_DATES_FROM": "past"}
         parsed = dateparser.parse(m.group(1), languages=["fr"], settings=settings)

@@ -27,7 +27,7 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
         r"\bconvoqu[ée]|\bremis (?:un |une |le |la |les )?(?:message|lettre|invitation)")),
     ("audience", re.compile(
         r"\ben audience\b|\baudiences?\b|\blettres de cr[ée]ance|\bcopies figur[ée]es"
-        r"|\ba re[çc]u\b|\bont re[çc]u\b|\bre[çc]ue?s? (?:par|[àa] la primature"
+        r"|\ba re[çc]u\b|\bont re[çc]u\b|\b(?:a|ont) [ée]t[ée] re[çc]ue?s?\b|\bre[çc]ue?s? (?:par|[àa] la primature"
         r"|[àa] koulouba)|\bre[çc]oit\b|\bre[çc]oivent\b")),
     ("visit", re.compile(
         r"\bvisites? (?:officielle|de travail|d'amiti[ée]|d'[ée]tat|de courtoisie|de trav|fraternelle|[ée]clair)"
@@ -45,6 +45,8 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
         r"|de la|minist[ée]rielle|extraordinaire|ordinaire|de concertation|tripartite|de haut niveau)\b"
         r"|\bsession (?:ordinaire |extraordinaire )?(?:de l'assembl|du conseil)|\bforum\b|\bassises\b")),
 ]  # fmt: skip
+_VISIT = dict(CUES)["visit"]
+_PASSIVE = re.compile(r"(?:a|ont) [ée]t[ée] re[çc]u")
 _MULTI_VERB = re.compile(
     r"pris part|prend part|prennent part|particip|s'est tenue?|se sont tenus|a r[ée]uni|ont r[ée]uni|s'est ouvert"
     r"|a eu lieu|a assist[ée]|ont assist[ée]|a pr[ée]sid[ée]|ont pris part|a ouvert|\ba tenu|\bont tenu|\br[ée]unis\b"
@@ -67,7 +69,9 @@ _FRAME = re.compile(
 )
 _PLURAL = re.compile(
     r"\bsuccessivement\b|\btour [àa] tour\b|\brespectivement\b|\bdes rencontres\b|\bdes audiences\b"
-    r"|\bdes entretiens\b|\bs[ée]par[ée]ment\b"
+    r"|\bdes entretiens\b|\bs[ée]par[ée]ment\b|\bpuis\b"
+    # credentials are presented one ambassador at a time: "les lettres de créance des nouveaux ambassadeurs de ..."
+    r"|(?:lettres de cr[ée]ance|copies figur[ée]es)\b.*\b(?:des|de|les) (?:\w+ )?ambassadeurs\b"
 )
 # A cue noun with a definite or demonstrative determiner ("l'audience", "cette rencontre", "leurs entretiens")
 # refers back to a contact already reported.
@@ -116,6 +120,8 @@ def meeting_cue(sentence: str) -> tuple[str, re.Match[str]] | None:
                     continue
             elif m.start() < frame_end and mtype in ("bilateral_meeting", "multilateral"):
                 continue
+            if mtype == "audience" and _PASSIVE.match(m.group(0)) and (visit := _VISIT.search(low)):
+                return "visit", visit  # "a été reçu par Xi Jinping ... dans le cadre d'une visite d'État"
             return mtype, m
     return None
 

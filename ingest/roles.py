@@ -21,6 +21,8 @@ ROLE_WORDS = (
     r"|d[ée]l[ée]gations?|d[ée]l[ée]gu[ée]s?|conseill(?:er|[eè]re)|chancelier|roi|[ée]mir|prince|partie|diplomates?"
     r"|autorit[ée]s|charg[ée] d'affaires|consul|g[ée]n[ée]ral|colonel|coordonnat(?:eur|rice)s?|sous-secr[ée]taires?"
     r"|secr[ée]taires? d'[ée]tat|vice-ministres?|m[ée]diat(?:eur|rice)|haut(?:e)? repr[ée]sentant(?:e)?|capitaine"
+    r"|celui(?= d)|celle(?= d)"  # "puis celui d'Égypte, X"
+    r"|minist[èe]res?|gouvernements?"  # "convoqué par le ministère nigérien des Affaires étrangères"
 )
 # A finite verb between a role word and a name: the role belongs to another clause ("le chef de la diplomatie
 # malienne a reçu le coordonnateur ..., X").

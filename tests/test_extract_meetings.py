@@ -157,3 +157,32 @@ def test_acronym_variants_and_case_sensitive_forms(nlp: Language) -> None:
     assert "state:GRD" not in idents  # "grenade" the weapon, not Grenada
     (sent,) = analyse(["Un accord signé au siège, un document pour un pays."])
     assert not any(e.ident.startswith("org:") for e in sent.ents)  # "au", "un" are not AU / UN
+
+
+def test_credentials_of_several_ambassadors_are_separate_audiences(nlp: Language) -> None:
+    x = run(
+        "Le Président de la Transition, le Général d'armée Assimi Goïta, a reçu ce mardi 12 mars 2024 au palais de "
+        "Koulouba les lettres de créance des nouveaux ambassadeurs de Chine, de Turquie et du Maroc."
+    )
+    assert sorted(sorted(m.states) for m in x.meetings) == [["CHN", "MLI"], ["MAR", "MLI"], ["MLI", "TUR"]]
+    assert {m.type for m in x.meetings} == {"audience"}
+    assert {m.place for m in x.meetings} == {"Bamako"}
+
+
+def test_puis_celui_de_is_a_second_audience(nlp: Language) -> None:
+    x = run(
+        "Le ministre Abdoulaye Diop a reçu le 12 mars l'ambassadeur de Chine, Li Jian, "
+        "puis celui d'Égypte, Ahmed Fouad."
+    )
+    assert sorted(sorted(m.states) for m in x.meetings) == [["CHN", "MLI"], ["EGY", "MLI"]]
+
+
+def test_passive_reception_avant_hier_and_summons_by_a_ministry(nlp: Language) -> None:
+    x = run("Le représentant résident du FMI, Jean Dupont, a été reçu avant-hier par le ministre Alousséni Sanou.")
+    (m,) = x.meetings
+    assert (m.type, m.date, m.organisations) == ("audience", "2024-03-13", ["fmi"])
+    x = run(
+        "L'ambassadeur des États-Unis au Niger a été convoqué mardi par le ministère nigérien des Affaires étrangères."
+    )
+    (m,) = x.meetings
+    assert (m.type, sorted(m.states)) == ("other", ["NER", "USA"])
