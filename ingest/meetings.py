@@ -44,8 +44,10 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
         r"\bsommet\b|\bconf[ée]rence (?:minist[ée]rielle|internationale|des chefs|au sommet)|\br[ée]union (?:des|du"
         r"|de la|minist[ée]rielle|extraordinaire|ordinaire|de concertation|tripartite|de haut niveau)\b"
         r"|\bsession (?:ordinaire |extraordinaire )?(?:de l'assembl|du conseil)|\bforum\b|\bassises\b")),
+    # a signature in person, when nothing more specific is said
+    ("other", re.compile(r"\b(?:a|ont) (?:sign[ée]|paraph[ée])\b")),
 ]  # fmt: skip
-_VISIT = dict(CUES)["visit"]
+_VISIT = next(rx for t, rx in CUES if t == "visit")
 _PASSIVE = re.compile(r"(?:a|ont) [ée]t[ée] re[çc]u")
 _MULTI_VERB = re.compile(
     r"pris part|prend part|prennent part|particip|s'est tenue?|se sont tenus|a r[ée]uni|ont r[ée]uni|s'est ouvert"

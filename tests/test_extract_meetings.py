@@ -186,3 +186,13 @@ def test_passive_reception_avant_hier_and_summons_by_a_ministry(nlp: Language) -
     )
     (m,) = x.meetings
     assert (m.type, sorted(m.states)) == ("other", ["NER", "USA"])
+
+
+def test_signature_in_person_is_a_contact_but_not_an_old_agreement(nlp: Language) -> None:
+    x = run(
+        "Le ministre Sadio Camara et son homologue russe Andreï Belooussov ont signé mardi à Moscou un accord "
+        "de coopération militaire."
+    )
+    (m,) = x.meetings
+    assert (m.type, m.place, sorted(m.states)) == ("other", "Moscou", ["MLI", "RUS"])
+    assert run("Le Mali a signé en 2015 un accord de paix avec les groupes armés.").meetings == []
