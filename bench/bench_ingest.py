@@ -25,7 +25,7 @@ from graph.driver import open_driver
 from graph.rows import BatchRows, build_rows
 from graph.schema import apply_schema
 from graph.settings import get_settings
-from graph.writer import GraphWriter, apply_writer_schema
+from graph.writer import GraphWriter
 from ingest.gazetteer import load_gazetteer
 from ingest.models import Extraction
 
@@ -158,7 +158,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             print("bench: the database is not empty; pass --wipe to empty it first", file=sys.stderr)
             return 2
         apply_schema(driver, database)
-        apply_writer_schema(driver, database)
         plain = time_plain_create(driver, database, docs, args.batch_size)
         writer = GraphWriter(driver, database)
         merged = time_writer(writer, docs, args.batch_size)

@@ -15,6 +15,8 @@ CONSTRAINTS: tuple[LiteralString, ...] = (
     "CREATE CONSTRAINT place_id IF NOT EXISTS FOR (n:Place) REQUIRE n.id IS UNIQUE",
     "CREATE CONSTRAINT sector_name IF NOT EXISTS FOR (n:Sector) REQUIRE n.name IS UNIQUE",
     "CREATE CONSTRAINT article_id IF NOT EXISTS FOR (n:Article) REQUIRE n.id IS UNIQUE",
+    # The writer's lock nodes must be unique for MERGE on them to serialise concurrent ingests.
+    "CREATE CONSTRAINT write_lock_key IF NOT EXISTS FOR (n:WriteLock) REQUIRE n.key IS UNIQUE",
 )
 
 INDEXES: tuple[LiteralString, ...] = (
@@ -28,6 +30,8 @@ INDEXES: tuple[LiteralString, ...] = (
     "CREATE INDEX organisation_name IF NOT EXISTS FOR (n:Organisation) ON (n.name)",
     "CREATE INDEX organisation_acronym IF NOT EXISTS FOR (n:Organisation) ON (n.acronym)",
     "CREATE INDEX place_name IF NOT EXISTS FOR (n:Place) ON (n.name)",
+    # Repost detection looks articles up by the fingerprint of their evidence sentences.
+    "CREATE INDEX article_fingerprint IF NOT EXISTS FOR (n:Article) ON (n.fingerprint)",
     # Name search across the three kinds of actor; `aliases` is a list of strings, which full-text indexes accept.
     # The `standard-folding` analyzer ignores accents as well as case ("algerie" finds "Algérie").
     "CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Person|State|Organisation) ON EACH [n.name, n.aliases]"

@@ -11,7 +11,7 @@ import logging
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, LiteralString
+from typing import Any
 
 import neo4j
 from neo4j.exceptions import ConstraintError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
@@ -23,12 +23,6 @@ from ingest.models import Extraction, Failure
 
 log = logging.getLogger(__name__)
 
-# Schema the writer needs beyond graph/schema.py: the lock nodes must be unique for MERGE to be safe under
-# concurrency, and repost detection looks articles up by evidence fingerprint.
-WRITER_SCHEMA: tuple[LiteralString, ...] = (
-    "CREATE CONSTRAINT write_lock_key IF NOT EXISTS FOR (n:WriteLock) REQUIRE n.key IS UNIQUE",
-    "CREATE INDEX article_fingerprint IF NOT EXISTS FOR (n:Article) ON (n.fingerprint)",
-)
 _MENTION_QUERY = {
     "Person": "write/mention_people",
     "State": "write/mention_states",
@@ -36,14 +30,6 @@ _MENTION_QUERY = {
 }
 # ConstraintError can only come from a race the locks should prevent; a couple of fresh attempts settle it.
 _CONSTRAINT_RETRIES = 3
-
-
-def apply_writer_schema(driver: neo4j.Driver, database: str) -> None:
-    """Create the writer's own constraint and index if missing (each in its own auto-commit transaction)."""
-    with driver.session(database=database) as session:
-        for statement in WRITER_SCHEMA:
-            session.run(statement).consume()
-        session.run("CALL db.awaitIndexes(60)").consume()
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import neo4j
 import pytest
 from ingest_builders import DL, counts, extraction, meeting, meetings_of, snapshot
 
-from graph.writer import GraphWriter, WriteResult, apply_writer_schema
+from graph.writer import GraphWriter, WriteResult
 from ingest.models import Extraction, Person
 
 DATABASE = "neo4j"
@@ -14,7 +14,6 @@ DATABASE = "neo4j"
 
 @pytest.fixture
 def writer(driver: neo4j.Driver) -> GraphWriter:
-    apply_writer_schema(driver, DATABASE)
     return GraphWriter(driver, DATABASE)
 
 

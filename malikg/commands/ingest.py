@@ -44,7 +44,7 @@ def ingest(
     from graph.driver import open_driver
     from graph.schema import apply_schema
     from graph.settings import get_settings
-    from graph.writer import GraphWriter, WriteResult, apply_writer_schema
+    from graph.writer import GraphWriter, WriteResult
 
     inputs = list(paths or []) + ([jsonl] if jsonl else [])
     if not inputs and from_extractions is None:
@@ -59,7 +59,6 @@ def ingest(
     with open_driver(settings) as driver:
         try:
             apply_schema(driver, settings.neo4j_database)
-            apply_writer_schema(driver, settings.neo4j_database)
             writer = GraphWriter(driver, settings.neo4j_database)
             with _progress(_count(inputs, from_extractions)) as advance:
                 # progress counts documents as they are extracted (writes trail by at most one batch)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import neo4j
 
-from graph.writer import GraphWriter, apply_writer_schema
+from graph.writer import GraphWriter
 from ingest.models import Extraction, Meeting, OrganisationRef, Person, Role, StateRef
 
 DIOP_LAVROV_DATES = ("2023-09", "2024-02-28", "2024-08-01", "2024-09-26")
@@ -155,7 +155,6 @@ def seed_extractions() -> list[Extraction]:
 
 def load_seed_graph(driver: neo4j.Driver, database: str) -> None:
     """Write the seed extractions; fails loudly if any document is rejected."""
-    apply_writer_schema(driver, database)
     writer = GraphWriter(driver, database)
     for outcome in writer.write_many(seed_extractions()):
         if outcome.failures:
