@@ -17,7 +17,7 @@ from ingest.textutil import unify
 from ingest.topics import sectors
 from ingest.wire import dateline_day
 
-_TOPIC_WINDOW = 6  # sentences after the meeting sentence read for its sectors
+_TOPIC_WINDOW = 30  # sentences read for a meeting's sectors (up to the next meeting): reports state them late
 
 
 def extract_article(doc: Document, ct: CleanText, sentences: list[Sentence], gaz: Gazetteer) -> Extraction:

@@ -15,7 +15,7 @@ from itertools import islice
 
 from ingest.analyse import analyse_many
 from ingest.clean import CleanText, clean
-from ingest.extractor import extract_article, meeting_id
+from ingest.extractor import extract_article
 from ingest.gazetteer import load_gazetteer
 from ingest.models import Document, Extraction, Failure
 
@@ -89,4 +89,4 @@ def _warm() -> None:
     load_gazetteer()
 
 
-__all__ = ["extract_documents", "extract_one", "meeting_id"]
+__all__ = ["extract_documents", "extract_one"]
