@@ -3,15 +3,16 @@
     .venv/bin/python -m bench.bench_api --meetings 100000 --requests 2000 --clients 1 --clients 16 --clients 64
 
 Uses the bench Neo4j (127.0.0.1:61687, store data/bench-neo4j, started if needed). If it holds fewer than
-`--meetings` meetings it is emptied and loaded: `--load writer` runs `malikg ingest --from-extractions` on the
-ground truth of bench/synthetic.py (real names; Mali in nearly every meeting, like the news), `--load unwind`
-writes graph/rdf/synthetic.py's uniform graph in UNWIND batches (much faster, less realistic). Then it starts
-`malikg serve` (uvicorn) on 127.0.0.1:61800 and, for each endpoint and number of concurrent clients, measures
+`--meetings` meetings it is loaded: `--load writer` runs `malikg ingest --from-extractions` on further articles of
+the ground truth of bench/synthetic.py (real names; Mali in nearly every meeting, like the news) until there are
+enough, `--load unwind` empties it and writes graph/rdf/synthetic.py's uniform graph in UNWIND batches (faster,
+less realistic). Then it starts `malikg serve` (uvicorn) on 127.0.0.1:61800 and, for each endpoint and number of
+concurrent clients, measures
 
 - the API: an async httpx load generator, `--requests` GETs (each must answer 200), and
 - the bare Cypher: the same sequence of query files the endpoint runs (resolution by key, list, meeting
-  records), with the same parameters and concurrency, through the async Python driver, one read transaction
-  per query as the API does,
+  records), with the same parameters and concurrency, through the sync Python driver on one thread per
+  client (as the API runs it in its thread pool), one read transaction per query,
 
 back to back in the same run, and prints p50, p99, requests/s and the API/bare ratios. The API process's RSS
 is sampled throughout. Every cell stops after `--requests` requests or `--max-seconds`, whichever comes first.
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import json
 import subprocess
 import sys
@@ -77,35 +79,41 @@ def load_graph(server: BenchServer, meetings: int, how: str) -> int:
         if present >= meetings:
             print(f"bench_api: reusing the graph in place ({present} meetings)", file=sys.stderr)
             return present
-        wipe(driver)
         started = time.perf_counter()
         if how == "unwind":
             from graph.rdf.synthetic import write_synthetic_graph
             from graph.schema import apply_schema
 
+            wipe(driver)
             apply_schema(driver, DATABASE)
             write_synthetic_graph(driver, DATABASE, meetings)
         else:
-            _ingest_enough(server, meetings)
+            _ingest_until(server, driver, meetings)
         loaded = count(driver, "MATCH (m:Meeting) RETURN count(m)")
     print(f"bench_api: loaded {loaded} meetings ({how}) in {time.perf_counter() - started:.0f} s", file=sys.stderr)
     return loaded
 
 
-def _ingest_enough(server: BenchServer, meetings: int) -> None:
-    """`malikg ingest --from-extractions` on the first synthetic articles that report `meetings` meetings."""
-    articles = int(meetings / 1.1) + 1  # the corpus reports about 1.12 meetings per article
-    _, truth = synthetic_files(articles)
-    needed = BENCH_DIR / f"api-extractions-{meetings}.jsonl"
-    with needed.open("w", encoding="utf-8") as out:
-        reported = 0
-        for line in lines(truth):
-            out.write(line)
-            reported += len(json.loads(line)["meetings"])
-            if reported >= meetings:
-                break
-    cmd = [MALIKG, "ingest", "--from-extractions", str(needed)]
-    subprocess.run(cmd, check=True, env=server.env(), stdout=sys.stderr)
+def _ingest_until(server: BenchServer, driver: neo4j.Driver, meetings: int) -> None:
+    """`malikg ingest --from-extractions` on further synthetic articles until the graph has `meetings` meetings.
+
+    Ingestion is idempotent and additive, so the graph in place (e.g. bench_memory's) is kept and extended from
+    its article count on. Reports of the same meeting merge, so the corpus needs more articles than meetings
+    (100k articles make about 82k meetings).
+    """
+    present = count(driver, "MATCH (m:Meeting) RETURN count(m)")
+    while present < meetings:
+        start = count(driver, "MATCH (a:Article) RETURN count(a)")
+        end = start + max(5000, int((meetings - present) * 1.3))
+        _, truth = synthetic_files(end)
+        chunk = BENCH_DIR / f"api-extractions-{start}-{end}.jsonl"
+        with chunk.open("w", encoding="utf-8") as out:
+            out.writelines(itertools.islice(lines(truth), start, end))
+        print(f"bench_api: ingesting articles {start}..{end} ({present} meetings so far)", file=sys.stderr)
+        cmd = [MALIKG, "ingest", "--from-extractions", str(chunk)]
+        subprocess.run(cmd, check=True, env=server.env(), stdout=sys.stderr)
+        chunk.unlink()
+        present = count(driver, "MATCH (m:Meeting) RETURN count(m)")
 
 
 class ApiProcess:
