@@ -7,7 +7,6 @@ Patterns match on LOWER, so ALL-CAPS headlines (LAVROV, ABDOULAYE DIOP) are foun
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Any
 
@@ -21,7 +20,8 @@ EXCLUDE = ["tok2vec", "morphologizer", "parser", "attribute_ruler", "lemmatizer"
 
 
 def ruler_patterns(gaz: Gazetteer, nlp: Language) -> list[dict[str, Any]]:
-    """Token patterns (LOWER) for every name in the gazetteers; see `_token_pattern` for the exceptions."""
+    """Phrase patterns (matched on LOWER, fast) for every name in the gazetteers, token patterns for the
+    exceptions: exact-case forms and acronyms (see `_pattern`)."""
     rows: list[tuple[str, str, str, bool]] = []  # label, name, id, exact case only
     for s in gaz.states:
         cased = set(s.case_sensitive)
@@ -44,36 +44,33 @@ def ruler_patterns(gaz: Gazetteer, nlp: Language) -> list[dict[str, Any]]:
             continue
         seen.add(toks)
         if exact:
-            pattern: list[dict[str, Any]] = [{"TEXT": t.text} for t in nlp.make_doc(name)]
+            pattern: str | list[dict[str, Any]] = [{"TEXT": t.text} for t in nlp.make_doc(name)]
         else:
-            pattern = _token_pattern(name, toks, label == "ORG")
+            pattern = _pattern(name, toks, label == "ORG")
         patterns.append({"label": label, "pattern": pattern, "id": ident})
     return patterns
 
 
-_ACCENTED = {"A": "ÀÂÄ", "E": "ÉÈÊË", "I": "ÎÏ", "O": "ÔÖ", "U": "ÙÛÜ", "C": "Ç"}
+def _acronym_forms(acronym: str) -> list[str]:
+    """'CEDEAO' -> CEDEAO, Cedeao, CÉDÉAO, Cédéao: the capitalised and accented spellings of an acronym
+    (an E inside a French acronym is usually printed É). Listed forms keep the matcher fast (no regex)."""
+    head, tail = acronym[0], acronym[1:]
+    capitalised = head + tail.lower()
+    forms = [acronym, capitalised, head + tail.replace("E", "É"), head + tail.lower().replace("e", "é")]
+    return list(dict.fromkeys(forms))
 
 
-def _letter_class(ch: str, first: bool) -> str:
-    """Regex class for one acronym letter: its accented forms, lower case too unless it opens the word."""
-    forms = ch + _ACCENTED.get(ch, "")
-    if not first:
-        forms += forms.lower()
-    return "[" + re.escape(forms) + "]" if len(forms) > 1 else re.escape(forms)
-
-
-def _token_pattern(name: str, toks: tuple[str, ...], organisation: bool) -> list[dict[str, Any]]:
-    """LOWER patterns, except acronyms: 'UA', 'UE' exactly (so 'au', 'un' stay words); longer acronyms of
-    organisations also in their capitalised and accented forms ('Cédéao', 'Onu', 'Unesco')."""
+def _pattern(name: str, toks: tuple[str, ...], organisation: bool) -> str | list[dict[str, Any]]:
+    """The name itself (a phrase pattern on LOWER), except acronyms: 'UA', 'UE' exactly (so 'au', 'un' stay
+    words); longer acronyms of organisations also in their capitalised and accented forms ('Cédéao', 'Onu')."""
     stripped = name.strip()
     if len(toks) == 1 and stripped.isupper() and len(stripped) <= 7:
         if len(stripped) <= 2:
             return [{"TEXT": stripped}]
         if organisation and stripped.isalpha():
-            letters = "".join(_letter_class(ch, i == 0) for i, ch in enumerate(stripped))
-            return [{"TEXT": {"REGEX": f"^{letters}$"}}]
+            return [{"TEXT": {"IN": _acronym_forms(stripped)}}]
         return [{"TEXT": {"IN": [stripped, stripped.capitalize()]}}]
-    return [{"LOWER": t} for t in toks]
+    return name
 
 
 @lru_cache(maxsize=1)
@@ -81,7 +78,7 @@ def load_nlp() -> Language:
     """Load the French model once per process, with the gazetteer ruler in front of the NER."""
     nlp = spacy.load(MODEL, exclude=EXCLUDE)
     nlp.enable_pipe("senter")
-    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
+    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"})
     ruler.add_patterns(ruler_patterns(load_gazetteer(), nlp))  # type: ignore[attr-defined]
     return nlp
 

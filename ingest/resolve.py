@@ -67,24 +67,39 @@ def clean_name(surface: str) -> str | None:
     return " ".join(name_case(w) for w in words)
 
 
-def _gazetteer_index(gaz: Gazetteer) -> dict[str, PersonEntry]:
-    index: dict[str, PersonEntry] = {}
-    for p in gaz.people:
-        for n in [p.name, *p.aliases]:
-            index.setdefault(fold(n), p)
-    return index
+@dataclass(frozen=True)
+class _PeopleIndex:
+    """Known people by folded full name, and (folded name tokens, entry) by surname, built once per gazetteer."""
+
+    by_name: dict[str, PersonEntry]
+    by_surname: dict[str, list[tuple[list[str], PersonEntry]]]
 
 
-def _match_entry(tokens: list[str], index: dict[str, PersonEntry], gaz: Gazetteer) -> PersonEntry | None:
-    key = " ".join(tokens)
-    if key in index:
-        return index[key]
-    if len(tokens) >= 2:
+_INDEXES: dict[int, _PeopleIndex] = {}
+
+
+def _people_index(gaz: Gazetteer) -> _PeopleIndex:
+    if id(gaz) not in _INDEXES:
+        by_name: dict[str, PersonEntry] = {}
+        by_surname: dict[str, list[tuple[list[str], PersonEntry]]] = {}
         for p in gaz.people:
             for n in [p.name, *p.aliases]:
-                t = fold(n).split()
-                if len(t) >= 2 and t[-1] == tokens[-1] and (set(t) <= set(tokens) or set(tokens) <= set(t)):
-                    return p
+                tokens = fold(n).split()
+                by_name.setdefault(" ".join(tokens), p)
+                if len(tokens) >= 2:
+                    by_surname.setdefault(tokens[-1], []).append((tokens, p))
+        _INDEXES[id(gaz)] = _PeopleIndex(by_name, by_surname)
+    return _INDEXES[id(gaz)]
+
+
+def _match_entry(tokens: list[str], index: _PeopleIndex) -> PersonEntry | None:
+    key = " ".join(tokens)
+    if key in index.by_name:
+        return index.by_name[key]
+    if len(tokens) >= 2:
+        for t, p in index.by_surname.get(tokens[-1], []):
+            if set(t) <= set(tokens) or set(tokens) <= set(t):
+                return p
     return None
 
 
@@ -93,14 +108,14 @@ class PeopleResolver:
 
     def __init__(self, gaz: Gazetteer) -> None:
         self.gaz = gaz
-        self.index = _gazetteer_index(gaz)
+        self.index = _people_index(gaz)
         self.clusters: list[PersonCluster] = []
         self.by_mention: dict[tuple[int, int], PersonCluster] = {}
 
     def _cluster_for(self, name: str, entry: PersonEntry | None) -> PersonCluster | None:
         tokens = fold(name).split()
         if entry is None:
-            entry = _match_entry(tokens, self.index, self.gaz)
+            entry = _match_entry(tokens, self.index)
         if entry is not None:
             for c in self.clusters:
                 if c.entry is not None and c.entry.id == entry.id:
