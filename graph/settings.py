@@ -24,6 +24,7 @@ class Settings(BaseSettings):
     malikg_data_dir: Path = REPO_ROOT / "data"
     malikg_api_key: SecretStr = SecretStr("")
     malikg_query_timeout_s: float = 10.0
+    malikg_max_document_bytes: int = 1_000_000  # larger articles fail with "document too large" (docs/reliability.md)
     malikg_neo4j_heap: str = "1g"  # -Xmx of the local Neo4j JVM (`malikg db start`)
 
 

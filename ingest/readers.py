@@ -2,14 +2,20 @@
 
 Plain text is decoded with its BOM or charset-normalizer (cp1252, UTF-16 ...); HTML goes through
 trafilatura for the main text and metadata; JSONL is read line by line and a broken line yields a Failure
-named `file:line`.
+named `file:line`. Every document is checked (`check_document`): not empty, not binary, no larger than
+MALIKG_MAX_DOCUMENT_BYTES, `published` a real past date; a file is never read whole when its size already
+exceeds the limit, and a JSONL line is read with a bounded buffer.
 """
 
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from collections.abc import Iterator, Sequence
+from datetime import date, timedelta
 from pathlib import Path
+from typing import BinaryIO
 
 from charset_normalizer import from_bytes
 from pydantic import ValidationError
@@ -17,6 +23,55 @@ from pydantic import ValidationError
 from ingest.models import Document, Failure
 
 SUFFIXES = {".txt", ".html", ".htm", ".jsonl"}
+# Raw HTML carries markup, scripts and styles around the text: its file may be this many times the text limit.
+HTML_SIZE_FACTOR = 4
+# A JSONL line escapes non-ASCII text (\u00e9 is 6 bytes for 2): it may be this many times the text limit.
+JSONL_SIZE_FACTOR = 6
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_TEXT_CONTROLS = set("\t\n\r\f\v")
+
+
+def max_document_bytes() -> int:
+    """The size limit of one document's text in UTF-8 bytes (MALIKG_MAX_DOCUMENT_BYTES)."""
+    from graph.settings import get_settings
+
+    return get_settings().malikg_max_document_bytes
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{size} bytes"
+
+
+def too_large(size: int, limit: int) -> str:
+    """The message for a document of `size` bytes over `limit`."""
+    return f"document too large ({_megabytes(size)} > limit {_megabytes(limit)}; see MALIKG_MAX_DOCUMENT_BYTES)"
+
+
+def check_document(doc: Document, max_bytes: int | None = None, today: date | None = None) -> Document:
+    """`doc` unchanged, or a ValueError saying in one line why it cannot be ingested."""
+    limit = max_document_bytes() if max_bytes is None else max_bytes
+    size = len(doc.text.encode("utf-8", errors="surrogatepass"))
+    if size > limit:
+        raise ValueError(too_large(size, limit))
+    if not doc.text.strip():
+        raise ValueError("empty document: no text")
+    controls = sum(1 for c in doc.text if unicodedata.category(c) == "Cc" and c not in _TEXT_CONTROLS)
+    if controls > max(2, len(doc.text) // 100):
+        raise ValueError(f"binary content, not text ({controls} control characters)")
+    if doc.published is not None:
+        _check_published(doc.published, today or date.today())
+    return doc
+
+
+def _check_published(published: str, today: date) -> None:
+    try:
+        day = date.fromisoformat(published) if _DAY.match(published) else None
+    except ValueError:
+        day = None
+    if day is None:
+        raise ValueError(f"published {published!r} is not a date YYYY-MM-DD")
+    if day > today + timedelta(days=1):  # one day of slack for time zones
+        raise ValueError(f"published {published} is in the future")
 
 
 def decode(data: bytes) -> str:
@@ -30,7 +85,7 @@ def decode(data: bytes) -> str:
     except UnicodeDecodeError:
         best = from_bytes(data).best()
         if best is None:
-            raise ValueError("unknown text encoding") from None
+            raise ValueError("binary content or unknown text encoding, not a text file") from None
         return str(best)
 
 
@@ -61,33 +116,80 @@ def _files(paths: Sequence[Path]) -> Iterator[Path]:
             yield p
 
 
-def _jsonl(path: Path) -> Iterator[Document | Failure]:
+def invalid_fields(exc: ValidationError) -> str:
+    """Pydantic's errors in one line: `id: Field required; text: Input should be a valid string`."""
+    return "; ".join(f"{'.'.join(map(str, e['loc'])) or 'document'}: {e['msg']}" for e in exc.errors())
+
+
+def _lines(fh: BinaryIO, max_bytes: int) -> Iterator[tuple[int, bytes | None]]:
+    """(line number, line) for each line; None instead of a line longer than `max_bytes`, which is skipped
+    in bounded chunks rather than read into memory."""
+    n = 0
+    while raw := fh.readline(max_bytes + 1):
+        n += 1
+        if len(raw) <= max_bytes or raw.endswith(b"\n"):
+            yield n, raw
+            continue
+        while (rest := fh.readline(1 << 20)) and not rest.endswith(b"\n"):
+            pass
+        yield n, None
+
+
+def _jsonl_row(raw: bytes) -> Document:
+    try:
+        row = json.loads(decode(raw))
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"broken JSON line ({exc})") from None
+    if not isinstance(row, dict):
+        raise ValueError("a line must hold a JSON object")
+    try:
+        return Document.model_validate(row)
+    except ValidationError as exc:
+        name = f" {row['id']!r}" if isinstance(row.get("id"), str) and row["id"] else ""
+        raise ValueError(f"invalid document{name}: {invalid_fields(exc)}") from None
+
+
+def _jsonl(path: Path, max_bytes: int) -> Iterator[Document | Failure]:
+    line_limit = JSONL_SIZE_FACTOR * max_bytes
     with path.open("rb") as fh:
-        for n, raw in enumerate(fh, start=1):
+        for n, raw in _lines(fh, line_limit):
+            if raw is None:
+                reason = f"document too large (JSON line over {_megabytes(line_limit)}; see MALIKG_MAX_DOCUMENT_BYTES)"
+                yield Failure(source=f"{path}:{n}", reason=reason)
+                continue
             if not raw.strip():
                 continue
             try:
-                row = json.loads(decode(raw))
-                if not isinstance(row, dict):
-                    raise ValueError("a line must hold a JSON object")
-                yield Document.model_validate(row)
-            except (ValueError, ValidationError) as exc:
-                reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-                yield Failure(source=f"{path}:{n}", reason=reason)
+                doc = _jsonl_row(raw)
+            except ValueError as exc:
+                yield Failure(source=f"{path}:{n}", reason=str(exc) or type(exc).__name__)
+                continue
+            try:
+                yield check_document(doc, max_bytes)
+            except ValueError as exc:
+                yield Failure(source=f"{path}:{n} ({doc.id})", reason=str(exc))
 
 
-def iter_documents(paths: Sequence[Path]) -> Iterator[Document | Failure]:
-    """Every document of the given files and folders, in order."""
+def _read_file(path: Path, max_bytes: int) -> Document:
+    html = path.suffix.lower() in (".html", ".htm")
+    file_limit = max_bytes * (HTML_SIZE_FACTOR if html else 1)
+    size = path.stat().st_size
+    if size > file_limit:
+        raise ValueError(too_large(size, file_limit) + (" (HTML file)" if html else ""))
+    text = decode(path.read_bytes())
+    doc = html_document(path, text) if html else Document(id=path.stem, text=text)
+    return check_document(doc, max_bytes)
+
+
+def iter_documents(paths: Sequence[Path], max_bytes: int | None = None) -> Iterator[Document | Failure]:
+    """Every document of the given files and folders, in order; a document that cannot be read or fails
+    `check_document` is a Failure named by its file (and line)."""
+    limit = max_document_bytes() if max_bytes is None else max_bytes
     for path in _files(paths):
-        suffix = path.suffix.lower()
-        if suffix == ".jsonl":
-            yield from _jsonl(path)
+        if path.suffix.lower() == ".jsonl":
+            yield from _jsonl(path, limit)
             continue
         try:
-            text = decode(path.read_bytes())
-            if suffix in (".html", ".htm"):
-                yield html_document(path, text)
-            else:
-                yield Document(id=path.stem, text=text)
+            yield _read_file(path, limit)
         except (OSError, ValueError) as exc:
             yield Failure(source=str(path), reason=str(exc) or type(exc).__name__)

@@ -15,6 +15,7 @@ from api.schemas.documents import Ingested
 from graph.writer import GraphWriter
 from ingest.models import Document
 from ingest.pipeline import extract_one
+from ingest.readers import check_document
 
 router = APIRouter(tags=["documents"])
 
@@ -34,7 +35,11 @@ _EXAMPLE = {
     summary="Ingest one article",
     responses={
         401: {"model": Problem, "description": "Missing or wrong X-API-Key."},
-        422: {"model": Problem, "description": "Invalid body, or an article the pipeline cannot read."},
+        422: {
+            "model": Problem,
+            "description": "Invalid body, or an article that cannot be ingested (empty, binary, larger than "
+            "MALIKG_MAX_DOCUMENT_BYTES, `published` not a past YYYY-MM-DD date) or extracted.",
+        },
         413: {"model": Problem, "description": "Body larger than 2 MB."},
         503: {"model": Problem, "description": "Writes disabled (no MALIKG_API_KEY) or Neo4j unreachable."},
     },
@@ -48,8 +53,12 @@ def post_document(
     """Run the French NLP extraction on the article and write the result (idempotent: posting the same article
     again changes nothing). Answers with the extraction and what was written."""
     try:
+        check_document(document, settings.malikg_max_document_bytes)
+    except ValueError as error:
+        raise InvalidParameterError(f"Document '{document.id}' cannot be ingested: {error}") from None
+    try:
         extraction = extract_one(document)
     except ValueError as error:
-        raise InvalidParameterError(f"The article could not be extracted: {error}") from None
+        raise InvalidParameterError(f"Document '{document.id}' could not be extracted: {error}") from None
     written = GraphWriter(driver, settings.neo4j_database).write(extraction)
     return Ingested(extraction=extraction, written=asdict(written))
