@@ -137,7 +137,10 @@ class CandidateFinder:
         place, place_state = sentence_place(self.gaz, sent, frame)
         if place is None:
             place, place_state = self._neighbour_place(i)
-        self._pair_unqualified(participants, reps + bare + ([place_state] if mtype == "visit" and place_state else []))
+        if mtype == "phone_call":
+            place = None  # "a indiqué le Kremlin": the source, not where a call took place
+        at_home = [place_state] if mtype in ("visit", "audience") and place_state else []  # the host's city
+        self._pair_unqualified(participants, reps + bare + at_home)
         state_of = {p: st for p in participants if (st := people.represented_state(p))}
         states: list[str] = []
         for pid in participants:

@@ -67,7 +67,7 @@ def organisation_refs(article: Article, gaz: Gazetteer) -> list[OrganisationRef]
 
 def home_state(article: Article, gaz: Gazetteer, wire_dateline: str | None) -> str | None:
     """The state the article is written from: its dateline city ("Niamey, 6 déc. (ANP)"), else the state
-    mentioned most often (Mali on a tie that includes it), else None."""
+    mentioned most often, its cities and palaces included (Mali on a tie that includes it), else None."""
     if wire_dateline:
         city = fold(wire_dateline.split(",")[0].split(" - ")[0])
         for st in gaz.states:
@@ -76,7 +76,13 @@ def home_state(article: Article, gaz: Gazetteer, wire_dateline: str | None) -> s
         for place in gaz.places:
             if any(fold(n) == city for n in [place.name, *place.aliases]):
                 return place.state
-    counts = Counter(iso for s in article.sentences for e in s.ents if (iso := ident_of(e.ident, "state:")))
+    place_state = {p.name: p.state for p in gaz.places}
+    counts = Counter(
+        iso
+        for s in article.sentences
+        for e in s.ents
+        if (iso := ident_of(e.ident, "state:") or place_state.get(ident_of(e.ident, "place:") or ""))
+    )
     if not counts:
         return None
     top = max(counts.values())

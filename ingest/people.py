@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ingest.article import Article
 from ingest.gazetteer import Gazetteer
 from ingest.models import Person, Role
 from ingest.resolve import PeopleResolver, PersonCluster, clean_name, person_mentions
-from ingest.roles import person_role, title_kind
-from ingest.textutil import fold
+from ingest.roles import ROLE, person_role, title_kind
+from ingest.textutil import fold, unify
 
 
 class ArticlePeople:
@@ -100,17 +101,28 @@ class ArticlePeople:
 
 
 def relabel_surnames(article: Article) -> None:
-    """A later mention of a named person that the NER labelled as a place or organisation ("le général Tiani"
-    as LOC) becomes PER again when it is a full name or surname of a PER found elsewhere in the article."""
+    """Mentions the NER labelled as a place or organisation that are people: a full name or surname of a PER
+    found elsewhere in the article ("le général Tiani" as LOC), or a name in apposition to a title
+    ("l'ambassadeur d'Algérie au Mali, El Haouès Riache," as LOC)."""
     names: set[str] = set()
     for s in article.sentences:
         for e in s.ents:
             if e.label == "PER" and (name := clean_name(e.text)) and len(name.split()) >= 2:
                 names |= {fold(name), fold(name).split()[-1]}
-    if not names:
-        return
     for s in article.sentences:
+        text = unify(s.text)
         for k, e in enumerate(s.ents):
-            if e.label in ("LOC", "MISC", "ORG") and not e.ident and (name := clean_name(e.text)):
-                if fold(name) in names:
-                    s.ents[k] = replace(e, label="PER")
+            if e.label not in ("LOC", "MISC", "ORG") or e.ident or not (name := clean_name(e.text)):
+                continue
+            if fold(name) in names or (len(name.split()) >= 2 and _after_title(text, e.start)):
+                s.ents[k] = replace(e, label="PER")
+
+
+def _after_title(text: str, start: int) -> bool:
+    """'..., ambassadeur de Turquie au Mali, <here>': a title clause right before, ended by a comma."""
+    before = text[max(0, start - 80) : start]
+    if not before.rstrip().endswith(","):
+        return False
+    clause = before.rstrip()[:-1].rsplit(",", 1)[-1]
+    roles = list(ROLE.finditer(clause))
+    return bool(roles) and not re.search(r"\b(?:a|ont|est|sont)\b", clause[roles[-1].start() :])

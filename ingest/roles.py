@@ -22,7 +22,8 @@ ROLE_WORDS = (
     r"|autorit[ée]s|charg[ée] d'affaires|consul|g[ée]n[ée]ral|colonel|coordonnat(?:eur|rice)s?|sous-secr[ée]taires?"
     r"|secr[ée]taires? d'[ée]tat|vice-ministres?|m[ée]diat(?:eur|rice)|haut(?:e)? repr[ée]sentant(?:e)?|capitaine"
     r"|celui(?= d)|celle(?= d)"  # "puis celui d'Égypte, X"
-    r"|minist[èe]res?|gouvernements?"  # "convoqué par le ministère nigérien des Affaires étrangères"
+    r"|minist[èe]res?|gouvernements?|ambassades?"  # "convoqué par le ministère nigérien des Affaires étrangères"
+    r"|attach[ée]s? (?:de d[ée]fense|militaires?|culturels?)"
 )
 # A finite verb between a role word and a name: the role belongs to another clause ("le chef de la diplomatie
 # malienne a reçu le coordonnateur ..., X").
@@ -32,7 +33,7 @@ _CLAUSE_VERB = re.compile(
     re.IGNORECASE,
 )
 _CUT = re.compile(r" avec | par | à | et (?=(?:le|la|l'|les|son|sa|ses|M\.|Mme)\b)")
-_ROLE = re.compile(rf"\b({ROLE_WORDS})\b", re.IGNORECASE)
+ROLE = re.compile(rf"\b({ROLE_WORDS})\b", re.IGNORECASE)
 _KIND = [
     (re.compile(r"chef de la diplomatie|ministre des affaires [ée]trang|affaires [ée]trang[èe]res", re.I),
      "foreign_minister"),
@@ -91,7 +92,7 @@ def person_role(sent: Sentence, per: Ent) -> RoleGuess:
     left = text[prev_end : per.start]
     cuts = [m.end() - 1 for m in _CUT.finditer(left)]
     lo = prev_end + (cuts[-1] + 1 if cuts else 0)
-    roles = [r for r in _ROLE.finditer(text, lo, per.start) if not _CLAUSE_VERB.search(text, r.end(), per.start)]
+    roles = [r for r in ROLE.finditer(text, lo, per.start) if not _CLAUSE_VERB.search(text, r.end(), per.start)]
     if not roles:
         return RoleGuess(None, None, None)
     lo = roles[0].start()
@@ -108,7 +109,7 @@ def unnamed_representatives(sent: Sentence, lo: int, hi: int) -> list[tuple[str,
     text = unify(sent.text)
     out: list[tuple[str, str, int]] = []
     pers = [e for e in sent.ents if e.label == "PER"]
-    for role in _ROLE.finditer(text, lo, hi):
+    for role in ROLE.finditer(text, lo, hi):
         # the represented states follow the role word, chained by "et"/","; stop at a name or a clause break
         end = min(hi, role.end() + 90)
         for e in sorted(sent.ents, key=lambda x: x.start):

@@ -196,3 +196,30 @@ def test_signature_in_person_is_a_contact_but_not_an_old_agreement(nlp: Language
     (m,) = x.meetings
     assert (m.type, m.place, sorted(m.states)) == ("other", "Moscou", ["MLI", "RUS"])
     assert run("Le Mali a signé en 2015 un accord de paix avec les groupes armés.").meetings == []
+
+
+def test_phone_call_has_no_place(nlp: Language) -> None:
+    x = run(
+        "Le président russe Vladimir Poutine a eu mercredi une conversation téléphonique avec le président de la "
+        "Transition, le général Assimi Goïta, a indiqué le Kremlin."
+    )
+    (m,) = x.meetings
+    assert (m.type, m.place) == ("phone_call", None)
+
+
+def test_unqualified_host_of_an_audience_belongs_to_the_place(nlp: Language) -> None:
+    x = run(
+        "Le ministre de la Défense nationale, Hanena Ould Sidi, a reçu jeudi dans son bureau à Nouakchott l'attaché "
+        "de défense près l'ambassade de France, le colonel Jérôme Lefèvre."
+    )
+    (m,) = x.meetings
+    assert sorted(m.states) == ["FRA", "MRT"]
+    assert m.hosts == ["MRT"]
+
+
+def test_name_in_apposition_to_a_title_is_a_person(nlp: Language) -> None:
+    x = run(
+        "Le ministre Abdoulaye Diop a convoqué mercredi l'ambassadeur d'Algérie au Mali, El Haouès Riache, pour "
+        "protester contre des rencontres organisées à Alger."
+    )
+    assert "El Haouès Riache" in [p.name for p in x.people]
