@@ -1,7 +1,8 @@
 """`malikg ingest`: read articles (or ready extractions), extract, and write them into Neo4j idempotently.
 
 Documents stream through bounded batches (extraction batches of 8, write transactions of `--batch-size`), so
-memory does not grow with the corpus. Exit codes: 0 all written, 1 some documents failed, 3 Neo4j unreachable.
+memory does not grow with the corpus. Exit codes: 0 all written, 1 some documents failed, 3 Neo4j unreachable
+(at the start, or lost during the run: then the documents of the unconfirmed batch are named on stderr).
 """
 
 from __future__ import annotations
@@ -66,10 +67,14 @@ def ingest(
                 for outcome in writer.write_many(extractions, batch_size=batch_size):
                     total += outcome.result
                     tally.ok += len(outcome.written)
+                    tally.in_flight.clear()
                     for failure in outcome.failures:
                         tally.fail(failure)
         except (ServiceUnavailable, SessionExpired, AuthError) as exc:
             reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            if tally.ok or tally.in_flight:
+                tally.lost_connection(reason, settings.neo4j_uri)
+                raise typer.Exit(code=EXIT_NEO4J_UNREACHABLE) from None
             typer.echo(
                 f"malikg ingest: cannot reach Neo4j at {settings.neo4j_uri} ({reason}); "
                 "start it with `malikg db start` or set NEO4J_URI",
@@ -87,10 +92,23 @@ class _Tally:
     def __init__(self) -> None:
         self.ok = 0
         self.failed = 0
+        self.in_flight: list[str] = []  # ids handed to the writer whose batch has not been confirmed yet
 
     def fail(self, failure: Failure) -> None:
         self.failed += 1
         print(f"{failure.source}: {failure.reason}", file=sys.stderr, flush=True)
+
+    def lost_connection(self, reason: str, uri: str) -> None:
+        """Name the documents of the batch in flight when Neo4j went away, and say how to finish the run."""
+        for doc_id in self.in_flight:
+            print(f"{doc_id}: not confirmed written, the connection to Neo4j was lost ({reason})", file=sys.stderr)
+        after = f" and every document after {self.in_flight[-1]}" if self.in_flight else ""
+        print(
+            f"malikg ingest: lost Neo4j at {uri} after {self.ok} documents were written; the documents above"
+            f"{after} were not written. Re-run the same command once Neo4j is back: ingest is idempotent.",
+            file=sys.stderr,
+            flush=True,
+        )
 
     def extractions(
         self, items: Iterable[Extraction | Failure], advance: Callable[[int], None]
@@ -103,6 +121,7 @@ class _Tally:
             if isinstance(item, Failure):
                 self.fail(item)
             else:
+                self.in_flight.append(item.id)
                 yield item
 
 

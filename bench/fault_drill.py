@@ -1,0 +1,263 @@
+"""Fault drill: stop the real Neo4j in the middle of `malikg ingest`, restart it, re-run, compare with a clean run.
+
+    .venv/bin/python -m bench.fault_drill [--documents 1500] [--batch-size 25] [--bolt-port 18689 --http-port 18476]
+
+Starts its own local Neo4j (graph.local_server, data in data/fault-drill-<bolt port>, deleted before and after)
+and runs three scenarios with N synthetic extractions (bench.bench_ingest), each compared with the graph of an
+uninterrupted ingest by the keys of every node label and every relationship type (`graph_keys`):
+
+1. crash: SIGKILL the server when about a third of the documents are written; the ingest must exit 3 naming the
+   documents it could not confirm; restart the server; re-run; the graph must equal the clean one.
+2. clean stop: the same with `local_server.stop` (SIGTERM, checkpoint).
+3. short outage: stop and restart the server at once, within the driver's 30 s retry budget; the same ingest
+   must finish by itself with exit 0 and the clean graph.
+
+Too long for the test suite (server restarts); tests/test_reliability_faults.py does the same through a TCP relay.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import neo4j
+
+from bench.bench_ingest import synthetic_extractions
+from graph import local_server
+from graph.settings import REPO_ROOT
+
+MALIKG = Path(sys.executable).with_name("malikg")
+GraphKeys = dict[str, Counter[str]]
+# Every node of the model has one of these key properties (WriteLock: key, Sector: name, State: iso3, others: id).
+_KEY = "coalesce(n.id, n.iso3, n.key, n.name)"
+_NODE_KEYS = f"MATCH (n) UNWIND labels(n) AS label RETURN label, {_KEY} AS key"
+_REL_KEYS = (
+    "MATCH (a)-[r]->(b) RETURN type(r) AS type, "
+    + _KEY.replace("n.", "a.")
+    + " AS a, "
+    + _KEY.replace("n.", "b.")
+    + " AS b"
+)
+
+
+def graph_keys(driver: neo4j.Driver, database: str = "neo4j") -> GraphKeys:
+    """Per node label, the multiset of node keys; per relationship type, the multiset of `start->end` keys."""
+    keys: GraphKeys = {}
+    nodes, _, _ = driver.execute_query(_NODE_KEYS, database_=database)
+    for record in nodes:
+        keys.setdefault(record["label"], Counter())[str(record["key"])] += 1
+    rels, _, _ = driver.execute_query(_REL_KEYS, database_=database)
+    for record in rels:
+        keys.setdefault(f"[:{record['type']}]", Counter())[f"{record['a']}->{record['b']}"] += 1
+    return keys
+
+
+def key_counts(keys: GraphKeys) -> dict[str, int]:
+    """How many nodes per label and relationships per type."""
+    return {name: sum(found.values()) for name, found in sorted(keys.items())}
+
+
+def diff_keys(expected: GraphKeys, actual: GraphKeys, shown: int = 5) -> list[str]:
+    """Readable differences (missing and extra keys per label/type); empty when the graphs have the same keys."""
+    lines = []
+    for name in sorted(set(expected) | set(actual)):
+        want, got = expected.get(name, Counter()), actual.get(name, Counter())
+        missing, extra = want - got, got - want
+        if missing or extra:
+            lines.append(
+                f"{name}: {sum(want.values())} expected, {sum(got.values())} found; "
+                f"missing {sorted(missing)[:shown]}, extra {sorted(extra)[:shown]}"
+            )
+    return lines
+
+
+def wipe(driver: neo4j.Driver, database: str = "neo4j") -> None:
+    """Empty the database (schema kept)."""
+    with driver.session(database=database) as session:  # CALL ... IN TRANSACTIONS needs an auto-commit transaction
+        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+
+
+def count_articles(driver: neo4j.Driver, database: str = "neo4j") -> int:
+    records, _, _ = driver.execute_query("MATCH (a:Article) RETURN count(a) AS n", database_=database)
+    return int(records[0]["n"])
+
+
+def ingest_command(extractions: Path, batch_size: int) -> list[str]:
+    return [str(MALIKG), "ingest", "--from-extractions", str(extractions), "--batch-size", str(batch_size)]
+
+
+def ingest_env(bolt_uri: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
+    env.update(NEO4J_URI=bolt_uri, NEO4J_USER="neo4j", NEO4J_PASSWORD="", NEO4J_DATABASE="neo4j")
+    return env
+
+
+def wait_for_articles(driver: neo4j.Driver, at_least: int, process: subprocess.Popen[str], timeout_s: float) -> int:
+    """Poll until `at_least` Article nodes exist (or the process ended); the count seen."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline and process.poll() is None:
+        found = count_articles(driver)
+        if found >= at_least:
+            return found
+        time.sleep(0.05)
+    raise RuntimeError(f"the ingest ended or stalled before {at_least} articles were written")
+
+
+class Drill:
+    """One local server and a file of N synthetic extractions."""
+
+    def __init__(self, documents: int, batch_size: int, bolt_port: int, http_port: int, work: Path) -> None:
+        self.config = local_server.ServerConfig(
+            data_dir=REPO_ROOT / "data" / f"fault-drill-{bolt_port}", bolt_port=bolt_port, http_port=http_port
+        )
+        self.documents = documents
+        self.batch_size = batch_size
+        self.extractions = work / "extractions.jsonl"
+        docs = synthetic_extractions(documents)
+        self.extractions.write_text("".join(d.model_dump_json() + "\n" for d in docs), encoding="utf-8")
+        self.uri = f"bolt://127.0.0.1:{bolt_port}"
+
+    def start(self) -> float:
+        started = time.monotonic()
+        local_server.start(self.config, timeout_s=180)
+        return time.monotonic() - started
+
+    def driver(self) -> neo4j.Driver:
+        return neo4j.GraphDatabase.driver(self.uri, auth=("neo4j", ""))
+
+    def run_ingest(self) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            ingest_command(self.extractions, self.batch_size),
+            env=ingest_env(self.uri),
+            capture_output=True,
+            text=True,
+            cwd=REPO_ROOT,
+            timeout=600,
+        )
+
+    def clean_run(self) -> GraphKeys:
+        with self.driver() as driver:
+            wipe(driver)
+        run = self.run_ingest()
+        if run.returncode != 0:
+            raise RuntimeError(f"the clean ingest failed ({run.returncode}): {run.stderr[-2000:]}")
+        with self.driver() as driver:
+            return graph_keys(driver)
+
+    def interrupted_run(self, fault: Callable[[], None], recover: Callable[[], None]) -> dict[str, object]:
+        """Start the ingest, apply `fault` at a third of the documents, wait for the ingest, `recover`."""
+        with self.driver() as driver:
+            wipe(driver)
+            process = subprocess.Popen(
+                ingest_command(self.extractions, self.batch_size),
+                env=ingest_env(self.uri),
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                cwd=REPO_ROOT,
+            )
+            seen = wait_for_articles(driver, self.documents // 3, process, timeout_s=300)
+        fault_at = time.monotonic()
+        fault()
+        recover()
+        out, err = process.communicate(timeout=300)
+        return {
+            "articles_at_fault": seen,
+            "exit": process.returncode,
+            "seconds_to_exit": round(time.monotonic() - fault_at, 1),
+            "stdout": out.strip(),
+            "stderr": err.strip(),
+        }
+
+
+def _kill(drill: Drill) -> Callable[[], None]:
+    def fault() -> None:
+        info = local_server.status(drill.config)
+        if info is None:
+            raise RuntimeError("the drill server is not running")
+        os.kill(info.pid, signal.SIGKILL)
+        while local_server.status(drill.config) is not None:
+            time.sleep(0.1)
+
+    return fault
+
+
+def _report(name: str, outcome: dict[str, object], restart_s: float) -> None:
+    stderr = str(outcome["stderr"]).splitlines()
+    print(f"== {name}")
+    print(
+        f"fault after {outcome['articles_at_fault']} articles; ingest exit {outcome['exit']} after "
+        f"{outcome['seconds_to_exit']} s; server restart {restart_s:.1f} s"
+    )
+    shown = stderr if len(stderr) <= 4 else [*stderr[:2], f"... ({len(stderr) - 3} more lines)", stderr[-1]]
+    for line in shown:
+        print(f"  stderr| {line[:200]}")
+    if outcome["stdout"]:
+        print(f"  stdout| {outcome['stdout']}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--documents", type=int, default=1500)
+    parser.add_argument("--batch-size", type=int, default=25)
+    parser.add_argument("--bolt-port", type=int, default=18689)
+    parser.add_argument("--http-port", type=int, default=18476)
+    args = parser.parse_args(argv)
+    failures = 0
+    with tempfile.TemporaryDirectory() as work:
+        drill = Drill(args.documents, args.batch_size, args.bolt_port, args.http_port, Path(work))
+        shutil.rmtree(drill.config.data_dir, ignore_errors=True)
+        print(
+            f"server started in {drill.start():.1f} s on {drill.uri}; {args.documents} synthetic documents, "
+            f"batch size {args.batch_size}"
+        )
+        try:
+            started = time.monotonic()
+            clean = drill.clean_run()
+            print(f"clean run: {time.monotonic() - started:.1f} s, {key_counts(clean)}")
+            restart: list[float] = []
+
+            def start_again() -> None:
+                restart.append(drill.start())
+
+            def stop_clean() -> None:
+                local_server.stop(drill.config)
+
+            scenarios: list[tuple[str, Callable[[], None], Callable[[], None], bool]] = [
+                ("crash (SIGKILL), restart after the ingest gave up", _kill(drill), lambda: None, False),
+                ("clean stop (SIGTERM), restart after the ingest gave up", stop_clean, lambda: None, False),
+                ("short outage: stop and restart at once", stop_clean, start_again, True),
+            ]
+            for name, fault, recover, rides_it_out in scenarios:
+                restart.clear()
+                outcome = drill.interrupted_run(fault, recover)
+                if not restart:
+                    start_again()
+                _report(name, outcome, restart[0])
+                rerun = drill.run_ingest() if outcome["exit"] != 0 else None
+                with drill.driver() as driver:
+                    differences = diff_keys(clean, graph_keys(driver))
+                expected_exit = 0 if rides_it_out else 3
+                ok = outcome["exit"] == expected_exit and not differences and (rerun is None or rerun.returncode == 0)
+                failures += not ok
+                if rerun is not None:
+                    print(f"  re-run: exit {rerun.returncode}; {rerun.stdout.strip()}")
+                print(f"  graph equals the clean run: {not differences}" + "".join(f"\n  {d}" for d in differences))
+                print(f"  {'PASS' if ok else 'FAIL'}")
+        finally:
+            local_server.stop(drill.config)
+            shutil.rmtree(drill.config.data_dir, ignore_errors=True)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
