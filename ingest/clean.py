@@ -19,7 +19,7 @@ _CUT = re.compile(
     r"|dans la m[êe]me rubrique|[àa] lire [ée]galement|tags?\s*:|mots[- ]cl[ée]s\s*:|partager(\s|$)|partagez"
     r"|laisser un commentaire|laissez un commentaire|commentaires? via facebook|votre adresse e-?mail"
     r"|l'espace des contributions|abonnez-vous|s'abonner|[àa] propos de nous|©|copyright|newsletter"
-    r"|lire la suite|voir aussi\s*:|related)",
+    r"|lire la suite|voir aussi\s*:|related|share this|partagez ceci)",
     re.IGNORECASE,
 )
 _TEASER = re.compile(r"^\s*(?:[àa] )?lire aussi\b\s*:?", re.IGNORECASE)

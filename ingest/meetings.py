@@ -24,7 +24,7 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
         r"|par t[ée]l[ée]phone)|\bau t[ée]l[ée]phone\b|par t[ée]l[ée]phone|visioconf[ée]rence")),
     ("joint_commission", re.compile(r"commission (?:mixte|conjointe|intergouvernementale)")),
     ("other", re.compile(
-        r"\bconvoqu[ée]|\bremis (?:un |une |le |la |les )?(?:message|lettre|invitation)")),
+        r"\bconvoqu[ée]|\bremis\b[^.;]{0,120}?\b(?:message|lettre|invitation)")),
     ("audience", re.compile(
         r"\ben audience\b|\baudiences?\b|\blettres de cr[ée]ance|\bcopies figur[ée]es"
         r"|\ba re[çc]u\b|\bont re[çc]u\b|\b(?:a|ont) [ée]t[ée] re[çc]ue?s?\b|\bre[çc]ue?s? (?:par|[àa] la primature"
@@ -41,7 +41,8 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
         r"|\brencontre\b|\brencontres\b|\bdiscussion avec|\b[ée]chang[ée] avec"
         r"|\bpourparlers\b|\bs'est r[ée]uni avec|\bconsultations? politiques?")),
     ("multilateral", re.compile(
-        r"\bsommet\b|\bconf[ée]rence (?:minist[ée]rielle|internationale|des chefs|au sommet)|\br[ée]union (?:des|du"
+        r"\bsommet\b|\bse sont r[ée]unis\b"
+        r"|\bconf[ée]rence (?:minist[ée]rielle|internationale|des chefs|au sommet)|\br[ée]union (?:des|du"
         r"|de la|minist[ée]rielle|extraordinaire|ordinaire|de concertation|tripartite|de haut niveau)\b"
         r"|\bsession (?:ordinaire |extraordinaire )?(?:de l'assembl|du conseil)|\bforum\b|\bassises\b")),
     # a signature in person, when nothing more specific is said

@@ -94,13 +94,23 @@ def person_role(sent: Sentence, per: Ent) -> RoleGuess:
     lo = prev_end + (cuts[-1] + 1 if cuts else 0)
     roles = [r for r in ROLE.finditer(text, lo, per.start) if not _CLAUSE_VERB.search(text, r.end(), per.start)]
     if not roles:
-        return RoleGuess(None, None, None)
+        return RoleGuess(None, _enumerated_state(sent, prev_end, per.start), None)
     lo = roles[0].start()
     window = [e for e in sent.ents if lo <= e.start and e.end <= per.start]
     states = [s for e in window if (s := _state(e)) and (e.label == "DEMONYM" or _rep_state(sent, e))]
     orgs = [e.ident.split(":", 1)[1] for e in window if e.ident.startswith("org:")]
     title = text[lo : per.start].strip(" ,:")
     return RoleGuess(title or None, states[-1] if states else None, orgs[-1] if orgs else None)
+
+
+def _enumerated_state(sent: Sentence, lo: int, hi: int) -> str | None:
+    """'..., d'Afrique du Sud et d'Allemagne, Andreas Schneider': in an enumeration of representatives, a name
+    right after ", de <État>," stands for that state."""
+    text = unify(sent.text)
+    states = [e for e in sent.ents if lo <= e.start and e.end <= hi and _state(e) and _rep_state(sent, e)]
+    if not states or not re.fullmatch(r"\s*,\s*", text[states[-1].end : hi]):
+        return None
+    return _state(states[-1])
 
 
 def unnamed_representatives(sent: Sentence, lo: int, hi: int) -> list[tuple[str, str, int]]:
@@ -110,13 +120,14 @@ def unnamed_representatives(sent: Sentence, lo: int, hi: int) -> list[tuple[str,
     out: list[tuple[str, str, int]] = []
     pers = [e for e in sent.ents if e.label == "PER"]
     for role in ROLE.finditer(text, lo, hi):
-        # the represented states follow the role word, chained by "et"/","; stop at a name or a clause break
+        # the represented states follow the role word, chained by "et"/","; stop at a clause break
         end = min(hi, role.end() + 90)
         for e in sorted(sent.ents, key=lambda x: x.start):
             if e.start < role.end() or e.start >= end:
                 continue
-            if any(role.end() <= p.start < e.start for p in pers):
-                break
+            named = [p for p in pers if role.end() <= p.start < e.start]
+            if named and not re.match(r"\s*,\s*(?:d'|(?:de|du|des)\s)", text[named[-1].end : e.start]):
+                break  # past a name, only the enumeration goes on: "d'Iran, Majid Hosseini, d'Afrique du Sud"
             between = text[role.end() : e.start]
             if re.search(r"[;:.]|\b(qui|que|a|ont|pour|dans|sur)\b", between):
                 break

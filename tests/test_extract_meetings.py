@@ -223,3 +223,23 @@ def test_name_in_apposition_to_a_title_is_a_person(nlp: Language) -> None:
         "protester contre des rencontres organisées à Alger."
     )
     assert "El Haouès Riache" in [p.name for p in x.people]
+
+
+def test_enumerated_ambassadors_named_or_not_are_separate_meetings(nlp: Language) -> None:
+    x = run(
+        "Le Premier ministre Abdoulaye Maïga a eu successivement des rencontres bilatérales, lundi 11 mars 2024, "
+        "avec les ambassadeurs d'Iran, Majid Hosseini, d'Afrique du Sud et d'Allemagne, Andreas Schneider."
+    )
+    assert sorted(sorted(m.states) for m in x.meetings) == [["DEU", "MLI"], ["IRN", "MLI"], ["MLI", "ZAF"]]
+    assert next(p for p in x.people if p.name == "Andreas Schneider").nationality == "DEU"
+
+
+def test_delivered_message_and_teaser_after_share_this(nlp: Language) -> None:
+    x = run(
+        "L'ambassadeur de Chine au Mali, Liu Wei, a remis ce mardi au ministre Abdoulaye Diop un message écrit du "
+        "président chinois.\n\nShare this:\n\nLire aussi : Le ministre russe Sergueï Lavrov reçu hier à Bamako par "
+        "Abdoulaye Diop."
+    )
+    (m,) = x.meetings
+    assert (m.type, sorted(m.states)) == ("other", ["CHN", "MLI"])
+    assert "sergueï-lavrov" not in [p.id for p in x.people]
