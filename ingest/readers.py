@@ -29,6 +29,7 @@ HTML_SIZE_FACTOR = 4
 JSONL_SIZE_FACTOR = 6
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TEXT_CONTROLS = set("\t\n\r\f\v")
+_HTML_PAGE = re.compile(r"^\s*(<!doctype\s+html|<html[\s>])", re.IGNORECASE)
 
 
 def max_document_bytes() -> int:
@@ -91,21 +92,34 @@ def decode(data: bytes) -> str:
 
 def html_document(path: Path, html: str) -> Document:
     """Main text and metadata of an HTML page."""
+    return _html_main(Document(id=path.stem, text=html))
+
+
+def _html_main(doc: Document) -> Document:
+    """`doc` with its HTML text replaced by the page's main text (no script, style, menus); metadata the
+    document lacks is taken from the page."""
     import trafilatura
 
+    html = doc.text
     text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
     if not text:
         raise ValueError("no main text found in the HTML page")
     meta = trafilatura.extract_metadata(html)
-    published = meta.date if meta is not None and meta.date else None
-    return Document(
-        id=path.stem,
-        text=text,
-        url=meta.url if meta is not None else None,
-        title=meta.title if meta is not None else None,
-        outlet=meta.sitename if meta is not None else None,
-        published=published[:10] if published else None,
+    published = meta.date[:10] if meta is not None and meta.date else None
+    return doc.model_copy(
+        update={
+            "text": text,
+            "url": doc.url or (meta.url if meta is not None else None),
+            "title": doc.title or (meta.title if meta is not None else None),
+            "outlet": doc.outlet or (meta.sitename if meta is not None else None),
+            "published": doc.published or published,
+        }
     )
+
+
+def main_text(doc: Document) -> Document:
+    """`doc` itself, or, when its text is a whole HTML page (`<!DOCTYPE html>`, `<html>`), its main text."""
+    return _html_main(doc) if _HTML_PAGE.match(doc.text) else doc
 
 
 def _files(paths: Sequence[Path]) -> Iterator[Path]:
@@ -160,7 +174,7 @@ def _jsonl(path: Path, max_bytes: int) -> Iterator[Document | Failure]:
             if not raw.strip():
                 continue
             try:
-                doc = _jsonl_row(raw)
+                doc = main_text(_jsonl_row(raw))
             except ValueError as exc:
                 yield Failure(source=f"{path}:{n}", reason=str(exc) or type(exc).__name__)
                 continue

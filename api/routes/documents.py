@@ -15,7 +15,7 @@ from api.schemas.documents import Ingested
 from graph.writer import GraphWriter
 from ingest.models import Document
 from ingest.pipeline import extract_one
-from ingest.readers import check_document
+from ingest.readers import check_document, main_text
 
 router = APIRouter(tags=["documents"])
 
@@ -51,9 +51,11 @@ def post_document(
     document: Annotated[Document, Body(openapi_examples={"article": {"summary": "An article", "value": _EXAMPLE}})],
 ) -> Ingested:
     """Run the French NLP extraction on the article and write the result (idempotent: posting the same article
-    again changes nothing). Answers with the extraction and what was written."""
+    again changes nothing). A `text` that is a whole HTML page is reduced to its main text first. Answers with
+    the extraction and what was written."""
     try:
-        check_document(document, settings.malikg_max_document_bytes)
+        limit = settings.malikg_max_document_bytes
+        document = check_document(main_text(check_document(document, limit)), limit)
     except ValueError as error:
         raise InvalidParameterError(f"Document '{document.id}' cannot be ingested: {error}") from None
     try:
