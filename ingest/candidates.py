@@ -26,7 +26,7 @@ from ingest.meetings import (
 from ingest.mentions import ident_of, top_org
 from ingest.orgdata import members
 from ingest.people import ArticlePeople
-from ingest.places import sentence_place
+from ingest.places import seat_place, sentence_place
 from ingest.roles import title_kind, unnamed_representatives
 from ingest.textutil import unify
 
@@ -158,6 +158,8 @@ class CandidateFinder:
             for oid in orgs:
                 _extend(states, members().get(oid, []))
         hosts = self._hosts(mtype, low, cue_end, before, after, place_state, bare)
+        if place is None and mtype != "phone_call":  # "en marge de l'Assemblée générale": where it sits
+            place, place_state = seat_place(self.gaz, sent, frame)  # (after the hosts: not the host's city)
         date = when or self._fallback_date(i)
         base = Candidate(
             type=mtype, sentence=i, evidence=sent.text.strip(), participants=participants, states=states,

@@ -61,7 +61,7 @@ def _meetings(cands: list[Candidate], article: Article, people: ArticlePeople) -
                 place=c.place,
                 place_state=c.place_state,
                 participants=c.participants,
-                roles={p: people.titles[p][0] for p in c.participants if p in people.titles},
+                roles=_roles(people, c),
                 states=c.states,
                 hosts=c.hosts,
                 organisations=c.organisations,
@@ -71,6 +71,12 @@ def _meetings(cands: list[Candidate], article: Article, people: ArticlePeople) -
             )
         )
     return out
+
+
+def _roles(people: ArticlePeople, c: Candidate) -> dict[str, str]:
+    """The title each participant held at the meeting (see `ArticlePeople.title`)."""
+    when = c.date.value if c.date else None
+    return {p: found[0] for p in c.participants if (found := people.title(p, when))}
 
 
 def has_counterpart(c: Candidate) -> bool:

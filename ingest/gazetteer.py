@@ -39,6 +39,7 @@ class OrganisationEntry(_Entry):
     acronym: str | None = None
     aliases: list[str] = []
     parent: str | None = None  # id of the parent organisation (organs of the UN -> "onu")
+    seat: str | None = None  # the city where the body sits (a gazetteer place): UN General Assembly -> "New York"
     # Forms above that are also ordinary French words or given names ("Grenade", "Maurice", "AU", "UN"):
     # match them only with exactly this case, and preferably with context.
     case_sensitive: list[str] = []
@@ -60,6 +61,10 @@ class PersonEntry(_Entry):
     nationality: str | None = None
     wikidata: str | None = None
     posts: list[Post] = []
+
+    def posts_at(self, date: str | None) -> list[Post]:
+        """The posts held on a (possibly partial) ISO date; every post when the date is unknown."""
+        return [p for p in self.posts if date is None or _within(date, p.since, p.until)]
 
 
 class PlaceEntry(_Entry):

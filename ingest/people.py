@@ -9,7 +9,7 @@ from ingest.article import Article
 from ingest.gazetteer import Gazetteer
 from ingest.models import Person, Role
 from ingest.resolve import PeopleResolver, PersonCluster, clean_name, person_mentions
-from ingest.roles import ROLE, person_role, title_kind
+from ingest.roles import GENERIC_TITLE, ROLE, CleanTitle, clean_title, person_role, title_kind
 from ingest.textutil import fold, unify
 
 
@@ -26,6 +26,8 @@ class ArticlePeople:
         self.resolver: PeopleResolver = person_mentions(article, gaz, {fold(b) for b in bylines})
         self.state_of: dict[str, str] = {}
         self.titles: dict[str, tuple[str, str | None]] = {}
+        self.clean: dict[str, CleanTitle] = {}  # the first usable printed title, else the first one
+        self.kind_hint: dict[str, str] = {}  # "son homologue russe": the counterpart's post kind
         self._roles()
 
     def cluster(self, sentence: int, start: int) -> PersonCluster | None:
@@ -40,6 +42,11 @@ class ArticlePeople:
             rep = guess.state or guess.org
             if cluster.id not in self.titles and guess.title:
                 self.titles[cluster.id] = (guess.title, rep)
+            ct = clean_title(guess.title)
+            if guess.title and (cluster.id not in self.clean or (ct.title and not self.clean[cluster.id].title)):
+                self.clean[cluster.id] = ct
+                if ct.relational and (kind := self._counterpart_kind(si, start)):
+                    self.kind_hint[cluster.id] = kind
             if guess.state and cluster.id not in self.state_of:
                 self.state_of[cluster.id] = guess.state
         for c in self.resolver.clusters:
@@ -49,6 +56,35 @@ class ArticlePeople:
                 title = self.titles.get(c.id, ("", None))
                 if "ministre" in title[0].lower() and title[1] is None:
                     self.unqualified.add(c.id)
+
+    def _counterpart_kind(self, si: int, start: int) -> str | None:
+        """Post kind of the other titled person of the sentence: "X, ministre des Affaires étrangères, ... avec
+        son homologue malien, Y" -> foreign_minister."""
+        sent = self.article.sentences[si]
+        for e in sent.ents:
+            if e.label != "PER" or e.start == start:
+                continue
+            if kind := title_kind(clean_title(person_role(sent, e).title).title):
+                return kind
+        return None
+
+    def title(self, pid: str, date: str | None) -> tuple[str, str | None] | None:
+        """(title, represented state or organisation) of a person on a date: the printed title when it is a real
+        one; else (missing, relational, a bare rank) the gazetteer post held then, preferring the counterpart's
+        kind ("son homologue russe"); else the usual title of that kind; else None."""
+        ct = self.clean.get(pid)
+        rep = self.titles[pid][1] if pid in self.titles else None
+        if ct is not None and ct.title:
+            return ct.title, rep or self.state(pid)
+        hint = self.kind_hint.get(pid)
+        cluster = next((c for c in self.resolver.clusters if c.id == pid), None)
+        posts = cluster.entry.posts_at(date) if cluster is not None and cluster.entry is not None else []
+        posts = sorted(posts, key=lambda p: p.kind != hint)
+        if posts:
+            return posts[0].title, posts[0].represents
+        if hint:
+            return GENERIC_TITLE[hint], rep or self.state(pid)
+        return None
 
     def state(self, pid: str) -> str | None:
         """The state a person represents: as stated, else the home state for an unqualified minister."""
@@ -83,13 +119,9 @@ class ArticlePeople:
         return [self._person(c) for c in self.resolver.clusters]
 
     def _person(self, c: PersonCluster) -> Person:
-        roles = []
-        if c.id in self.titles:
-            title, rep = self.titles[c.id]
-            roles.append(Role(title=title, represents=rep or self.state(c.id)))
-        elif c.entry and c.entry.posts:
-            post = c.entry.posts[0]
-            roles.append(Role(title=post.title, represents=post.represents))
+        published = self.article.published.isoformat() if self.article.published else None
+        found = self.title(c.id, published)
+        roles = [Role(title=found[0], represents=found[1])] if found else []
         return Person(
             id=c.id,
             name=self.resolver.canonical_name(c),

@@ -39,3 +39,15 @@ def canonical_place(gaz: Gazetteer, surface: str, iso: str | None = None) -> tup
         if fold(p.name) == key:
             return p.name, p.state
     return surface, iso
+
+
+def seat_place(gaz: Gazetteer, sent: Sentence, frame: tuple[int, int]) -> tuple[str | None, str | None]:
+    """(city, ISO3) where the body named in the sentence's frame clause sits ("en marge de la 79e session de
+    l'Assemblée générale des Nations unies" -> New York), from the organisation's `seat` in the gazetteer."""
+    for e in sent.ents:
+        if not frame[0] <= e.start < frame[1] or not e.ident.startswith("org:"):
+            continue
+        org = gaz.organisation_by_id.get(e.ident.split(":", 1)[1])
+        if org is not None and org.seat:
+            return canonical_place(gaz, org.seat)
+    return None, None

@@ -137,3 +137,75 @@ def unnamed_representatives(sent: Sentence, lo: int, hi: int) -> list[tuple[str,
                 if not nxt:  # "homologue russe, Serguei Lavrov" is a named person, handled elsewhere
                     out.append((iso, role.group(1).lower(), role.start()))
     return out
+
+
+# Honorifics printed around names, never part of a title ("Son Excellence Monsieur", "S.E.M.", "Mme", "Dr").
+_HONORIFIC = re.compile(
+    r"\b(?:(?:Son|Sa|Leurs?|Votre) Excellences?|Monsieur|Madame|Mademoiselle|Docteur|Mme|Mlle|Dr)\b\.?"
+    r"|\bS\.\s?E\.(?:\s?M\.)?|\bM\.(?=\s|$)",
+    re.IGNORECASE,
+)
+# Military and police ranks: a title of their own only when nothing else is printed.
+_RANK = (
+    r"(?:(?:g[ée]n[ée]ral|colonel|lieutenant|capitaine|commandant|amiral|mar[ée]chal|sergent|adjudant|major"
+    r"|commissaire|contr[ôo]leur g[ée]n[ée]ral|inspecteur g[ée]n[ée]ral|chef d'escadron)"
+    r"(?:-(?:major|colonel|g[ée]n[ée]ral))?"
+    r"(?: de (?:division|brigade|corps d'arm[ée]e|l'arm[ée]e de l'air|police))?"
+    r"|(?:contre|vice)-amiral|lieutenant-colonel|colonel-major|g[ée]n[ée]ral d'arm[ée]e)"
+)
+_DET = r"(?:le|la|les|l'|son|sa|ses|leur|leurs)"
+# "..., le colonel" / "... le général": a rank after a comma or a determiner ("secrétaire général" keeps its word).
+_TRAILING_RANK = re.compile(rf"(?:\s*,\s*(?:{_DET}\s*)?|\s+{_DET}\s*)\b{_RANK}\s*$", re.IGNORECASE)
+_BARE_RANK = re.compile(rf"(?:{_DET}\s*)?{_RANK}", re.IGNORECASE)
+# A title word in the plural, an institution, or a word relating the person to someone else: no title.
+_PLURAL_HEAD = re.compile(
+    r"(?:ministres|vice-ministres|ambassadeurs|ambassadrices|pr[ée]sident(?:e)?s|homologues|d[ée]l[ée]gu[ée]e?s"
+    r"|repr[ée]sentant(?:e)?s|diplomates|chefs|secr[ée]taires|sous-secr[ée]taires|envoy[ée]e?s|[ée]missaires"
+    r"|coordonnat(?:eur|rice)s|attach[ée]e?s|conseill(?:er|[eè]re)s|directeurs|directrices|membres)\b",
+    re.IGNORECASE,
+)
+_INSTITUTION_HEAD = re.compile(
+    r"(?:minist[èe]res?|gouvernements?|ambassades?|d[ée]l[ée]gations?|partie|autorit[ée]s)\b", re.IGNORECASE
+)
+_RELATIONAL_HEAD = re.compile(r"(?:homologue|celui|celle|ceux|celles)\b", re.IGNORECASE)
+# The usual French title of a post kind, for a person known only as "son homologue russe".
+GENERIC_TITLE = {
+    "foreign_minister": "ministre des Affaires étrangères",
+    "defence_minister": "ministre de la Défense",
+    "head_of_government": "premier ministre",
+    "head_of_state": "président",
+    "ambassador": "ambassadeur",
+}
+
+
+@dataclass(frozen=True)
+class CleanTitle:
+    """A printed title made fit for the graph: `title` is None when nothing usable is left; `relational` when the
+    text only relates the person to someone else ("son homologue russe", "celui de la Défense")."""
+
+    title: str | None
+    relational: bool = False
+    rank_only: bool = False
+
+
+def clean_title(raw: str | None) -> CleanTitle:
+    """'homologue de la Fédération de Russie, Son Excellence Monsieur' -> relational, no title;
+    'Ministre des Affaires étrangères du Mali' -> 'ministre des Affaires étrangères du Mali'; 'le colonel' -> none
+    (a bare rank); 'ministres' -> none (a plural); 'celui de la Défense, le colonel' -> relational."""
+    if not raw:
+        return CleanTitle(None)
+    t = re.sub(r"\s+", " ", _HONORIFIC.sub(" ", unify(raw))).strip(" ,;:.-–(")
+    if _BARE_RANK.fullmatch(t):
+        return CleanTitle(None, rank_only=True)
+    t = _TRAILING_RANK.sub("", t).strip(" ,;:.-–(")
+    t = re.sub(rf"^{_DET}\s*", "", t, flags=re.IGNORECASE).strip(" ,;:.-–(")
+    t = re.sub(rf"[\s,]+{_DET}$", "", t, flags=re.IGNORECASE).strip(" ,;:.-–(")
+    if not t:
+        return CleanTitle(None)
+    if _RELATIONAL_HEAD.match(t):
+        return CleanTitle(None, relational=True)
+    if _PLURAL_HEAD.match(t) or _INSTITUTION_HEAD.match(t):
+        return CleanTitle(None)
+    if len(t) > 1 and t[0].isupper() and t[1].islower():
+        t = t[0].lower() + t[1:]
+    return CleanTitle(t)
