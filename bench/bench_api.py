@@ -64,7 +64,8 @@ class Cell:
     endpoint: str
     side: str
     clients: int
-    requests: int
+    requests: int  # answered
+    failed: int  # non-200 answers (e.g. 504 over the query timeout), timeouts
     seconds: float
     p50_ms: float
     p99_ms: float
@@ -156,60 +157,82 @@ class ApiProcess:
 
 
 async def drive(
-    call: Callable[[int], Awaitable[None]], clients: int, requests: int, max_seconds: float
-) -> tuple[list[float], float]:
-    """Run `call(i)` for i = 0.. from `clients` concurrent workers; latencies (s, sorted) and wall time."""
+    call: Callable[[int], Awaitable[bool]], clients: int, requests: int, max_seconds: float
+) -> tuple[list[float], int, float]:
+    """Run `call(i)` for i = 0.. from `clients` concurrent workers: latencies of the answered requests (s, sorted),
+    the number of failed ones (non-200 answer, timeout, refused query) and the wall time."""
     latencies: list[float] = []
+    failed = 0
     next_index = 0
     deadline = time.perf_counter() + max_seconds
 
     async def worker() -> None:
-        nonlocal next_index
+        nonlocal next_index, failed
         while next_index < requests and time.perf_counter() < deadline:
             index = next_index
             next_index += 1
             started = time.perf_counter()
-            await call(index)
-            latencies.append(time.perf_counter() - started)
+            if await call(index):
+                latencies.append(time.perf_counter() - started)
+            else:
+                failed += 1
 
     started = time.perf_counter()
     await asyncio.gather(*(worker() for _ in range(clients)))
-    return sorted(latencies), time.perf_counter() - started
+    return sorted(latencies), failed, time.perf_counter() - started
 
 
-def api_call(client: httpx.AsyncClient, workload: Workload) -> Callable[[int], Awaitable[None]]:
-    async def call(index: int) -> None:
+def api_call(client: httpx.AsyncClient, workload: Workload) -> Callable[[int], Awaitable[bool]]:
+    """A GET of the endpoint; True when it answered 200."""
+
+    async def call(index: int) -> bool:
         params = workload.http_params[index % len(workload.http_params)]
-        response = await client.get(workload.path, params=params)
+        try:
+            response = await client.get(workload.path, params=params)
+        except httpx.TimeoutException:
+            return False
         if response.status_code != 200:
-            raise SystemExit(f"bench_api: {workload.path} {params} answered {response.status_code}: {response.text}")
+            print(f"  {workload.path} {params}: {response.status_code} {response.text[:120]}", file=sys.stderr)
+        return response.status_code == 200
 
     return call
 
 
-def bare_call(driver: neo4j.Driver, workload: Workload, pool: ThreadPoolExecutor) -> Callable[[int], Awaitable[None]]:
-    """One request's queries through the sync driver on a thread of `pool`, as the API runs them."""
+def bare_call(driver: neo4j.Driver, workload: Workload, pool: ThreadPoolExecutor) -> Callable[[int], Awaitable[bool]]:
+    """One request's queries through the sync driver on a thread of `pool`, as the API runs them (with the API's
+    default 10 s transaction timeout); True when they all succeeded."""
 
-    def run(index: int) -> None:
+    def run(index: int) -> bool:
         with driver.session(
             database=DATABASE, default_access_mode=neo4j.READ_ACCESS, notifications_min_severity="OFF"
         ) as session:
-            workload.run_bare(session, index % len(workload.http_params))
+            try:
+                workload.run_bare(session, index % len(workload.http_params))
+            except neo4j.exceptions.ClientError as exc:  # a transaction over the timeout: counted, as the API's 504
+                print(f"  bare {workload.path}: {exc.code}", file=sys.stderr)
+                return False
+        return True
 
-    async def call(index: int) -> None:
-        await asyncio.get_running_loop().run_in_executor(pool, run, index)
+    async def call(index: int) -> bool:
+        return await asyncio.get_running_loop().run_in_executor(pool, run, index)
 
     return call
 
 
 def summarise(
-    endpoint: str, side: str, clients: int, latencies: list[float], seconds: float, rss: tuple[float, float] | None
+    endpoint: str,
+    side: str,
+    clients: int,
+    measured: tuple[list[float], int, float],
+    rss: tuple[float, float] | None,
 ) -> Cell:
+    latencies, failed, seconds = measured
     return Cell(
         endpoint=endpoint,
         side=side,
         clients=clients,
         requests=len(latencies),
+        failed=failed,
         seconds=round(seconds, 2),
         p50_ms=round(percentile(latencies, 0.50) * 1000, 2),
         p99_ms=round(percentile(latencies, 0.99) * 1000, 2),
@@ -238,31 +261,37 @@ async def measure(
                 await drive(bare_call(driver, workload, pool), 4, warm, max_seconds)
                 for clients in clients_list:
                     before = mib(sampler.samples[-1][1]) if sampler.samples else 0.0
-                    lat, secs = await drive(api_call(client, workload), clients, requests, max_seconds)
+                    measured = await drive(api_call(client, workload), clients, requests, max_seconds)
                     after = mib(sampler.samples[-1][1]) if sampler.samples else 0.0
-                    cells.append(summarise(workload.path, "api", clients, lat, secs, (before, after)))
-                    lat, secs = await drive(bare_call(driver, workload, pool), clients, requests, max_seconds)
-                    cells.append(summarise(workload.path, "bare", clients, lat, secs, None))
+                    cells.append(summarise(workload.path, "api", clients, measured, (before, after)))
+                    measured = await drive(bare_call(driver, workload, pool), clients, requests, max_seconds)
+                    cells.append(summarise(workload.path, "bare", clients, measured, None))
                     api_cell, bare_cell = cells[-2], cells[-1]
                     print(
                         f"  {workload.path} x{clients}: api p50 {api_cell.p50_ms} p99 {api_cell.p99_ms} "
-                        f"({api_cell.rps}/s) | bare p50 {bare_cell.p50_ms} p99 {bare_cell.p99_ms} ({bare_cell.rps}/s)",
+                        f"({api_cell.rps}/s, {api_cell.failed} failed) | bare p50 {bare_cell.p50_ms} "
+                        f"p99 {bare_cell.p99_ms} ({bare_cell.rps}/s, {bare_cell.failed} failed)",
                         file=sys.stderr,
                     )
     return cells
 
 
 def print_table(cells: Sequence[Cell], meetings: int, rss: RssSampler) -> None:
-    print(f"graph: {meetings} meetings; latencies in ms; ratio = API / bare Cypher (same run)")
     print(
-        f"{'endpoint':<10} {'clients':>7} | {'API p50':>8} {'p99':>8} {'req/s':>7} | "
-        f"{'bare p50':>8} {'p99':>8} {'req/s':>7} | {'p50 x':>6} {'p99 x':>6} {'req/s x':>7} | {'API RSS MiB':>13}"
+        f"graph: {meetings} meetings; latencies in ms (answered requests); ratio = API / bare Cypher (same run); "
+        "req/s x = bare req/s / API req/s"
+    )
+    print(
+        f"{'endpoint':<10} {'clients':>7} | {'API p50':>8} {'p99':>8} {'req/s':>7} {'fail':>4} | "
+        f"{'bare p50':>8} {'p99':>8} {'req/s':>7} {'fail':>4} | {'p50 x':>6} {'p99 x':>6} {'req/s x':>7} | "
+        f"{'API RSS MiB':>13}"
     )
     for api, bare in zip(cells[::2], cells[1::2], strict=True):
         rss_text = f"{api.api_rss_mib[0]:.0f} -> {api.api_rss_mib[1]:.0f}" if api.api_rss_mib else ""
         print(
-            f"{api.endpoint:<10} {api.clients:>7} | {api.p50_ms:>8.1f} {api.p99_ms:>8.1f} {api.rps:>7.1f} | "
-            f"{bare.p50_ms:>8.1f} {bare.p99_ms:>8.1f} {bare.rps:>7.1f} | {api.p50_ms / bare.p50_ms:>6.2f} "
+            f"{api.endpoint:<10} {api.clients:>7} | {api.p50_ms:>8.1f} {api.p99_ms:>8.1f} {api.rps:>7.1f} "
+            f"{api.failed:>4} | {bare.p50_ms:>8.1f} {bare.p99_ms:>8.1f} {bare.rps:>7.1f} {bare.failed:>4} | "
+            f"{api.p50_ms / bare.p50_ms:>6.2f} "
             f"{api.p99_ms / bare.p99_ms:>6.2f} {bare.rps / api.rps:>7.2f} | {rss_text:>13}"
         )
     values = [r for _, r in rss.samples]
@@ -292,6 +321,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     meetings = load_graph(server, args.meetings, args.load)
     with server.driver() as driver:
         workloads = pick_workloads(driver, args.endpoint or ["contacts", "partners", "timeline"])
+    for workload in workloads:
+        print(f"bench_api: {workload.path} meetings per parameter set: {workload.weights}", file=sys.stderr)
     api = ApiProcess(server, args.api_port)
     try:
         api.wait_ready()

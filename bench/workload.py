@@ -17,6 +17,7 @@ from bench.common import DATABASE
 from graph.queries import load_query
 
 LIMIT = 100
+TIMEOUT_S = 10.0  # the API's default MALIKG_QUERY_TIMEOUT_S, applied to each transaction
 _SPREAD = 20  # parameter sets per endpoint, from the heaviest entity down the ranking
 
 # Ranked candidates for each endpoint's parameters (fixed statements of the bench, no input in them).
@@ -38,6 +39,7 @@ ORDER BY n DESC, key LIMIT 20 RETURN key, n
 def _rows(session: neo4j.Session, name: str, **params: Any) -> list[dict[str, Any]]:
     query = load_query(name)
 
+    @neo4j.unit_of_work(timeout=TIMEOUT_S)
     def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
         return [record.data() for record in tx.run(query, params)]
 

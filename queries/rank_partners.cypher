@@ -18,7 +18,10 @@ WHERE ($from IS NULL OR m_end >= from_day) AND ($to IS NULL OR m_start <= to_day
 WITH s, partner, collect(DISTINCT m) AS meetings
 WITH s, partner, meetings, size(meetings) AS total
 WITH partner, meetings, total,
-     COUNT { MATCH (s)-[:REPRESENTED_AT]->(x:Meeting)<-[:REPRESENTED_AT]-(partner) RETURN DISTINCT x } AS overall
+     // unfiltered, every meeting counts: skip the second count, which re-reads every meeting of both states
+     CASE WHEN $sector IS NULL AND $from IS NULL AND $to IS NULL THEN total
+          ELSE COUNT { MATCH (s)-[:REPRESENTED_AT]->(x:Meeting)<-[:REPRESENTED_AT]-(partner) RETURN DISTINCT x }
+     END AS overall
 ORDER BY total DESC, overall DESC, partner.iso3
 SKIP $offset LIMIT $limit
 RETURN partner.iso3 AS iso3, partner.name AS name, total AS meetings, overall AS all_meetings,
