@@ -10,7 +10,7 @@ from fastapi import APIRouter, Body
 from api.auth import ApiKeyDep
 from api.deps import DriverDep, SettingsDep
 from api.errors import InvalidParameterError
-from api.schemas.common import Problem
+from api.schemas.common import InvalidRequest, Problem
 from api.schemas.documents import Ingested
 from graph.writer import GraphWriter
 from ingest.models import Document
@@ -34,9 +34,10 @@ _EXAMPLE = {
     status_code=201,
     summary="Ingest one article",
     responses={
+        400: {"model": Problem, "description": "A body that cannot be decoded (JSON text must be UTF-8)."},
         401: {"model": Problem, "description": "Missing or wrong X-API-Key."},
         422: {
-            "model": Problem,
+            "model": InvalidRequest,
             "description": "Invalid body, or an article that cannot be ingested (empty, binary, larger than "
             "MALIKG_MAX_DOCUMENT_BYTES, `published` not a past YYYY-MM-DD date) or extracted.",
         },

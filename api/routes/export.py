@@ -12,7 +12,7 @@ from fastapi.responses import StreamingResponse
 from api.deps import DriverDep, PeriodDep, ReaderDep, SettingsDep
 from api.errors import InvalidParameterError
 from api.resolve import resolve_entity
-from api.schemas.common import ERRORS
+from api.schemas.common import ERRORS, InvalidRequest
 from graph.rdf.errors import InvalidFilterError
 from graph.rdf.export import iter_chunks
 from graph.rdf.filters import ExportFilter
@@ -27,7 +27,7 @@ _RESPONSES: dict[int | str, dict[str, object]] = {
         "description": "The export, streamed.",
         "content": {media.split(";")[0]: {} for media in MEDIA_TYPES.values()},
     },
-    422: {"description": "Unknown format, or a date that is not YYYY, YYYY-MM or YYYY-MM-DD."},
+    422: {"model": InvalidRequest, "description": "Unknown format, or a date that is not YYYY, YYYY-MM or YYYY-MM-DD."},
 }
 
 

@@ -33,7 +33,27 @@ class Problem(Out):
     suggestions: list[EntityRef] | None = None
 
 
+class FieldError(BaseModel):
+    """One entry of FastAPI's request validation errors."""
+
+    model_config = ConfigDict(extra="allow")
+
+    loc: list[str | int]
+    msg: str
+    type: str
+
+
+class InvalidRequest(BaseModel):
+    """A 422: `detail` is a sentence (a value the graph cannot use, e.g. an impossible date or an article that cannot
+    be ingested) or, when the request does not fit the declared parameters or body, FastAPI's list of field errors."""
+
+    model_config = ConfigDict(extra="allow")
+
+    detail: str | list[FieldError] = Field(examples=["'from' (2024-03) is after 'to' (2023)."])
+
+
 ERRORS: dict[int | str, dict[str, object]] = {
+    422: {"model": InvalidRequest, "description": "A parameter is missing, mistyped, or a value the graph cannot use."},
     404: {"model": Problem, "description": "Unknown entity; `suggestions` lists close names."},
     409: {"model": Problem, "description": "Ambiguous name; `candidates` lists the entities it matches."},
     503: {"model": Problem, "description": "Neo4j is unreachable."},
