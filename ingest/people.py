@@ -74,11 +74,13 @@ class ArticlePeople:
         kind ("son homologue russe"); else the usual title of that kind; else None."""
         ct = self.clean.get(pid)
         rep = self.titles[pid][1] if pid in self.titles else None
-        if ct is not None and ct.title:
-            return ct.title, rep or self.state(pid)
-        hint = self.kind_hint.get(pid)
         cluster = next((c for c in self.resolver.clusters if c.id == pid), None)
         posts = cluster.entry.posts_at(date) if cluster is not None and cluster.entry is not None else []
+        if ct is not None and ct.title:
+            # "secrétaire général" printed, "secrétaire général des Nations unies" in the gazetteer: its body
+            same = [p for p in posts if fold(p.title).startswith(fold(ct.title))]
+            return ct.title, rep or (same[0].represents if same else self.state(pid))
+        hint = self.kind_hint.get(pid)
         posts = sorted(posts, key=lambda p: p.kind != hint)
         if posts:
             return posts[0].title, posts[0].represents

@@ -153,10 +153,10 @@ _RANK = (
     r"(?: de (?:division|brigade|corps d'arm[ée]e|l'arm[ée]e de l'air|police))?"
     r"|(?:contre|vice)-amiral|lieutenant-colonel|colonel-major|g[ée]n[ée]ral d'arm[ée]e)"
 )
-_DET = r"(?:le|la|les|l'|son|sa|ses|leur|leurs)"
+_DET = r"(?:(?:les|leurs|leur|le|la|son|sa|ses)\s+|l')"  # with its space
 # "..., le colonel" / "... le général": a rank after a comma or a determiner ("secrétaire général" keeps its word).
-_TRAILING_RANK = re.compile(rf"(?:\s*,\s*(?:{_DET}\s*)?|\s+{_DET}\s*)\b{_RANK}\s*$", re.IGNORECASE)
-_BARE_RANK = re.compile(rf"(?:{_DET}\s*)?{_RANK}", re.IGNORECASE)
+_TRAILING_RANK = re.compile(rf"(?:\s*,\s*(?:{_DET})?|\s+{_DET})\b{_RANK}\s*$", re.IGNORECASE)
+_BARE_RANK = re.compile(rf"(?:{_DET})?{_RANK}", re.IGNORECASE)
 # A title word in the plural, an institution, or a word relating the person to someone else: no title.
 _PLURAL_HEAD = re.compile(
     r"(?:ministres|vice-ministres|ambassadeurs|ambassadrices|pr[ée]sident(?:e)?s|homologues|d[ée]l[ée]gu[ée]e?s"
@@ -198,8 +198,8 @@ def clean_title(raw: str | None) -> CleanTitle:
     if _BARE_RANK.fullmatch(t):
         return CleanTitle(None, rank_only=True)
     t = _TRAILING_RANK.sub("", t).strip(" ,;:.-–(")
-    t = re.sub(rf"^{_DET}\s*", "", t, flags=re.IGNORECASE).strip(" ,;:.-–(")
-    t = re.sub(rf"[\s,]+{_DET}$", "", t, flags=re.IGNORECASE).strip(" ,;:.-–(")
+    t = re.sub(rf"^{_DET}", "", t, flags=re.IGNORECASE).strip(" ,;:.-–(")
+    t = re.sub(r"[\s,]+(?:les|leurs|leur|le|la|son|sa|ses|l')$", "", t, flags=re.IGNORECASE).strip(" ,;:.-–(")
     if not t:
         return CleanTitle(None)
     if _RELATIONAL_HEAD.match(t):

@@ -92,7 +92,6 @@ def test_diop_and_russia_includes_the_ambassador_meeting(seeded_api: str) -> Non
     assert [m["date"] for m in lavrov["meetings"]] == ["2024-02-28", "2024-08-01", "2024-09-26"]
 
 
-@pytest.mark.xfail(reason="extraction: seed 001 names New York in its title and a later sentence, not in the evidence")
 def test_the_new_york_meeting_has_its_place(seeded_api: str) -> None:
     meetings = _get(seeded_api, "/contacts", a="Diop", b="Lavrov", **{"from": "2024-09"})["meetings"]
     assert [(m["date"], (m["place"] or {}).get("name")) for m in meetings] == [("2024-09-26", "New York")]
