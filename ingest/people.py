@@ -83,7 +83,7 @@ class ArticlePeople:
         hint = self.kind_hint.get(pid)
         posts = sorted(posts, key=lambda p: p.kind != hint)
         if posts:
-            return posts[0].title, posts[0].represents
+            return clean_title(posts[0].title).title or posts[0].title, posts[0].represents
         if hint:
             return GENERIC_TITLE[hint], rep or self.state(pid)
         return None
@@ -100,6 +100,10 @@ class ArticlePeople:
         title = self.titles.get(pid)
         if title is not None and title[1] is not None and title[1] not in self.gaz_states:
             return None
+        cluster = next((c for c in self.resolver.clusters if c.id == pid), None)
+        posts = cluster.entry.posts if cluster is not None and cluster.entry is not None else []
+        if (title is None or title[1] is None) and posts and all(p.represents not in self.gaz_states for p in posts):
+            return None  # "son Secrétaire général, X": the gazetteer knows him only as an organisation's official
         return self.state(pid)
 
     def ids(self) -> list[str]:
