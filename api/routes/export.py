@@ -66,7 +66,14 @@ def export_rdf(
         export_filter = ExportFilter.parse(entity=key, date_from=period.start, date_to=period.end)
     except InvalidFilterError as error:
         raise InvalidParameterError(str(error)) from error
-    chunks = iter_chunks(driver, settings.neo4j_database, format, export_filter, include_ontology=ontology)
+    chunks = iter_chunks(
+        driver,
+        settings.neo4j_database,
+        format,
+        export_filter,
+        include_ontology=ontology,
+        timeout_s=settings.malikg_query_timeout_s,
+    )
     # Read the first page now, so that an unreachable database answers 503 instead of a truncated 200.
     head = [next(chunks), next(chunks)]
     body: Iterator[str] = chain(head, chunks)

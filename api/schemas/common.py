@@ -53,6 +53,7 @@ class InvalidRequest(BaseModel):
 
 
 ERRORS: dict[int | str, dict[str, object]] = {
+    400: {"model": Problem, "description": "Neo4j refused the query, e.g. a malformed full-text (Lucene) query."},
     422: {"model": InvalidRequest, "description": "A parameter is missing, mistyped, or a value the graph cannot use."},
     404: {"model": Problem, "description": "Unknown entity; `suggestions` lists close names."},
     409: {"model": Problem, "description": "Ambiguous name; `candidates` lists the entities it matches."},

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, TextIO
 
-from neo4j import READ_ACCESS, Driver, ManagedTransaction, NotificationMinimumSeverity
+from neo4j import READ_ACCESS, Driver, ManagedTransaction, NotificationMinimumSeverity, unit_of_work
 
 from graph.queries import load_query
 from graph.rdf import mapping, rows
@@ -56,11 +56,17 @@ def _fetch(tx: ManagedTransaction, query: str, params: dict[str, Any]) -> list[d
 
 
 def iter_batches(
-    driver: Driver, database: str, export_filter: ExportFilter, batch_size: int = DEFAULT_BATCH_SIZE
+    driver: Driver,
+    database: str,
+    export_filter: ExportFilter,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    timeout_s: float | None = None,
 ) -> Iterator[list[Triple]]:
-    """The triples of the (filtered) graph, one list per page of one section, each page in its own read transaction."""
+    """The triples of the (filtered) graph, one list per page of one section, each page in its own read transaction
+    (stopped by Neo4j after `timeout_s` when given: the API passes MALIKG_QUERY_TIMEOUT_S)."""
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
+    fetch = _fetch if timeout_s is None else unit_of_work(timeout=timeout_s)(_fetch)
     base = export_filter.params()
     # Notifications off: properties absent from a small graph (e.g. no article has an outlet) are expected here.
     with driver.session(
@@ -71,7 +77,7 @@ def iter_batches(
             last = ""
             while True:
                 params = {**base, "last": last, "limit": batch_size}
-                records = session.execute_read(_fetch, query, params)
+                records = session.execute_read(fetch, query, params)
                 if records:
                     yield [t for record in records for t in section.to_triples(record)]
                 if len(records) < batch_size:
@@ -87,6 +93,7 @@ def iter_chunks(
     batch_size: int = DEFAULT_BATCH_SIZE,
     *,
     include_ontology: bool = False,
+    timeout_s: float | None = None,
 ) -> Iterator[str]:
     """The export as text chunks: the format's header, one chunk per page, then its footer.
 
@@ -96,7 +103,7 @@ def iter_chunks(
     yield writer.header()
     if include_ontology:
         yield writer.batch(ontology_triples())
-    for triples in iter_batches(driver, database, export_filter or ExportFilter(), batch_size):
+    for triples in iter_batches(driver, database, export_filter or ExportFilter(), batch_size, timeout_s):
         chunk = writer.batch(triples)
         if chunk:
             yield chunk
