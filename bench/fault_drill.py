@@ -193,14 +193,16 @@ def _kill(drill: Drill) -> Callable[[], None]:
 
 def _report(name: str, outcome: dict[str, object], restart_s: float) -> None:
     stderr = str(outcome["stderr"]).splitlines()
+    named = [line for line in stderr if "not confirmed written" in line]
+    retries = sum(1 for line in stderr if line.startswith("Transaction failed and will be retried"))
     print(f"== {name}")
     print(
         f"fault after {outcome['articles_at_fault']} articles; ingest exit {outcome['exit']} after "
-        f"{outcome['seconds_to_exit']} s; server restart {restart_s:.1f} s"
+        f"{outcome['seconds_to_exit']} s ({retries} driver retries logged); server restart {restart_s:.1f} s"
     )
-    shown = stderr if len(stderr) <= 4 else [*stderr[:2], f"... ({len(stderr) - 3} more lines)", stderr[-1]]
-    for line in shown:
-        print(f"  stderr| {line[:200]}")
+    shown = named if len(named) <= 3 else [*named[:2], f"... ({len(named) - 2} more documents named)"]
+    for line in [*shown, *(stderr[-1:] if named else [])]:
+        print(f"  stderr| {line}")
     if outcome["stdout"]:
         print(f"  stdout| {outcome['stdout']}")
 
