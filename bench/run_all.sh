@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every benchmark of docs/benchmarks.md, in the order they were run there. Traffic goes to 127.0.0.1 only.
 #
-#   bench/run_all.sh            # about 40 min on 2 shared cores; outputs in data/bench/*.out
+#   bench/run_all.sh            # about 45 min on 2 shared cores; outputs in data/bench/*.out
 #
 # Ports: bench Neo4j Bolt 61687 / HTTP 61474 (store data/bench-neo4j), a second one for the writer bench on
 # 61688 / 61475 (data/bench-neo4j-dev), the RDF bench's own on 61689 / 61476, the API on 61800.
@@ -27,7 +27,7 @@ mkdir -p "$OUT"
 $PY -m bench.bench_memory --nlp 100 --nlp 400 --extractions 10000 --extractions 100000 | tee "$OUT/memory.out"
 
 # 2. API vs bare Cypher on that graph (>= 100k meetings): /contacts, /partners, /timeline at 1, 16, 64 clients
-$PY -m bench.bench_api --meetings 100000 --requests 2000 --json "$OUT/api.json" | tee "$OUT/api.out"
+$PY -m bench.bench_api --meetings 100000 --requests 2000 --max-seconds 30 --json "$OUT/api.json" | tee "$OUT/api.out"
 
 # 3. PROFILE of the hot queries on the same graph
 $PY -m bench.profile_queries --plans | tee "$OUT/profile.out"
@@ -39,10 +39,10 @@ NEO4J_URI=bolt://127.0.0.1:61688 $PY -m bench.bench_ingest --documents 2000 --ba
 .venv/bin/malikg db stop --data-dir data/bench-neo4j-dev
 
 # 5. RDF export (starts and stops its own server)
-$PY bench/bench_rdf.py --meetings 10000 --meetings 100000 --format nt --format turtle \
-  --bolt-port 61689 --http-port 61476 | tee "$OUT/rdf.out"
+$PY bench/bench_rdf.py --meetings 10000 --format nt --format turtle --bolt-port 61689 --http-port 61476 \
+  | tee "$OUT/rdf.out"
 
 # 6. extraction: full pipeline vs bare spaCy NER
-$PY bench/bench_extract.py --repeat 2 | tee "$OUT/extract.out"
+$PY bench/bench_extract.py --repeat 1 | tee "$OUT/extract.out"
 
 .venv/bin/malikg db stop --data-dir data/bench-neo4j
