@@ -12,13 +12,21 @@ from ingest.nlp import load_nlp
 
 
 def _sentences(doc: Doc, paragraph: int, running: bool) -> list[Sentence]:
+    """The doc's sentences with their entities; `doc.ents` is walked once (`sent.ents` per sentence would walk
+    every entity of the doc each time, quadratic on one very long paragraph)."""
+    ents = iter(doc.ents)
+    ent = next(ents, None)
     out = []
     for sent in doc.sents:
-        ents = [
-            Ent(e.text, e.label_, e.ent_id_ or "", e.start_char - sent.start_char, e.end_char - sent.start_char)
-            for e in sent.ents
-        ]
-        out.append(Sentence(sent.text, ents, paragraph, running))
+        found = []
+        while ent is not None and ent.start < sent.end:
+            if ent.start >= sent.start and ent.end <= sent.end:
+                offset = sent.start_char
+                found.append(
+                    Ent(ent.text, ent.label_, ent.ent_id_ or "", ent.start_char - offset, ent.end_char - offset)
+                )
+            ent = next(ents, None)
+        out.append(Sentence(sent.text, found, paragraph, running))
     return out
 
 
