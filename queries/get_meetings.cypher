@@ -1,11 +1,17 @@
-// Full records of the meetings with these ids, in the order given: place, participants with their role,
+// Full records of the meetings with these ids, in the order given, one record per meeting: place (of several, the one
+// named by most articles, then by id), participants with their role,
 // states (host flag), sectors, organisations and every source (article, evidence sentence, confidence).
 // @param ids: list  Meeting ids.
 // @example {"ids": ["0b7f3c9a2e4d1f60"]}
 UNWIND range(0, size($ids) - 1) AS position
 MATCH (m:Meeting {id: $ids[position]})
-OPTIONAL MATCH (m)-[:HELD_IN]->(place:Place)
-OPTIONAL MATCH (place)-[:LOCATED_IN]->(place_state:State)
+OPTIONAL CALL (m) {
+  MATCH (m)-[h:HELD_IN]->(place:Place)
+  OPTIONAL MATCH (place)-[:LOCATED_IN]->(place_state:State)
+  RETURN place, place_state
+  ORDER BY size(coalesce(h.articles, [])) DESC, place.id
+  LIMIT 1
+}
 RETURN m.id AS id, m.type AS type, m.date AS date, m.date_precision AS date_precision, m.summary AS summary,
        m.confidence AS confidence,
        CASE WHEN place IS NULL THEN null ELSE {id: place.id, name: place.name, state: place_state.iso3} END AS place,

@@ -6,6 +6,7 @@ import neo4j
 import pytest
 from ingest_builders import DL, counts, extraction, meeting, meetings_of, snapshot
 
+from graph.queries import load_query
 from graph.writer import GraphWriter, WriteResult
 from ingest.models import Extraction, Person
 
@@ -106,6 +107,26 @@ def test_same_day_reports_make_one_meeting_with_two_sourced_reports(writer: Grap
         ["https://example.org/y", "Entretien téléphonique Diop-Lavrov."],
     ]
     assert found["type"] == "phone_call"  # the more confident report decides the type
+
+
+@pytest.mark.parametrize("order", [(0, 1, 2), (2, 1, 0)])
+def test_reports_naming_other_places_keep_each_and_read_as_one_record(
+    writer: GraphWriter, driver: neo4j.Driver, order: tuple[int, ...]
+) -> None:
+    docs = [
+        extraction(name, [meeting("2024-03-05", DL, ["MLI", "RUS"], f"Diop et Lavrov ({name}).", place=place)])
+        for name, place in (("p1", "Sotchi"), ("p2", "Moscou"), ("p3", "Moscou"))
+    ]
+    for i in order:
+        writer.write(docs[i])
+    [found] = meetings_of(driver)
+    assert sorted(found["places"]) == ["Moscou", "Sotchi"]  # every report's place stays in the graph
+    records, _, _ = driver.execute_query(load_query("get_meetings"), ids=[found["id"], found["id"]])
+    # one record per requested id, with the place named by most articles, whatever the order of ingestion
+    assert [r["place"]["name"] for r in records] == ["Moscou", "Moscou"]
+    writer.write(docs[1])  # re-ingesting a report does not count it twice
+    records, _, _ = driver.execute_query(load_query("get_meetings"), ids=[found["id"]])
+    assert records[0]["place"]["name"] == "Moscou"
 
 
 @pytest.mark.parametrize("order", [("month", "day"), ("day", "month")])

@@ -10,7 +10,8 @@
 // the best rule wins, then more shared participants, then the smallest id. Otherwise it is created with id `key`
 // (undated meetings therefore join only a meeting with the same type, participants and states).
 // On a join, a more precise date replaces a less precise one, and type/summary/confidence follow the most confident
-// report. Meetings of an article that is a repost (REPOST_OF) are not written again.
+// report. Every place a report names is kept, HELD_IN {articles} listing the articles that name it (reads show the
+// place named by most articles). Meetings of an article that is a repost (REPOST_OF) are not written again.
 // Returns one row per written meeting: article, index (position in the extraction), meeting (its id).
 UNWIND $rows AS row
 MATCH (a:Article {id: row.article})
@@ -62,7 +63,9 @@ CALL (row, a) {
   FOREACH (place IN CASE WHEN row.place IS NULL THEN [] ELSE [row.place] END |
     MERGE (pl:Place {id: place.id})
       ON CREATE SET pl.name = place.name
-    MERGE (m)-[:HELD_IN]->(pl)
+    MERGE (m)-[h:HELD_IN]->(pl)
+    SET h.articles = CASE WHEN a.id IN coalesce(h.articles, []) THEN h.articles
+                          ELSE coalesce(h.articles, []) + a.id END
     FOREACH (iso3 IN CASE WHEN place.state IS NULL THEN [] ELSE [place.state] END |
       MERGE (s:State {iso3: iso3})
       MERGE (pl)-[:LOCATED_IN]->(s)))
