@@ -33,13 +33,40 @@ def test_seed_scores(nlp: Language) -> None:
     assert rep.prf("people")[2] >= 0.9
 
 
-@pytest.mark.skipif(not DEV.is_dir(), reason=f"shared dev set not found at {DEV}")
-def test_dev_scores(nlp: Language) -> None:
-    golds = load_gold(DEV)
-    rep = score(golds, predict(golds))
+@pytest.fixture(scope="module")
+def dev_predictions(nlp: Language) -> dict[str, dict[str, object]]:
+    if not DEV.is_dir():
+        pytest.skip(f"shared dev set not found at {DEV}")
+    return predict(load_gold(DEV))
+
+
+def test_dev_scores(dev_predictions: dict[str, dict[str, object]]) -> None:
+    rep = score(load_gold(DEV), dev_predictions)
     assert rep.prf("meetings")[2] >= 0.75
     assert rep.prf("people")[2] >= 0.85
     assert rep.prf("states")[2] >= 0.85
+
+
+def test_own_scorer_agrees_with_the_shared_scorer_on_dev(
+    dev_predictions: dict[str, dict[str, object]], tmp_path: Path
+) -> None:
+    shared_scorer = DEV.parent / "score.py"
+    if not shared_scorer.is_file():
+        pytest.skip(f"shared scorer not found at {shared_scorer}")
+    pred_file = tmp_path / "pred.jsonl"
+    pred_file.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in dev_predictions.values()))
+    out = subprocess.run(
+        [sys.executable, str(shared_scorer), str(DEV), str(pred_file)], capture_output=True, text=True, check=True
+    ).stdout
+    shared = json.loads(out[: out.rindex("}") + 1])
+    rep = score(load_gold(DEV), dev_predictions)
+    for kind in ("people", "states", "organisations", "meetings"):
+        c = shared["counts"][kind]
+        assert rep.counts[kind] == [c["tp"], c["pred"], c["gold"]], kind
+        assert round(rep.prf(kind)[2], 3) == shared[kind]["f1"], kind
+    for ours, theirs in (("type", "type_accuracy"), ("date", "date_exact"), ("place", "place_accuracy")):
+        ok, n = rep.sub[ours]
+        assert round(ok / n, 3) == shared["matched_meetings"][theirs], ours
 
 
 def test_readers_encodings_and_broken_jsonl_line(tmp_path: Path) -> None:
