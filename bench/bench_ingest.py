@@ -1,12 +1,13 @@
 """Throughput of the graph writer: documents/s of `GraphWriter` against a plain `UNWIND $rows CREATE` of the same rows.
 
-    .venv/bin/python -m bench.bench_ingest --documents 2000 --batch-size 50 [--wipe]
+    .venv/bin/python -m bench.bench_ingest --documents 10000 --documents 100000 --batch-size 50 [--wipe]
 
 Generates N synthetic `Extraction`s (fixed seed; a pool of people and states shared across documents, several
 articles per real meeting, some month-precision reports) and writes them twice into the database of the settings
 (NEO4J_URI ...): once with the idempotent writer (locks, MERGE, meeting identity, repost detection), once as
 bare CREATEs of the same meeting, article, person and state rows under `Bench*` labels, which are deleted
-afterwards. The database must be empty (or pass --wipe to empty it first): the writer's own nodes are kept.
+afterwards. The database must be empty (or pass --wipe): each size starts from an emptied database, and the
+writer's nodes of the last size are kept.
 """
 
 from __future__ import annotations
@@ -141,35 +142,54 @@ def time_plain_create(driver: neo4j.Driver, database: str, docs: Sequence[Extrac
     return elapsed
 
 
+def run_size(driver: neo4j.Driver, database: str, n: int, batch_size: int) -> dict[str, Any]:
+    """Empty the database, then time the plain CREATE, the writer's first ingest and a re-ingest of N documents."""
+    docs = synthetic_extractions(n)
+    with driver.session(database=database) as session:
+        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS").consume()
+    apply_schema(driver, database)
+    plain = time_plain_create(driver, database, docs, batch_size)
+    writer = GraphWriter(driver, database)
+    merged = time_writer(writer, docs, batch_size)
+    again = time_writer(writer, docs, batch_size)
+    meetings, _, _ = driver.execute_query("MATCH (m:Meeting) RETURN count(m) AS n", database_=database)
+    return {"n": n, "meetings": meetings[0]["n"], "plain": plain, "merged": merged, "again": again}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--documents", type=int, default=2000)
+    parser.add_argument("--documents", type=int, action="append", help="corpus size; repeat for several (2000)")
     parser.add_argument("--batch-size", type=int, default=50)
     parser.add_argument("--wipe", action="store_true", help="empty the database first")
     args = parser.parse_args(argv)
+    sizes = args.documents or [2000]
     settings = get_settings()
-    docs = synthetic_extractions(args.documents)
     with open_driver(settings) as driver:
         database = settings.neo4j_database
-        if args.wipe:
-            with driver.session(database=database) as session:
-                session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS").consume()
-        if _node_count(driver, database):
+        if _node_count(driver, database) and not args.wipe:
             print("bench: the database is not empty; pass --wipe to empty it first", file=sys.stderr)
             return 2
-        apply_schema(driver, database)
-        plain = time_plain_create(driver, database, docs, args.batch_size)
-        writer = GraphWriter(driver, database)
-        merged = time_writer(writer, docs, args.batch_size)
-        again = time_writer(writer, docs, args.batch_size)
-        meetings, _, _ = driver.execute_query("MATCH (m:Meeting) RETURN count(m) AS n", database_=database)
-    n = len(docs)
-    rows = [("plain UNWIND CREATE", plain), ("GraphWriter (first ingest)", merged), ("GraphWriter (re-ingest)", again)]
-    print(f"{n} synthetic documents, batch size {args.batch_size}, {meetings[0]['n']} meetings after dedup")
-    print(f"{'path':<28} {'seconds':>8} {'docs/s':>9}")
-    for name, seconds in rows:
-        print(f"{name:<28} {seconds:>8.2f} {n / seconds:>9.1f}")
-    print(f"ratio GraphWriter / plain CREATE: {plain / merged:.2f} (first ingest), {plain / again:.2f} (re-ingest)")
+        run_size(driver, database, 300, args.batch_size)  # warm-up: query planning and JIT, not reported
+        results = [run_size(driver, database, n, args.batch_size) for n in sizes]
+    print(
+        f"batch size {args.batch_size}; after a 300-document warm-up, each size on an emptied database; "
+        "ratio = GraphWriter docs/s / plain docs/s"
+    )
+    print(
+        f"{'documents':>9} {'meetings':>8} | {'plain docs/s':>12} | {'writer docs/s':>13} {'ratio':>6} | "
+        f"{'re-ingest docs/s':>16} {'ratio':>6} | {'writer ms/doc':>13}"
+    )
+    for r in results:
+        n = r["n"]
+        print(
+            f"{n:>9} {r['meetings']:>8} | {n / r['plain']:>12.1f} | {n / r['merged']:>13.1f} "
+            f"{r['plain'] / r['merged']:>6.2f} | {n / r['again']:>16.1f} {r['plain'] / r['again']:>6.2f} | "
+            f"{1000 * r['merged'] / n:>13.2f}"
+        )
+    if len(results) > 1:
+        first, last = results[0], results[-1]
+        growth = (last["merged"] / last["n"]) / (first["merged"] / first["n"])
+        print(f"writer cost per document at {last['n']} / at {first['n']}: {growth:.2f}x")
     return 0
 
 

@@ -34,6 +34,7 @@ class ServerConfig:
     bolt_port: int = 7687
     http_port: int = 7474
     heap: str = "1g"
+    pagecache: str = "128m"
 
     @property
     def pid_file(self) -> Path:
@@ -180,6 +181,8 @@ def start(config: ServerConfig, *, timeout_s: float = 120.0) -> tuple[ServerInfo
         str(config.bolt_port),
         "--http-port",
         str(config.http_port),
+        "--pagecache",
+        config.pagecache,
     ]
     with config.log_file.open("ab") as log:
         log.write(f"\n== {time.strftime('%Y-%m-%d %H:%M:%S')} {' '.join(command)}\n".encode())

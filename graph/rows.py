@@ -164,7 +164,7 @@ class _Collector:
                 "published": extraction.published,
                 "text_sha1": extraction.text_sha1,
                 "fingerprint": evidence_fingerprint(extraction),
-                "ingested_at": self.ingested_at,
+                "ingested_at": self.ingested_at.isoformat(),  # ISO text: packs far faster than a datetime
             }
         )
         for state in extraction.states:

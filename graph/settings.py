@@ -26,6 +26,7 @@ class Settings(BaseSettings):
     malikg_query_timeout_s: float = 10.0
     malikg_max_document_bytes: int = 1_000_000  # larger articles fail with "document too large" (docs/reliability.md)
     malikg_neo4j_heap: str = "1g"  # -Xmx of the local Neo4j JVM (`malikg db start`)
+    malikg_neo4j_pagecache: str = "128m"  # page cache of the local Neo4j (`malikg db start`); size it to the store
 
 
 @lru_cache(maxsize=1)

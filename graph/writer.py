@@ -17,17 +17,12 @@ import neo4j
 from neo4j.exceptions import ConstraintError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
 from graph.queries import load_query
-from graph.rows import MENTION_KINDS, BatchRows, InvalidExtractionError, build_rows, check
+from graph.rows import BatchRows, InvalidExtractionError, build_rows, check
 from ingest.gazetteer import Gazetteer, load_gazetteer
 from ingest.models import Extraction, Failure
 
 log = logging.getLogger(__name__)
 
-_MENTION_QUERY = {
-    "Person": "write/mention_people",
-    "State": "write/mention_states",
-    "Organisation": "write/mention_organisations",
-}
 # ConstraintError can only come from a race the locks should prevent; a couple of fresh attempts settle it.
 _CONSTRAINT_RETRIES = 3
 
@@ -168,13 +163,17 @@ def _write_rows(tx: neo4j.ManagedTransaction, rows: BatchRows) -> _Counters:
         run("write/lock", keys=rows.locks)
     articles = run("write/merge_articles", rows=rows.articles)
     counters.reposts = sum(1 for record in articles if record["repost_of"] is not None)
-    run("write/merge_states", rows=rows.states)
-    run("write/merge_organisations", rows=rows.organisations)
-    run("write/merge_people", rows=rows.people)
-    for kind in MENTION_KINDS:
-        run(_MENTION_QUERY[kind], rows=rows.mentions[kind])
-    run("write/holds_state", rows=rows.holds_state)
-    run("write/holds_organisation", rows=rows.holds_organisation)
+    run(
+        "write/merge_entities",
+        states=rows.states,
+        organisations=rows.organisations,
+        people=rows.people,
+        mention_states=rows.mentions["State"],
+        mention_organisations=rows.mentions["Organisation"],
+        mention_people=rows.mentions["Person"],
+        holds_state=rows.holds_state,
+        holds_organisation=rows.holds_organisation,
+    )
     run("write/merge_meetings", rows=rows.meetings)
     return counters
 

@@ -33,6 +33,7 @@ def _config(bolt_port: int | None, http_port: int | None, data_dir: Path | None)
         bolt_port=bolt_port or urlparse(settings.neo4j_uri).port or 7687,
         http_port=http_port or settings.neo4j_http_port,
         heap=settings.malikg_neo4j_heap,
+        pagecache=settings.malikg_neo4j_pagecache,
     )
 
 

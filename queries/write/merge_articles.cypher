@@ -1,5 +1,5 @@
 // Articles of a batch, one execution per row so that each sees the ones written before it; repost detection.
-// Parameters: $rows: [{id, url, title, outlet, published, text_sha1, fingerprint, ingested_at}]
+// Parameters: $rows: [{id, url, title, outlet, published, text_sha1, fingerprint, ingested_at (ISO 8601 text)}]
 // `ingested_at` is set on creation only, so re-ingesting changes no value. A NEW article whose cleaned text
 // (text_sha1) or evidence fingerprint equals an original already in the graph becomes
 // (new)-[:REPOST_OF]->(original) (the earliest ingested, then smallest id); an article already in the graph keeps
@@ -9,7 +9,7 @@ CALL (row) {
   OPTIONAL MATCH (known:Article {id: row.id})
   WITH row, known IS NULL AS is_new
   MERGE (a:Article {id: row.id})
-    ON CREATE SET a.ingested_at = row.ingested_at
+    ON CREATE SET a.ingested_at = datetime(row.ingested_at)
   SET a.url = row.url, a.title = row.title, a.outlet = row.outlet, a.published = row.published,
       a.text_sha1 = row.text_sha1, a.fingerprint = row.fingerprint
   WITH row, a, is_new,
