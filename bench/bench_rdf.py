@@ -6,7 +6,9 @@ Starts its own local Neo4j (graph/neo4j-local) on its own ports and store, so it
 
 For each size it empties that server, writes a synthetic graph (graph/rdf/synthetic.py, UNWIND batches), then
 runs each export in a fresh child process writing to /dev/null, so that the peak RSS reported is that export's
-alone. Flat memory shows as a peak RSS that does not grow with the number of meetings.
+alone. Flat memory shows as a peak RSS that does not grow with the number of meetings. The baseline, in the same
+run on the same graph: the same paged export queries read through the driver and dropped (after a warm-up read),
+so "export / bare read" is the cost of building and serialising the RDF on top of reading Neo4j.
 """
 
 from __future__ import annotations
@@ -53,6 +55,32 @@ def export_once(uri: str, database: str, fmt: str, batch_size: int, entity: str 
     }
 
 
+def read_once(uri: str, database: str, batch_size: int, entity: str | None) -> dict[str, Any]:
+    """The baseline: the same paged export queries through the same driver, records decoded and dropped (no RDF)."""
+    import neo4j
+
+    from graph.queries import load_query
+    from graph.rdf.export import SECTIONS
+    from graph.rdf.filters import ExportFilter
+
+    base = ExportFilter.parse(entity=entity, date_from="2020" if entity else None).params()
+    records = 0
+    started = time.perf_counter()
+    with neo4j.GraphDatabase.driver(uri, auth=("neo4j", "")) as driver, driver.session(database=database) as session:
+        for section in SECTIONS:
+            last = ""
+            while True:
+                params = {**base, "last": last, "limit": batch_size}
+                page = session.execute_read(
+                    lambda tx, q, p: [r.data() for r in tx.run(q, p)], load_query(section.query), params
+                )
+                records += len(page)
+                if len(page) < batch_size:
+                    break
+                last = page[-1][section.key]
+    return {"records": records, "seconds": round(time.perf_counter() - started, 2)}
+
+
 def _progress(total: int) -> Callable[[int], None]:
     def report(done: int) -> None:
         print(f"\r  writing {done:,}/{total:,} meetings", end="", file=sys.stderr)
@@ -70,10 +98,14 @@ def main() -> None:
     parser.add_argument("--heap", default="2g")
     parser.add_argument("--entity", help="also time a filtered N-Triples export (e.g. RUS), from 2020 on")
     parser.add_argument("--export-only", metavar="URI", help=argparse.SUPPRESS)
+    parser.add_argument("--read-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     formats = args.formats or ["nt"]
     if args.export_only:
-        print(json.dumps(export_once(args.export_only, "neo4j", formats[0], args.batch_size, args.entity)))
+        if args.read_only:
+            print(json.dumps(read_once(args.export_only, "neo4j", args.batch_size, args.entity)))
+        else:
+            print(json.dumps(export_once(args.export_only, "neo4j", formats[0], args.batch_size, args.entity)))
         return
 
     import neo4j
@@ -99,25 +131,37 @@ def main() -> None:
                 write_s = time.perf_counter() - started
                 print(f"\r  wrote {size:,} meetings in {write_s:.0f}s", file=sys.stderr)
                 runs = [(fmt, []) for fmt in formats] + ([("nt", ["--entity", args.entity])] if args.entity else [])
+                child_args = [sys.executable, __file__, "--export-only", info.bolt_uri, "--batch-size"]
+                child_args.append(str(args.batch_size))
+                bare = {}
+                for extra in {tuple(e) for _, e in runs}:  # the baseline per filter; the first read warms up
+                    for _ in range(2):
+                        child = subprocess.run(
+                            [*child_args, "--read-only", *extra], check=True, capture_output=True, text=True
+                        )
+                    bare[extra] = json.loads(child.stdout)["seconds"]
                 for fmt, extra in runs:
                     child = subprocess.run(
-                        [sys.executable, __file__, "--export-only", info.bolt_uri, "--format", fmt]
-                        + ["--batch-size", str(args.batch_size), *extra],
-                        check=True,
-                        capture_output=True,
-                        text=True,
+                        [*child_args, "--format", fmt, *extra], check=True, capture_output=True, text=True
                     )
                     result = {"meetings": size, "write_s": round(write_s), **json.loads(child.stdout)}
+                    result["bare_read_s"] = bare[tuple(extra)]
                     results.append(result)
                     print(json.dumps(result), flush=True)
     finally:
         local_server.stop(config)
         shutil.rmtree(data_dir, ignore_errors=True)
-    print("\n| meetings | format | triples | seconds | triples/s | peak RSS (MiB) |")
-    print("|---:|---|---:|---:|---:|---:|")
+    print("\nbaseline: the same paged queries read through the driver, no RDF built (same run, same graph)")
+    print("| meetings | format | triples | seconds | triples/s | bare read s | export / bare read | peak RSS (MiB) |")
+    print("|---:|---|---:|---:|---:|---:|---:|---:|")
     for r in results:
-        row = (r["meetings"], r["format"], r["triples"], r["seconds"], r["triples_per_s"], r["peak_rss_mib"])
-        print("| {:,} | {} | {:,} | {} | {:,} | {} |".format(*row))
+        ratio = r["seconds"] / r["bare_read_s"] if r["bare_read_s"] else float("nan")
+        row = (r["meetings"], r["format"], r["triples"], r["seconds"], r["triples_per_s"], r["bare_read_s"], ratio)
+        print("| {:,} | {} | {:,} | {} | {:,} | {} | {:.2f} | ".format(*row) + f"{r['peak_rss_mib']} |")
+    peaks = {r["meetings"]: r["peak_rss_mib"] for r in results if r["format"] == formats[0]}
+    if len(peaks) > 1:
+        small, large = min(peaks), max(peaks)
+        print(f"peak RSS ({formats[0]}) at {large:,} / at {small:,} meetings: {peaks[large] / peaks[small]:.2f}x")
 
 
 if __name__ == "__main__":

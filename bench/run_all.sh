@@ -11,7 +11,8 @@ PY=.venv/bin/python
 OUT=data/bench
 mkdir -p "$OUT"
 
-# 0. the bench Neo4j, and the machine
+# 0. the bench Neo4j (page cache sized to the 100k-meeting store), and the machine
+export MALIKG_NEO4J_PAGECACHE=1g
 .venv/bin/malikg db start --bolt-port 61687 --http-port 61474 --data-dir data/bench-neo4j
 {
   echo "nproc: $(nproc)"
@@ -34,15 +35,16 @@ $PY -m bench.profile_queries --plans | tee "$OUT/profile.out"
 
 # 4. the graph writer vs plain UNWIND CREATE (its own server, emptied first)
 .venv/bin/malikg db start --bolt-port 61688 --http-port 61475 --data-dir data/bench-neo4j-dev
-NEO4J_URI=bolt://127.0.0.1:61688 $PY -m bench.bench_ingest --documents 2000 --batch-size 50 --wipe \
+NEO4J_URI=bolt://127.0.0.1:61688 $PY -m bench.bench_ingest --documents 10000 --documents 100000 --batch-size 50 --wipe \
   | tee "$OUT/ingest.out"
 .venv/bin/malikg db stop --data-dir data/bench-neo4j-dev
 
 # 5. RDF export (starts and stops its own server)
-$PY bench/bench_rdf.py --meetings 10000 --format nt --format turtle --bolt-port 61689 --http-port 61476 \
+$PY bench/bench_rdf.py --meetings 10000 --meetings 100000 --format nt --format turtle --format json-ld \
+  --bolt-port 61689 --http-port 61476 \
   | tee "$OUT/rdf.out"
 
 # 6. extraction: full pipeline vs bare spaCy NER
-$PY bench/bench_extract.py --repeat 1 | tee "$OUT/extract.out"
+$PY bench/bench_extract.py --repeat 4 | tee "$OUT/extract.out"
 
 .venv/bin/malikg db stop --data-dir data/bench-neo4j
