@@ -22,6 +22,7 @@ from typing import Any
 
 import neo4j
 
+from bench.common import wipe
 from graph.driver import open_driver
 from graph.rows import BatchRows, build_rows
 from graph.schema import apply_schema
@@ -145,8 +146,7 @@ def time_plain_create(driver: neo4j.Driver, database: str, docs: Sequence[Extrac
 def run_size(driver: neo4j.Driver, database: str, n: int, batch_size: int) -> dict[str, Any]:
     """Empty the database, then time the plain CREATE, the writer's first ingest and a re-ingest of N documents."""
     docs = synthetic_extractions(n)
-    with driver.session(database=database) as session:
-        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS").consume()
+    wipe(driver, database)
     apply_schema(driver, database)
     plain = time_plain_create(driver, database, docs, batch_size)
     writer = GraphWriter(driver, database)
@@ -159,7 +159,7 @@ def run_size(driver: neo4j.Driver, database: str, n: int, batch_size: int) -> di
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--documents", type=int, action="append", help="corpus size; repeat for several (2000)")
-    parser.add_argument("--batch-size", type=int, default=50)
+    parser.add_argument("--batch-size", type=int, default=200)
     parser.add_argument("--wipe", action="store_true", help="empty the database first")
     args = parser.parse_args(argv)
     sizes = args.documents or [2000]

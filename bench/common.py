@@ -63,10 +63,13 @@ class BenchServer:
         return neo4j.GraphDatabase.driver(self.uri, auth=("neo4j", ""))
 
 
-def wipe(driver: neo4j.Driver) -> None:
-    """Empty the database (schema stays)."""
-    with driver.session(database=DATABASE) as session:
-        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS").consume()
+def wipe(driver: neo4j.Driver, database: str = DATABASE) -> None:
+    """Empty the database: relationships first, then nodes, in small transactions (a hub such as Mali has 100k+
+    relationships, too many to detach in one transaction under the server's transaction memory cap). The schema
+    stays. CALL ... IN TRANSACTIONS needs an auto-commit transaction, hence session.run."""
+    with driver.session(database=database) as session:
+        session.run("MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS").consume()
+        session.run("MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
 
 
 def count(driver: neo4j.Driver, query: LiteralString) -> int:

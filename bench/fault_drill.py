@@ -32,6 +32,7 @@ from pathlib import Path
 import neo4j
 
 from bench.bench_ingest import synthetic_extractions
+from bench.common import wipe
 from graph import local_server
 from graph.settings import REPO_ROOT
 
@@ -78,12 +79,6 @@ def diff_keys(expected: GraphKeys, actual: GraphKeys, shown: int = 5) -> list[st
                 f"missing {sorted(missing)[:shown]}, extra {sorted(extra)[:shown]}"
             )
     return lines
-
-
-def wipe(driver: neo4j.Driver, database: str = "neo4j") -> None:
-    """Empty the database (schema kept)."""
-    with driver.session(database=database) as session:  # CALL ... IN TRANSACTIONS needs an auto-commit transaction
-        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
 
 
 def count_articles(driver: neo4j.Driver, database: str = "neo4j") -> int:

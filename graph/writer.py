@@ -81,7 +81,7 @@ class GraphWriter:
         """Write one document in one transaction; raises on failure (nothing of it is then written)."""
         return self._write_batch([extraction])
 
-    def write_many(self, extractions: Iterable[Extraction], batch_size: int = 50) -> Iterator[BatchOutcome]:
+    def write_many(self, extractions: Iterable[Extraction], batch_size: int = 200) -> Iterator[BatchOutcome]:
         """Write documents in transactions of `batch_size`, yielding one outcome per batch, lazily.
 
         A batch that fails is retried one document per transaction, so each failure is named with its reason and

@@ -20,7 +20,8 @@ import pytest
 from api_server import TcpRelay, running_api, server_env
 
 from bench.bench_ingest import synthetic_extractions
-from bench.fault_drill import count_articles, diff_keys, graph_keys, ingest_command, ingest_env, wait_for_articles, wipe
+from bench.common import wipe
+from bench.fault_drill import count_articles, diff_keys, graph_keys, ingest_command, ingest_env, wait_for_articles
 from graph.settings import REPO_ROOT
 
 DOCUMENTS = 200

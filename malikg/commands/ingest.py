@@ -36,7 +36,7 @@ def ingest(
     from_extractions: Annotated[
         Path | None, typer.Option("--from-extractions", help="JSONL of ready Extractions (skips the NLP)")
     ] = None,
-    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="documents per write transaction")] = 50,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="documents per write transaction")] = 200,
     processes: Annotated[int, typer.Option("--processes", min=1, help="extraction worker processes")] = 1,
 ) -> None:
     """Extract facts from articles and write them into Neo4j; re-ingesting the same files changes nothing."""
