@@ -128,10 +128,14 @@ def port_is_free(port: int) -> bool:
 
 
 def bolt_answers(uri: str, timeout_s: float = 2.0) -> bool:
-    """True when a Bolt server at `uri` accepts a connection and a query."""
+    """True when a Bolt server at `uri` accepts a connection and a query.
+
+    One auto-commit query, not `execute_query`: that one retries for 30 s and logs every retry, which made a
+    startup wait both slower and noisy on stderr."""
     with neo4j.GraphDatabase.driver(uri, auth=("neo4j", ""), connection_timeout=timeout_s) as driver:
         try:
-            driver.execute_query("RETURN 1")
+            with driver.session() as session:
+                session.run("RETURN 1").consume()
         except (DriverError, Neo4jError, OSError):  # refused, not a Bolt server, or databases still starting
             return False
     return True
