@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import neo4j
 import pytest
 
+from bench.common import wipe
 from graph import local_server
 from graph.local_errors import LocalServerError
 from graph.schema import apply_schema
@@ -41,6 +42,12 @@ class Neo4jServer:
 
     def auth(self) -> tuple[str, str]:
         return (self.user, self.password)
+
+    def reset(self) -> None:
+        """Empty the test database and apply the graph schema."""
+        with neo4j.GraphDatabase.driver(self.uri, auth=self.auth()) as driver:
+            wipe(driver, self.database)
+            apply_schema(driver, self.database)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -82,10 +89,8 @@ def neo4j_server() -> Iterator[Neo4jServer]:
 @pytest.fixture
 def driver(neo4j_server: Neo4jServer) -> Iterator[neo4j.Driver]:
     """A driver on the test database, emptied and with the graph schema applied before the test."""
+    neo4j_server.reset()
     with neo4j.GraphDatabase.driver(neo4j_server.uri, auth=neo4j_server.auth()) as test_driver:
-        with test_driver.session(database=neo4j_server.database) as session:
-            session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
-        apply_schema(test_driver, neo4j_server.database)
         yield test_driver
 
 

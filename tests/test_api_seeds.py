@@ -9,21 +9,15 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-import neo4j
 import pytest
 from api_server import MALIKG, REPO_ROOT, running_api, server_env
-
-from graph.schema import apply_schema
 
 SEEDS = REPO_ROOT / "corpus" / "seeds"
 
 
 @pytest.fixture(scope="module")
 def seeded_api(neo4j_server: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with neo4j.GraphDatabase.driver(neo4j_server.uri, auth=neo4j_server.auth()) as driver:
-        with driver.session(database=neo4j_server.database) as session:
-            session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
-        apply_schema(driver, neo4j_server.database)
+    neo4j_server.reset()
     env = server_env(neo4j_server.uri, neo4j_server.database)
     ingest = subprocess.run(
         [str(MALIKG), "ingest", str(SEEDS)], env=env, cwd=REPO_ROOT, capture_output=True, text=True, timeout=600

@@ -28,7 +28,6 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from api.main import create_app
-from graph.schema import apply_schema
 
 KEY = "fuzz-key"
 EXAMPLES = 15  # per operation and mode; the whole module stays well under two minutes on two busy cores
@@ -38,10 +37,8 @@ CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
 @pytest.fixture(scope="module")
 def seeded_api(neo4j_server: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A real uvicorn with writes enabled, over the seed graph (written once for the module)."""
+    neo4j_server.reset()
     with neo4j.GraphDatabase.driver(neo4j_server.uri, auth=neo4j_server.auth()) as driver:
-        with driver.session(database=neo4j_server.database) as session:
-            session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
-        apply_schema(driver, neo4j_server.database)
         load_seed_graph(driver, neo4j_server.database)
     env = server_env(neo4j_server.uri, neo4j_server.database, MALIKG_API_KEY=KEY)
     with running_api(env, tmp_path_factory.mktemp("fuzz") / "api.log") as base:

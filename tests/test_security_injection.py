@@ -19,8 +19,7 @@ from e2e.seed_graph import load_seed_graph
 
 from api.catalog import all_named_queries
 from api.main import create_app
-from bench.fault_drill import GraphKeys, diff_keys, graph_keys, wipe
-from graph.schema import apply_schema
+from bench.fault_drill import GraphKeys, diff_keys, graph_keys
 
 KEY = "injection-key"
 PAYLOADS = [
@@ -69,9 +68,8 @@ STRING_PARAMETERS = _string_parameters()
 @pytest.fixture(scope="module")
 def seeded(neo4j_server: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, neo4j.Driver]]:
     """A real uvicorn (writes enabled) on the seed graph, and a driver to look at the graph."""
+    neo4j_server.reset()
     with neo4j.GraphDatabase.driver(neo4j_server.uri, auth=neo4j_server.auth()) as driver:
-        wipe(driver, neo4j_server.database)
-        apply_schema(driver, neo4j_server.database)
         load_seed_graph(driver, neo4j_server.database)
         env = server_env(neo4j_server.uri, neo4j_server.database, MALIKG_API_KEY=KEY)
         with running_api(env, tmp_path_factory.mktemp("injection") / "api.log") as base:
