@@ -99,6 +99,10 @@ class Gazetteer(BaseModel):
     def person_by_id(self) -> dict[str, PersonEntry]:
         return {p.id: p for p in self.people}
 
+    @cached_property
+    def place_by_name(self) -> dict[str, PlaceEntry]:
+        return {p.name: p for p in self.places}
+
     def holders(self, kind: str, represents: str, date: str | None) -> list[PersonEntry]:
         """People who held a post of `kind` for `represents` on `date` (any date when None)."""
         found = []

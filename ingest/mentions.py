@@ -76,13 +76,7 @@ def home_state(article: Article, gaz: Gazetteer, wire_dateline: str | None) -> s
         for place in gaz.places:
             if any(fold(n) == city for n in [place.name, *place.aliases]):
                 return place.state
-    place_state = {p.name: p.state for p in gaz.places}
-    counts = Counter(
-        iso
-        for s in article.sentences
-        for e in s.ents
-        if (iso := ident_of(e.ident, "state:") or place_state.get(ident_of(e.ident, "place:") or ""))
-    )
+    counts = Counter(iso for s in article.sentences for e in s.ents if (iso := _state_of_ent(gaz, e.ident)))
     if not counts:
         return None
     top = max(counts.values())
@@ -90,3 +84,11 @@ def home_state(article: Article, gaz: Gazetteer, wire_dateline: str | None) -> s
     if len(leaders) == 1:
         return leaders[0]
     return HOME_DEFAULT if HOME_DEFAULT in leaders else None
+
+
+def _state_of_ent(gaz: Gazetteer, ident: str) -> str | None:
+    """The state an entity's gazetteer id names: a state, or the state of a city or palace."""
+    if iso := ident_of(ident, "state:"):
+        return iso
+    place = gaz.place_by_name.get(ident_of(ident, "place:") or "")
+    return place.state if place is not None else None

@@ -24,6 +24,7 @@ class ArticlePeople:
         self.unqualified: set[str] = set()
         relabel_surnames(article)
         self.resolver: PeopleResolver = person_mentions(article, gaz, {fold(b) for b in bylines})
+        self.entries = {c.id: c.entry for c in self.resolver.clusters if c.entry is not None}  # gazetteer entries
         self.state_of: dict[str, str] = {}
         self.titles: dict[str, tuple[str, str | None]] = {}
         self.clean: dict[str, CleanTitle] = {}  # the first usable printed title, else the first one
@@ -74,8 +75,7 @@ class ArticlePeople:
         kind ("son homologue russe"); else the usual title of that kind; else None."""
         ct = self.clean.get(pid)
         rep = self.titles[pid][1] if pid in self.titles else None
-        cluster = next((c for c in self.resolver.clusters if c.id == pid), None)
-        posts = cluster.entry.posts_at(date) if cluster is not None and cluster.entry is not None else []
+        posts = self.entries[pid].posts_at(date) if pid in self.entries else []
         if ct is not None and ct.title:
             # "secrétaire général" printed, "secrétaire général des Nations unies" in the gazetteer: its body
             same = [p for p in posts if fold(p.title).startswith(fold(ct.title))]
@@ -100,8 +100,7 @@ class ArticlePeople:
         title = self.titles.get(pid)
         if title is not None and title[1] is not None and title[1] not in self.gaz_states:
             return None
-        cluster = next((c for c in self.resolver.clusters if c.id == pid), None)
-        posts = cluster.entry.posts if cluster is not None and cluster.entry is not None else []
+        posts = self.entries[pid].posts if pid in self.entries else []
         if (title is None or title[1] is None) and posts and all(p.represents not in self.gaz_states for p in posts):
             return None  # "son Secrétaire général, X": the gazetteer knows him only as an organisation's official
         return self.state(pid)
@@ -114,9 +113,8 @@ class ArticlePeople:
         out = set()
         if pid in self.titles and (kind := title_kind(self.titles[pid][0])):
             out.add(kind)
-        cluster = next((c for c in self.resolver.clusters if c.id == pid), None)
-        if cluster is not None and cluster.entry is not None:
-            out |= {post.kind for post in cluster.entry.posts}
+        if pid in self.entries:
+            out |= {post.kind for post in self.entries[pid].posts}
         if "ministre" in self.titles.get(pid, ("", None))[0].lower() or any(k.endswith("minister") for k in out):
             out.add("minister")  # "le ministre nigérien" may name any minister
         return out
