@@ -110,6 +110,7 @@ def main() -> None:
 
     import neo4j
 
+    from bench.common import wipe
     from graph import local_server
     from graph.rdf.synthetic import write_synthetic_graph
     from graph.schema import apply_schema
@@ -123,8 +124,7 @@ def main() -> None:
     try:
         with neo4j.GraphDatabase.driver(info.bolt_uri, auth=("neo4j", "")) as driver:
             for size in args.meetings or [10_000]:
-                with driver.session(database="neo4j") as session:
-                    session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+                wipe(driver, "neo4j")
                 apply_schema(driver, "neo4j")
                 started = time.perf_counter()
                 write_synthetic_graph(driver, "neo4j", size, on_batch=_progress(size))
