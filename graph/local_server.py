@@ -113,7 +113,7 @@ def status(config: ServerConfig) -> ServerInfo | None:
     try:
         pid = int(config.pid_file.read_text().strip())
         state = json.loads(config.state_file.read_text())
-    except (FileNotFoundError, ValueError):
+    except (FileNotFoundError, NotADirectoryError, ValueError):  # not started (or no such directory at all)
         return None
     if not _is_our_server(pid):
         _remove_run_files(config)

@@ -33,8 +33,13 @@ def server_args(tmp_path: Path) -> Iterator[list[str]]:
     run("stop", "--data-dir", args[1])
 
 
-def count_nodes(bolt_port: str) -> int:
-    with neo4j.GraphDatabase.driver(f"bolt://127.0.0.1:{bolt_port}", auth=("neo4j", "")) as driver:
+def auth(data_dir: str) -> tuple[str, str]:
+    """User neo4j and the password `malikg db start` generated for that data dir."""
+    return ("neo4j", (Path(data_dir) / "password").read_text(encoding="utf-8").strip())
+
+
+def count_nodes(bolt_port: str, data_dir: str) -> int:
+    with neo4j.GraphDatabase.driver(f"bolt://127.0.0.1:{bolt_port}", auth=auth(data_dir)) as driver:
         records, _, _ = driver.execute_query("MATCH (n:Probe) RETURN count(n) AS n")
     return int(records[0]["n"])
 
@@ -58,7 +63,7 @@ def test_start_status_stop_and_data_survive_a_restart(server_args: list[str], tm
     assert status.returncode == 0
     assert "running" in status.stdout and "5." in status.stdout and bolt_port in status.stdout
 
-    with neo4j.GraphDatabase.driver(f"bolt://127.0.0.1:{bolt_port}", auth=("neo4j", "")) as driver:
+    with neo4j.GraphDatabase.driver(f"bolt://127.0.0.1:{bolt_port}", auth=auth(data_dir)) as driver:
         driver.execute_query("CREATE (:Probe {at: datetime()})")
 
     stopped = run("stop", "--data-dir", data_dir)
@@ -68,8 +73,8 @@ def test_start_status_stop_and_data_survive_a_restart(server_args: list[str], tm
     assert run("status", "--data-dir", data_dir).returncode == 1
 
     assert run("start", *server_args, env=dict(os.environ, MALIKG_NEO4J_PAGECACHE="64m")).returncode == 0
-    assert count_nodes(bolt_port) == 1
-    with neo4j.GraphDatabase.driver(f"bolt://127.0.0.1:{bolt_port}", auth=("neo4j", "")) as driver:
+    assert count_nodes(bolt_port, data_dir) == 1
+    with neo4j.GraphDatabase.driver(f"bolt://127.0.0.1:{bolt_port}", auth=auth(data_dir)) as driver:
         records, _, _ = driver.execute_query(
             "SHOW SETTINGS YIELD name, value WHERE name = 'server.memory.pagecache.size' RETURN value"
         )
