@@ -13,6 +13,7 @@ import signal
 import socket
 import subprocess
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from graph.settings import REPO_ROOT
 
 LOOPBACK = "127.0.0.1"
 READY_MARK = "malikg-neo4j ready"
+SLOW_STOP_S = 10.0
 
 
 @dataclass(frozen=True)
@@ -285,18 +287,29 @@ def _logged_since(config: ServerConfig, offset: int, mark: str) -> bool:
         return False
 
 
-def stop(config: ServerConfig, *, timeout_s: float = 60.0) -> ServerInfo | None:
-    """SIGTERM the server and wait for its clean shutdown; the stopped server, or None if none ran."""
+def stop(
+    config: ServerConfig, *, timeout_s: float | None = None, on_slow: Callable[[ServerInfo], None] | None = None
+) -> ServerInfo | None:
+    """SIGTERM the server and wait for its clean shutdown; the stopped server, or None if none ran.
+
+    By default this waits as long as Neo4j's own shutdown takes: giving up earlier (it used to after 60 s, e.g.
+    while a full disk slowed the final checkpoint) left a server still closing its store, and a later start or
+    `kill -9` then met half-written transaction logs. `on_slow` is called once after 10 s of waiting."""
     info = status(config)
     if info is None:
         return None
     os.kill(info.pid, signal.SIGTERM)
-    deadline = time.monotonic() + timeout_s
+    started = time.monotonic()
+    deadline = None if timeout_s is None else started + timeout_s
+    slow_told = on_slow is None
     while _alive(info.pid):
-        if time.monotonic() > deadline:
+        if not slow_told and time.monotonic() - started > SLOW_STOP_S and on_slow is not None:
+            on_slow(info)
+            slow_told = True
+        if deadline is not None and time.monotonic() > deadline:
             raise StopError(
-                f"Neo4j (pid {info.pid}) did not stop within {timeout_s:.0f} s; "
-                f"see {config.log_file}, or `kill -9 {info.pid}`"
+                f"Neo4j (pid {info.pid}) is still shutting down after {timeout_s:.0f} s; run `malikg db stop` "
+                f"again to keep waiting, and see {config.log_file} (a `kill -9` now risks the store)"
             )
         time.sleep(0.2)
     _remove_run_files(config)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -114,3 +116,31 @@ def test_missing_maven_exits_2_with_one_clear_line(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert result.stderr.strip() == result.stderr.strip().splitlines()[0]
     assert "`mvn` is not on PATH" in result.stderr and "Maven" in result.stderr
+
+
+@pytest.mark.slow
+def test_stop_waits_for_a_slow_neo4j_shutdown_instead_of_giving_up(server_args: list[str], tmp_path: Path) -> None:
+    """Issue #19 (disk full): `db stop` used to give up after 60 s while Neo4j was still closing its store. A
+    SIGSTOPped JVM stands for a shutdown that takes long: stop says it is waiting, and returns once Neo4j is done."""
+    assert run("start", *server_args).returncode == 0
+    pid = int((tmp_path / "neo4j.pid").read_text())
+    os.kill(pid, signal.SIGSTOP)
+    resume = threading.Timer(14.0, os.kill, (pid, signal.SIGCONT))
+    resume.start()
+    try:
+        stopped = run("stop", "--data-dir", server_args[1])
+    finally:
+        resume.cancel()
+        os.kill(pid, signal.SIGCONT)
+    assert stopped.returncode == 0 and "stopped" in stopped.stdout, stopped.stdout + stopped.stderr
+    assert "still shutting down" in stopped.stderr
+    assert "Stopped." in (tmp_path / "neo4j.log").read_text(), "no clean shutdown in the log"
+
+    assert run("start", *server_args).returncode == 0
+    pid = int((tmp_path / "neo4j.pid").read_text())
+    os.kill(pid, signal.SIGSTOP)
+    try:
+        gave_up = run("stop", "--data-dir", server_args[1], "--timeout", "2")
+    finally:
+        os.kill(pid, signal.SIGCONT)
+    assert gave_up.returncode == 1 and "still shutting down after 2 s" in gave_up.stderr, gave_up.stderr

@@ -116,12 +116,22 @@ def stop_command(
     bolt_port: BoltPort = None,
     http_port: HttpPort = None,
     data_dir: DataDir = None,
-    timeout: Annotated[float, typer.Option(help="Seconds to wait for a clean shutdown.")] = 60.0,
+    timeout: Annotated[
+        float | None, typer.Option(help="Give up after this many seconds (default: wait for Neo4j's own shutdown).")
+    ] = None,
 ) -> None:
-    """Stop the local server (SIGTERM, then wait for its clean shutdown)."""
+    """Stop the local server (SIGTERM, then wait for its clean shutdown, however long Neo4j takes)."""
     config = _config(bolt_port, http_port, data_dir)
+
+    def tell_slow(info: local_server.ServerInfo) -> None:
+        typer.echo(
+            f"Neo4j (pid {info.pid}) is still shutting down (checkpointing its store); waiting for it, "
+            f"see {config.log_file}",
+            err=True,
+        )
+
     try:
-        info = local_server.stop(config, timeout_s=timeout)
+        info = local_server.stop(config, timeout_s=timeout, on_slow=tell_slow)
     except LocalServerError as error:
         raise _fail(error) from error
     typer.echo("Neo4j was not running" if info is None else f"Neo4j stopped (pid {info.pid})")
