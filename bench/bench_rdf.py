@@ -39,7 +39,7 @@ def export_once(uri: str, database: str, fmt: str, batch_size: int, entity: str 
 
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     started = time.perf_counter()
-    with neo4j.GraphDatabase.driver(uri, auth=("neo4j", "")) as driver:
+    with neo4j.GraphDatabase.driver(uri, auth=("neo4j", os.environ.get("NEO4J_PASSWORD", ""))) as driver:
         with open(os.devnull, "w", encoding="utf-8") as sink:
             flt = ExportFilter.parse(entity=entity, date_from="2020" if entity else None)
             stats = write_export(driver, database, fmt, sink, flt, batch_size=batch_size)  # type: ignore[arg-type]
@@ -66,7 +66,8 @@ def read_once(uri: str, database: str, batch_size: int, entity: str | None) -> d
     base = ExportFilter.parse(entity=entity, date_from="2020" if entity else None).params()
     records = 0
     started = time.perf_counter()
-    with neo4j.GraphDatabase.driver(uri, auth=("neo4j", "")) as driver, driver.session(database=database) as session:
+    auth = ("neo4j", os.environ.get("NEO4J_PASSWORD", ""))
+    with neo4j.GraphDatabase.driver(uri, auth=auth) as driver, driver.session(database=database) as session:
         for section in SECTIONS:
             last = ""
             while True:
@@ -122,7 +123,8 @@ def main() -> None:
     info, _ = local_server.start(config, timeout_s=240)
     results = []
     try:
-        with neo4j.GraphDatabase.driver(info.bolt_uri, auth=("neo4j", "")) as driver:
+        child_env = {**os.environ, "NEO4J_PASSWORD": config.password()}  # the export children read it
+        with neo4j.GraphDatabase.driver(info.bolt_uri, auth=("neo4j", config.password())) as driver:
             for size in args.meetings or [10_000]:
                 wipe(driver, "neo4j")
                 apply_schema(driver, "neo4j")
@@ -137,12 +139,20 @@ def main() -> None:
                 for extra in {tuple(e) for _, e in runs}:  # the baseline per filter; the first read warms up
                     for _ in range(2):
                         child = subprocess.run(
-                            [*child_args, "--read-only", *extra], check=True, capture_output=True, text=True
+                            [*child_args, "--read-only", *extra],
+                            check=True,
+                            capture_output=True,
+                            text=True,
+                            env=child_env,
                         )
                     bare[extra] = json.loads(child.stdout)["seconds"]
                 for fmt, extra in runs:
                     child = subprocess.run(
-                        [*child_args, "--format", fmt, *extra], check=True, capture_output=True, text=True
+                        [*child_args, "--format", fmt, *extra],
+                        check=True,
+                        capture_output=True,
+                        text=True,
+                        env=child_env,
                     )
                     result = {"meetings": size, "write_s": round(write_s), **json.loads(child.stdout)}
                     result["bare_read_s"] = bare[tuple(extra)]

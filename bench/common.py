@@ -22,6 +22,8 @@ from typing import LiteralString
 import neo4j
 import psutil
 
+from graph.local_auth import read_password
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 MALIKG = str(REPO_ROOT / ".venv" / "bin" / "malikg")
 BENCH_DIR = REPO_ROOT / "data" / "bench"
@@ -44,13 +46,17 @@ class BenchServer:
     def uri(self) -> str:
         return f"bolt://127.0.0.1:{self.bolt_port}"
 
+    def password(self) -> str:
+        """The server's own password, generated at its first start ("" before)."""
+        return read_password(self.data_dir) or ""
+
     def env(self) -> dict[str, str]:
         """The environment of a `malikg` subprocess pointed at this server."""
         return {
             **os.environ,
             "NEO4J_URI": self.uri,
             "NEO4J_USER": "neo4j",
-            "NEO4J_PASSWORD": "",
+            "NEO4J_PASSWORD": self.password(),
             "PYTHONUNBUFFERED": "1",
         }
 
@@ -60,7 +66,7 @@ class BenchServer:
         subprocess.run([*cmd, "--data-dir", str(self.data_dir)], check=True, env=self.env(), stdout=sys.stderr)
 
     def driver(self) -> neo4j.Driver:
-        return neo4j.GraphDatabase.driver(self.uri, auth=("neo4j", ""))
+        return neo4j.GraphDatabase.driver(self.uri, auth=("neo4j", self.password()))
 
 
 def wipe(driver: neo4j.Driver, database: str = DATABASE) -> None:

@@ -90,9 +90,9 @@ def ingest_command(extractions: Path, batch_size: int) -> list[str]:
     return [str(MALIKG), "ingest", "--from-extractions", str(extractions), "--batch-size", str(batch_size)]
 
 
-def ingest_env(bolt_uri: str) -> dict[str, str]:
+def ingest_env(bolt_uri: str, password: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
-    env.update(NEO4J_URI=bolt_uri, NEO4J_USER="neo4j", NEO4J_PASSWORD="", NEO4J_DATABASE="neo4j")
+    env.update(NEO4J_URI=bolt_uri, NEO4J_USER="neo4j", NEO4J_PASSWORD=password, NEO4J_DATABASE="neo4j")
     return env
 
 
@@ -127,12 +127,12 @@ class Drill:
         return time.monotonic() - started
 
     def driver(self) -> neo4j.Driver:
-        return neo4j.GraphDatabase.driver(self.uri, auth=("neo4j", ""))
+        return neo4j.GraphDatabase.driver(self.uri, auth=("neo4j", self.config.password()))
 
     def run_ingest(self) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
             ingest_command(self.extractions, self.batch_size),
-            env=ingest_env(self.uri),
+            env=ingest_env(self.uri, self.config.password()),
             capture_output=True,
             text=True,
             cwd=REPO_ROOT,
@@ -154,7 +154,7 @@ class Drill:
             wipe(driver)
             process = subprocess.Popen(
                 ingest_command(self.extractions, self.batch_size),
-                env=ingest_env(self.uri),
+                env=ingest_env(self.uri, self.config.password()),
                 stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,
                 text=True,

@@ -90,7 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--bolt-port", type=int, default=BenchServer.bolt_port)
     parser.add_argument("--plans", action="store_true", help="print every operator")
     args = parser.parse_args(argv)
-    with neo4j.GraphDatabase.driver(f"bolt://127.0.0.1:{args.bolt_port}", auth=("neo4j", "")) as driver:
+    with BenchServer(bolt_port=args.bolt_port).driver() as driver:
         meetings = driver.execute_query("MATCH (m:Meeting) RETURN count(m) AS n", database_=DATABASE).records[0]["n"]
         print(f"graph: {meetings} meetings")
         for name, params in cases(driver):

@@ -35,7 +35,7 @@ $PY -m bench.profile_queries --plans | tee "$OUT/profile.out"
 
 # 4. the graph writer vs plain UNWIND CREATE (its own server, emptied first)
 .venv/bin/malikg db start --bolt-port 61688 --http-port 61475 --data-dir data/bench-neo4j-dev
-NEO4J_URI=bolt://127.0.0.1:61688 $PY -m bench.bench_ingest --documents 10000 --documents 100000 --batch-size 50 --wipe \
+NEO4J_URI=bolt://127.0.0.1:61688 NEO4J_PASSWORD="$(cat data/bench-neo4j-dev/password)" $PY -m bench.bench_ingest --documents 10000 --documents 100000 --batch-size 50 --wipe \
   | tee "$OUT/ingest.out"
 .venv/bin/malikg db stop --data-dir data/bench-neo4j-dev
 

@@ -25,3 +25,7 @@ class StartError(LocalServerError):
 
 class StopError(LocalServerError):
     """The server did not stop in time."""
+
+
+class PasswordError(LocalServerError):
+    """The local server's password could not be changed."""

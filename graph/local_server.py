@@ -1,7 +1,8 @@
 """Start, inspect and stop the local Neo4j server (graph/neo4j-local) as a detached background process.
 
 Each data directory `D` has its own pid file `D.pid`, log `D.log` and state `D.json` (ports) beside it, so several
-servers (the user's on 7687, each test session's on its own ports) can run side by side.
+servers (the user's on 7687, each test session's on its own ports) can run side by side. Its password is in
+`D/password` (graph/local_auth.py); authentication is always on.
 """
 
 from __future__ import annotations
@@ -12,18 +13,21 @@ import signal
 import socket
 import subprocess
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import neo4j
-from neo4j.exceptions import DriverError, Neo4jError
+from neo4j.exceptions import AuthError, DriverError, Neo4jError
 
-from graph import neo4j_build
-from graph.local_errors import PortInUseError, StartError, StopError
+from graph import local_auth, neo4j_build
+from graph.local_errors import PasswordError, PortInUseError, StartError, StopError
+from graph.queries import load_query
 from graph.settings import REPO_ROOT
 
 LOOPBACK = "127.0.0.1"
 READY_MARK = "malikg-neo4j ready"
+SLOW_STOP_S = 10.0
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,14 @@ class ServerConfig:
     def state_file(self) -> Path:
         return self.data_dir.with_name(self.data_dir.name + ".json")
 
+    @property
+    def password_file(self) -> Path:
+        return local_auth.password_file(self.data_dir)
+
+    def password(self) -> str:
+        """The stored password ("" before the first start)."""
+        return local_auth.read_password(self.data_dir) or ""
+
 
 @dataclass(frozen=True)
 class ServerInfo:
@@ -68,8 +80,8 @@ class ServerInfo:
 
     @property
     def browser_url(self) -> str:
-        """Neo4j Browser, pre-set to connect to this server without authentication."""
-        return f"{self.http_url}/browser/?dbms={self.bolt_uri}&preselectAuthMethod=NO_AUTH"
+        """Neo4j Browser with the connect URL and user filled in; Browser takes no password from a URL."""
+        return f"{self.http_url}/browser/?dbms=bolt://{local_auth.USER}@{LOOPBACK}:{self.bolt_port}&preselectAuthMethod=NATIVE"
 
 
 def _alive(pid: int) -> bool:
@@ -103,7 +115,7 @@ def status(config: ServerConfig) -> ServerInfo | None:
     try:
         pid = int(config.pid_file.read_text().strip())
         state = json.loads(config.state_file.read_text())
-    except (FileNotFoundError, ValueError):
+    except (FileNotFoundError, NotADirectoryError, ValueError):  # not started (or no such directory at all)
         return None
     if not _is_our_server(pid):
         _remove_run_files(config)
@@ -127,23 +139,26 @@ def port_is_free(port: int) -> bool:
     return True
 
 
-def bolt_answers(uri: str, timeout_s: float = 2.0) -> bool:
-    """True when a Bolt server at `uri` accepts a connection and a query.
+def bolt_answers(uri: str, password: str, timeout_s: float = 2.0) -> bool:
+    """True when a Bolt server at `uri` accepts a connection and a query as `neo4j`/`password`.
 
     One auto-commit query, not `execute_query`: that one retries for 30 s and logs every retry, which made a
     startup wait both slower and noisy on stderr."""
-    with neo4j.GraphDatabase.driver(uri, auth=("neo4j", ""), connection_timeout=timeout_s) as driver:
+    auth = (local_auth.USER, password)
+    with neo4j.GraphDatabase.driver(uri, auth=auth, connection_timeout=timeout_s) as driver:
         try:
             with driver.session() as session:
                 session.run("RETURN 1").consume()
+        except AuthError:
+            raise
         except (DriverError, Neo4jError, OSError):  # refused, not a Bolt server, or databases still starting
             return False
     return True
 
 
-def server_version(info: ServerInfo) -> str:
+def server_version(info: ServerInfo, password: str) -> str:
     """The Neo4j kernel version the server reports (`CALL dbms.components()`)."""
-    with neo4j.GraphDatabase.driver(info.bolt_uri, auth=("neo4j", "")) as driver:
+    with neo4j.GraphDatabase.driver(info.bolt_uri, auth=(local_auth.USER, password)) as driver:
         records, _, _ = driver.execute_query("CALL dbms.components() YIELD name, versions, edition RETURN *")
     kernel = next(r for r in records if r["name"] == "Neo4j Kernel")
     return f"{kernel['versions'][0]} {kernel['edition']}"
@@ -156,8 +171,27 @@ def _log_tail(config: ServerConfig, lines: int = 15) -> str:
         return "(no log)"
 
 
+def _prepare_files(config: ServerConfig) -> str:
+    """Create the data dir (0700), its password (0600) and the log beside it; the password. A directory that
+    cannot be written is a StartError naming it, not a traceback (or "see the log" with no log)."""
+    try:
+        config.data_dir.mkdir(parents=True, exist_ok=True)
+        password, _ = local_auth.ensure_password(config.data_dir)
+        with config.log_file.open("ab"):
+            pass
+    except OSError as error:
+        where = error.filename or config.data_dir
+        raise StartError(
+            f"cannot write {where} ({error.strerror or error}); choose a writable --data-dir (or MALIKG_DATA_DIR) "
+            "or fix the permissions of that directory and its parent"
+        ) from error
+    return password
+
+
 def start(config: ServerConfig, *, timeout_s: float = 120.0) -> tuple[ServerInfo, bool]:
-    """Start the server detached (it outlives this process) and wait for Bolt; (info, False) if it already ran."""
+    """Start the server detached (it outlives this process) and wait for Bolt; (info, False) if it already ran.
+
+    The first start of a data dir generates its password (graph/local_auth.py)."""
     running = status(config)
     if running is not None:
         return running, False
@@ -170,8 +204,8 @@ def start(config: ServerConfig, *, timeout_s: float = 120.0) -> tuple[ServerInfo
                 f"{name} port {port} on {LOOPBACK} is already in use by another process; "
                 f"stop it or pick another port with {option}"
             )
+    password = _prepare_files(config)
     data_dir = config.data_dir.resolve()
-    data_dir.mkdir(parents=True, exist_ok=True)
     command = [
         java,
         f"-Xmx{config.heap}",
@@ -187,14 +221,17 @@ def start(config: ServerConfig, *, timeout_s: float = 120.0) -> tuple[ServerInfo
         str(config.http_port),
         "--pagecache",
         config.pagecache,
+        "--password-file",
+        str(local_auth.password_file(data_dir)),
     ]
     with config.log_file.open("ab") as log:
         log.write(f"\n== {time.strftime('%Y-%m-%d %H:%M:%S')} {' '.join(command)}\n".encode())
+        log_offset = log.tell()
     pid = _spawn_detached(command, config.log_file)
     info = ServerInfo(pid=pid, bolt_port=config.bolt_port, http_port=config.http_port, data_dir=str(data_dir))
     config.pid_file.write_text(f"{pid}\n")
     config.state_file.write_text(json.dumps(asdict(info)) + "\n")
-    _wait_until_ready(config, info, timeout_s)
+    _wait_until_ready(config, info, password, log_offset, timeout_s)
     return info, True
 
 
@@ -216,14 +253,24 @@ def _spawn_detached(command: list[str], log_file: Path) -> int:
     return int(result.stdout.strip())
 
 
-def _wait_until_ready(config: ServerConfig, info: ServerInfo, timeout_s: float) -> None:
+def _wait_until_ready(config: ServerConfig, info: ServerInfo, password: str, log_offset: int, timeout_s: float) -> None:
+    """Wait for the ready line in the log (printed once the password is applied), then for a Bolt query.
+
+    Polling Bolt alone could fail authentication while an older store still had its old password, and Neo4j
+    locks a user out for 5 s after 3 failures."""
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         if not _alive(info.pid):
             _remove_run_files(config)
             raise StartError(f"Neo4j exited during startup; last lines of {config.log_file}:\n{_log_tail(config)}")
-        if bolt_answers(info.bolt_uri):
-            return
+        if _logged_since(config, log_offset, READY_MARK):
+            try:
+                if bolt_answers(info.bolt_uri, password):
+                    return
+            except AuthError as error:
+                raise StartError(
+                    f"Neo4j refused the password in {config.password_file} ({error.message}); see {config.log_file}"
+                ) from error
         time.sleep(0.5)
     raise StartError(
         f"Neo4j did not answer on {info.bolt_uri} within {timeout_s:.0f} s (pid {info.pid} "
@@ -231,19 +278,71 @@ def _wait_until_ready(config: ServerConfig, info: ServerInfo, timeout_s: float) 
     )
 
 
-def stop(config: ServerConfig, *, timeout_s: float = 60.0) -> ServerInfo | None:
-    """SIGTERM the server and wait for its clean shutdown; the stopped server, or None if none ran."""
+def _logged_since(config: ServerConfig, offset: int, mark: str) -> bool:
+    try:
+        with config.log_file.open("rb") as log:
+            log.seek(offset)
+            return mark.encode() in log.read()
+    except FileNotFoundError:
+        return False
+
+
+def stop(
+    config: ServerConfig, *, timeout_s: float | None = None, on_slow: Callable[[ServerInfo], None] | None = None
+) -> ServerInfo | None:
+    """SIGTERM the server and wait for its clean shutdown; the stopped server, or None if none ran.
+
+    By default this waits as long as Neo4j's own shutdown takes: giving up earlier (it used to after 60 s, e.g.
+    while a full disk slowed the final checkpoint) left a server still closing its store, and a later start or
+    `kill -9` then met half-written transaction logs. `on_slow` is called once after 10 s of waiting."""
     info = status(config)
     if info is None:
         return None
     os.kill(info.pid, signal.SIGTERM)
-    deadline = time.monotonic() + timeout_s
+    started = time.monotonic()
+    deadline = None if timeout_s is None else started + timeout_s
+    slow_told = on_slow is None
     while _alive(info.pid):
-        if time.monotonic() > deadline:
+        if not slow_told and time.monotonic() - started > SLOW_STOP_S and on_slow is not None:
+            on_slow(info)
+            slow_told = True
+        if deadline is not None and time.monotonic() > deadline:
             raise StopError(
-                f"Neo4j (pid {info.pid}) did not stop within {timeout_s:.0f} s; "
-                f"see {config.log_file}, or `kill -9 {info.pid}`"
+                f"Neo4j (pid {info.pid}) is still shutting down after {timeout_s:.0f} s; run `malikg db stop` "
+                f"again to keep waiting, and see {config.log_file} (a `kill -9` now risks the store)"
             )
         time.sleep(0.2)
     _remove_run_files(config)
     return info
+
+
+def change_password(config: ServerConfig, new_password: str | None = None) -> tuple[str, bool]:
+    """Give user `neo4j` a new password (a generated one by default) and store it; (password, True when the
+    running server took it at once). A stopped server takes it from the file at its next start.
+
+    The server is changed first and the file second: if this is interrupted in between, the next start sets the
+    password in the file again, so the file stays the truth."""
+    new = local_auth.generate_password() if new_password is None else new_password
+    if len(new) < local_auth.MIN_LENGTH:
+        raise PasswordError(f"a password needs at least {local_auth.MIN_LENGTH} characters")
+    info = status(config)
+    if info is not None:
+        old = config.password()
+        if new == old:
+            raise PasswordError("that is already the password")
+        try:
+            with neo4j.GraphDatabase.driver(info.bolt_uri, auth=(local_auth.USER, old)) as driver:
+                with driver.session(database="system") as session:
+                    session.run(load_query("admin/change_password"), old=old, new=new).consume()
+        except AuthError as error:
+            raise PasswordError(
+                f"the running server refused the password in {config.password_file} ({error.message}); "
+                "restart it (`malikg db stop` then `malikg db start`) to apply the file, then try again"
+            ) from error
+        except (DriverError, Neo4jError) as error:
+            raise PasswordError(f"Neo4j did not change the password: {error}") from error
+    try:
+        local_auth.write_password(config.data_dir, new)
+    except OSError as error:
+        raise PasswordError(f"cannot write {config.password_file} ({error.strerror or error})") from error
+    return new, info is not None

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlparse
 
-from pydantic import SecretStr
+from pydantic import SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
+BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
 
 class Settings(BaseSettings):
@@ -27,6 +29,18 @@ class Settings(BaseSettings):
     malikg_max_document_bytes: int = 1_000_000  # larger articles fail with "document too large" (docs/reliability.md)
     malikg_neo4j_heap: str = "1g"  # -Xmx of the local Neo4j JVM (`malikg db start`)
     malikg_neo4j_pagecache: str = "128m"  # page cache of the local Neo4j (`malikg db start`); size it to the store
+
+    @field_validator("neo4j_uri")
+    @classmethod
+    def _bolt_scheme(cls, uri: str) -> str:
+        """The driver speaks Bolt; an http:// URI (the Browser's port) otherwise fails deep inside it."""
+        scheme = urlparse(uri).scheme
+        if scheme not in BOLT_SCHEMES:
+            raise ValueError(
+                f"{uri!r} is not a Bolt URI (scheme {scheme or 'missing'!r}); use e.g. bolt://127.0.0.1:7687 "
+                f"(schemes: {', '.join(BOLT_SCHEMES)}); the HTTP port is NEO4J_HTTP_PORT"
+            )
+        return uri
 
 
 @lru_cache(maxsize=1)

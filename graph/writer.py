@@ -159,8 +159,8 @@ def _write_rows(tx: neo4j.ManagedTransaction, rows: BatchRows) -> _Counters:
         counters.add(result.consume())
         return records
 
-    if rows.locks:
-        run("write/lock", keys=rows.locks)
+    if rows.locks:  # bookkeeping, not counted: the lock nodes are created and removed in every transaction
+        tx.run(load_query("write/lock"), {"keys": rows.locks}).consume()
     articles = run("write/merge_articles", rows=rows.articles)
     counters.reposts = sum(1 for record in articles if record["repost_of"] is not None)
     run(
@@ -175,6 +175,8 @@ def _write_rows(tx: neo4j.ManagedTransaction, rows: BatchRows) -> _Counters:
         holds_organisation=rows.holds_organisation,
     )
     run("write/merge_meetings", rows=rows.meetings)
+    if rows.locks:
+        tx.run(load_query("write/unlock"), {"keys": rows.locks}).consume()
     return counters
 
 

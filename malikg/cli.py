@@ -7,6 +7,7 @@ only inside the command body, so `malikg --help` stays fast.
 from __future__ import annotations
 
 import typer
+from pydantic import ValidationError
 
 from malikg.commands import db, export, extract, ingest, serve
 
@@ -25,5 +26,11 @@ serve.register(app)
 
 
 def main() -> None:
-    """Entry point of the console script."""
-    app()
+    """Entry point of the console script; a bad setting (e.g. an http:// NEO4J_URI) is one line, exit 2."""
+    try:
+        app()
+    except ValidationError as error:
+        for problem in error.errors():
+            name = str(problem["loc"][0]).upper() if problem["loc"] else error.title
+            typer.echo(f"malikg: invalid setting {name}: {problem['msg'].removeprefix('Value error, ')}", err=True)
+        raise SystemExit(2) from None

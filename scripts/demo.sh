@@ -14,7 +14,8 @@ $malikg ingest corpus/seeds
 port="${MALIKG_API_PORT:-8000}"
 cat <<TXT
 
-  Neo4j Browser : http://127.0.0.1:${NEO4J_HTTP_PORT:-7474}/browser/   (connect URL bolt://127.0.0.1:7687, no authentication)
+  Neo4j Browser : http://127.0.0.1:${NEO4J_HTTP_PORT:-7474}/browser/?dbms=bolt://neo4j@127.0.0.1:7687&preselectAuthMethod=NATIVE
+                  (user neo4j; the password was printed at the first start and is in data/neo4j/password)
   API docs      : http://127.0.0.1:${port}/docs
   Try           : curl 'http://127.0.0.1:${port}/contacts?a=Diop&b=Lavrov'
 

@@ -29,10 +29,10 @@ def free_port() -> int:
         return port
 
 
-def server_env(uri: str, database: str = "neo4j", **extra: str) -> dict[str, str]:
-    """The environment of an API process talking to Neo4j at `uri`."""
+def server_env(uri: str, database: str = "neo4j", password: str = "", **extra: str) -> dict[str, str]:
+    """The environment of an API process talking to Neo4j at `uri` as user neo4j with `password`."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "MALIKG_API_KEY"))}
-    env.update(NEO4J_URI=uri, NEO4J_USER="neo4j", NEO4J_PASSWORD="", NEO4J_DATABASE=database, **extra)
+    env.update(NEO4J_URI=uri, NEO4J_USER="neo4j", NEO4J_PASSWORD=password, NEO4J_DATABASE=database, **extra)
     return env
 
 

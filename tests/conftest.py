@@ -80,7 +80,8 @@ def neo4j_server() -> Iterator[Neo4jServer]:
     except LocalServerError as error:
         pytest.fail(f"could not start the test Neo4j: {error}", pytrace=False)
     try:
-        yield Neo4jServer(info.bolt_uri, info.http_url, user, password, database, started_here=started)
+        # The local server's own password (generated at its first start), whatever NEO4J_PASSWORD says.
+        yield Neo4jServer(info.bolt_uri, info.http_url, user, config.password(), database, started_here=started)
     finally:
         if started:
             local_server.stop(config)

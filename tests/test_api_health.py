@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -32,8 +33,8 @@ def _status_within(url: str, wanted: int, seconds: float) -> httpx.Response:
         time.sleep(0.3)
 
 
-def test_health_follows_neo4j_down_and_up_again(relay: TcpRelay, tmp_path: Path) -> None:
-    env = server_env(f"bolt://127.0.0.1:{relay.port}")
+def test_health_follows_neo4j_down_and_up_again(relay: TcpRelay, neo4j_server: Any, tmp_path: Path) -> None:
+    env = server_env(f"bolt://127.0.0.1:{relay.port}", password=neo4j_server.password)
     with running_api(env, tmp_path / "api.log") as base:
         up = httpx.get(f"{base}/health", timeout=30.0)
         assert up.status_code == 200

@@ -18,7 +18,7 @@ from ingest.models import Extraction, Meeting, Person, Role, StateRef
 
 @pytest.fixture(scope="module")
 def api(neo4j_server: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    env = server_env(neo4j_server.uri, neo4j_server.database, MALIKG_API_KEY="test-key-123")
+    env = server_env(neo4j_server.uri, neo4j_server.database, neo4j_server.password, MALIKG_API_KEY="test-key-123")
     with running_api(env, tmp_path_factory.mktemp("api") / "api.log") as base:
         yield base
 
@@ -322,7 +322,7 @@ def test_documents_are_extracted_and_written(api: str, driver: neo4j.Driver) -> 
 
 
 def test_writes_are_disabled_without_a_configured_key(neo4j_server: Any, tmp_path: Path) -> None:
-    env = server_env(neo4j_server.uri, neo4j_server.database)
+    env = server_env(neo4j_server.uri, neo4j_server.database, neo4j_server.password)
     with running_api(env, tmp_path / "api.log") as base:
         response = httpx.post(f"{base}/documents", json={"id": "x", "text": "y"}, headers={"X-API-Key": ""})
         assert response.status_code == 503

@@ -18,7 +18,7 @@ SEEDS = REPO_ROOT / "corpus" / "seeds"
 @pytest.fixture(scope="module")
 def seeded_api(neo4j_server: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     neo4j_server.reset()
-    env = server_env(neo4j_server.uri, neo4j_server.database)
+    env = server_env(neo4j_server.uri, neo4j_server.database, neo4j_server.password)
     ingest = subprocess.run(
         [str(MALIKG), "ingest", str(SEEDS)], env=env, cwd=REPO_ROOT, capture_output=True, text=True, timeout=600
     )

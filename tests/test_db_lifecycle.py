@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -33,8 +35,13 @@ def server_args(tmp_path: Path) -> Iterator[list[str]]:
     run("stop", "--data-dir", args[1])
 
 
-def count_nodes(bolt_port: str) -> int:
-    with neo4j.GraphDatabase.driver(f"bolt://127.0.0.1:{bolt_port}", auth=("neo4j", "")) as driver:
+def auth(data_dir: str) -> tuple[str, str]:
+    """User neo4j and the password `malikg db start` generated for that data dir."""
+    return ("neo4j", (Path(data_dir) / "password").read_text(encoding="utf-8").strip())
+
+
+def count_nodes(bolt_port: str, data_dir: str) -> int:
+    with neo4j.GraphDatabase.driver(f"bolt://127.0.0.1:{bolt_port}", auth=auth(data_dir)) as driver:
         records, _, _ = driver.execute_query("MATCH (n:Probe) RETURN count(n) AS n")
     return int(records[0]["n"])
 
@@ -58,7 +65,7 @@ def test_start_status_stop_and_data_survive_a_restart(server_args: list[str], tm
     assert status.returncode == 0
     assert "running" in status.stdout and "5." in status.stdout and bolt_port in status.stdout
 
-    with neo4j.GraphDatabase.driver(f"bolt://127.0.0.1:{bolt_port}", auth=("neo4j", "")) as driver:
+    with neo4j.GraphDatabase.driver(f"bolt://127.0.0.1:{bolt_port}", auth=auth(data_dir)) as driver:
         driver.execute_query("CREATE (:Probe {at: datetime()})")
 
     stopped = run("stop", "--data-dir", data_dir)
@@ -68,8 +75,8 @@ def test_start_status_stop_and_data_survive_a_restart(server_args: list[str], tm
     assert run("status", "--data-dir", data_dir).returncode == 1
 
     assert run("start", *server_args, env=dict(os.environ, MALIKG_NEO4J_PAGECACHE="64m")).returncode == 0
-    assert count_nodes(bolt_port) == 1
-    with neo4j.GraphDatabase.driver(f"bolt://127.0.0.1:{bolt_port}", auth=("neo4j", "")) as driver:
+    assert count_nodes(bolt_port, data_dir) == 1
+    with neo4j.GraphDatabase.driver(f"bolt://127.0.0.1:{bolt_port}", auth=auth(data_dir)) as driver:
         records, _, _ = driver.execute_query(
             "SHOW SETTINGS YIELD name, value WHERE name = 'server.memory.pagecache.size' RETURN value"
         )
@@ -109,3 +116,31 @@ def test_missing_maven_exits_2_with_one_clear_line(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert result.stderr.strip() == result.stderr.strip().splitlines()[0]
     assert "`mvn` is not on PATH" in result.stderr and "Maven" in result.stderr
+
+
+@pytest.mark.slow
+def test_stop_waits_for_a_slow_neo4j_shutdown_instead_of_giving_up(server_args: list[str], tmp_path: Path) -> None:
+    """Issue #19 (disk full): `db stop` used to give up after 60 s while Neo4j was still closing its store. A
+    SIGSTOPped JVM stands for a shutdown that takes long: stop says it is waiting, and returns once Neo4j is done."""
+    assert run("start", *server_args).returncode == 0
+    pid = int((tmp_path / "neo4j.pid").read_text())
+    os.kill(pid, signal.SIGSTOP)
+    resume = threading.Timer(14.0, os.kill, (pid, signal.SIGCONT))
+    resume.start()
+    try:
+        stopped = run("stop", "--data-dir", server_args[1])
+    finally:
+        resume.cancel()
+        os.kill(pid, signal.SIGCONT)
+    assert stopped.returncode == 0 and "stopped" in stopped.stdout, stopped.stdout + stopped.stderr
+    assert "still shutting down" in stopped.stderr
+    assert "Stopped." in (tmp_path / "neo4j.log").read_text(), "no clean shutdown in the log"
+
+    assert run("start", *server_args).returncode == 0
+    pid = int((tmp_path / "neo4j.pid").read_text())
+    os.kill(pid, signal.SIGSTOP)
+    try:
+        gave_up = run("stop", "--data-dir", server_args[1], "--timeout", "2")
+    finally:
+        os.kill(pid, signal.SIGCONT)
+    assert gave_up.returncode == 1 and "still shutting down after 2 s" in gave_up.stderr, gave_up.stderr

@@ -40,7 +40,7 @@ def seeded_api(neo4j_server: Any, tmp_path_factory: pytest.TempPathFactory) -> I
     neo4j_server.reset()
     with neo4j.GraphDatabase.driver(neo4j_server.uri, auth=neo4j_server.auth()) as driver:
         load_seed_graph(driver, neo4j_server.database)
-    env = server_env(neo4j_server.uri, neo4j_server.database, MALIKG_API_KEY=KEY)
+    env = server_env(neo4j_server.uri, neo4j_server.database, neo4j_server.password, MALIKG_API_KEY=KEY)
     with running_api(env, tmp_path_factory.mktemp("fuzz") / "api.log") as base:
         yield base
 

@@ -128,3 +128,5 @@ def test_two_concurrent_ingests_of_overlapping_inputs_leave_no_duplicates(
         "WITH labels(n)[0] AS label, coalesce(n.id, n.iso3, n.key) AS key, count(*) AS c WHERE c > 1 RETURN *"
     )
     assert duplicates == []
+    # The writer's lock nodes live only inside its transactions: none is left in the user's graph.
+    assert "WriteLock" not in counts(driver) and "Meeting" in counts(driver)

@@ -118,7 +118,7 @@ def test_ingest_names_every_bad_document_and_writes_the_others_once(
 
 @pytest.fixture(scope="module")
 def api(neo4j_server: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    env = server_env(neo4j_server.uri, neo4j_server.database, MALIKG_API_KEY=KEY)
+    env = server_env(neo4j_server.uri, neo4j_server.database, neo4j_server.password, MALIKG_API_KEY=KEY)
     with running_api(env, tmp_path_factory.mktemp("api") / "api.log") as base:
         yield base
 

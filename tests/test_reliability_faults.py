@@ -49,14 +49,19 @@ def test_ingest_cut_from_neo4j_names_the_lost_documents_and_a_rerun_gives_the_un
     command = ingest_command(extractions, BATCH)
 
     clean = subprocess.run(
-        command, env=ingest_env(neo4j_server.uri), capture_output=True, text=True, cwd=REPO_ROOT, timeout=300
+        command,
+        env=ingest_env(neo4j_server.uri, neo4j_server.password),
+        capture_output=True,
+        text=True,
+        cwd=REPO_ROOT,
+        timeout=300,
     )
     assert clean.returncode == 0, clean.stderr
     expected = graph_keys(driver)
     assert sum(expected["Article"].values()) == DOCUMENTS
     wipe(driver)
 
-    via_relay = ingest_env(f"bolt://127.0.0.1:{relay.port}")
+    via_relay = ingest_env(f"bolt://127.0.0.1:{relay.port}", neo4j_server.password)
     process = subprocess.Popen(
         command, env=via_relay, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO_ROOT
     )
@@ -96,7 +101,7 @@ def test_ingest_cut_from_neo4j_names_the_lost_documents_and_a_rerun_gives_the_un
 
 
 def test_post_documents_while_neo4j_is_down_is_503_json_then_201_when_it_is_back(
-    driver: neo4j.Driver, relay: TcpRelay, tmp_path: Path
+    driver: neo4j.Driver, relay: TcpRelay, neo4j_server: Any, tmp_path: Path
 ) -> None:
     article = {
         "id": "fault-post",
@@ -104,7 +109,7 @@ def test_post_documents_while_neo4j_is_down_is_503_json_then_201_when_it_is_back
         "l'ambassadeur de Chine.",
         "published": "2024-03-05",
     }
-    env = server_env(f"bolt://127.0.0.1:{relay.port}", MALIKG_API_KEY=KEY)
+    env = server_env(f"bolt://127.0.0.1:{relay.port}", password=neo4j_server.password, MALIKG_API_KEY=KEY)
     with running_api(env, tmp_path / "api.log") as base:
         relay.stop()
         down = httpx.post(f"{base}/documents", json=article, headers={"X-API-Key": KEY}, timeout=120.0)

@@ -64,7 +64,7 @@ def default_api(neo4j_server: Any, tmp_path_factory: pytest.TempPathFactory) -> 
     """`malikg serve --port P` with no --host (the default bind), writes enabled; (base URL, pid)."""
     port = free_port()
     log = tmp_path_factory.mktemp("serve") / "api.log"
-    env = server_env(neo4j_server.uri, neo4j_server.database, MALIKG_API_KEY=KEY)
+    env = server_env(neo4j_server.uri, neo4j_server.database, neo4j_server.password, MALIKG_API_KEY=KEY)
     with log.open("wb") as out:
         process = subprocess.Popen(
             [str(MALIKG), "serve", "--port", str(port)], cwd=REPO_ROOT, env=env, stdout=out, stderr=subprocess.STDOUT

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 from urllib.parse import urlparse
 
 import typer
+from neo4j.exceptions import AuthError
 
-from graph import local_server, neo4j_build
+from graph import local_auth, local_server, neo4j_build
 from graph.local_errors import LocalServerError, ToolMissingError
 from graph.settings import get_settings
 
@@ -62,17 +64,31 @@ def start_command(
     data_dir: DataDir = None,
     timeout: Annotated[float, typer.Option(help="Seconds to wait for Bolt to answer.")] = 120.0,
 ) -> None:
-    """Start the local Neo4j server in the background and wait until Bolt answers."""
+    """Start the local Neo4j server in the background and wait until Bolt answers.
+
+    The first start generates the password of user neo4j and prints it once; malikg reads it from the data dir."""
     config = _config(bolt_port, http_port, data_dir)
+    first_password = not config.password_file.exists()
     try:
         info, started = local_server.start(config, timeout_s=timeout)
     except LocalServerError as error:
         raise _fail(error) from error
     verb = "started" if started else "already running"
     typer.echo(f"Neo4j {verb} (pid {info.pid}, data {info.data_dir})")
-    typer.echo(f"  Bolt    : {info.bolt_uri}  (no authentication)")
+    typer.echo(f"  Bolt    : {info.bolt_uri}  (user {local_auth.USER}, password in {config.password_file})")
     typer.echo(f"  Browser : {info.browser_url}")
     typer.echo(f"  Log     : {config.log_file}")
+    if first_password:
+        _show_password(config.password(), "generated")
+
+
+def _show_password(password: str, what: str) -> None:
+    typer.echo(f"\nPassword of user {local_auth.USER} ({what}; shown this once): {password}")
+    typer.echo(
+        "  Neo4j Browser asks for it once (open the Browser URL, paste it, Connect). malikg commands, the API and\n"
+        "  the tests read it from the password file (mode 0600) when NEO4J_PASSWORD is not set;\n"
+        "  `malikg db password` replaces it."
+    )
 
 
 @app.command("status")
@@ -83,7 +99,13 @@ def status_command(bolt_port: BoltPort = None, http_port: HttpPort = None, data_
     if info is None:
         typer.echo(f"Neo4j is not running (data {config.data_dir})")
         raise typer.Exit(1)
-    version = local_server.server_version(info) if local_server.bolt_answers(info.bolt_uri) else "not answering yet"
+    password = config.password()
+    try:
+        answers = local_server.bolt_answers(info.bolt_uri, password)
+    except AuthError:
+        typer.echo(f"malikg: Neo4j (pid {info.pid}) refused the password in {config.password_file}", err=True)
+        raise typer.Exit(1) from None
+    version = local_server.server_version(info, password) if answers else "not answering yet"
     typer.echo(f"Neo4j is running (pid {info.pid}, version {version}, data {info.data_dir})")
     typer.echo(f"  Bolt    : {info.bolt_uri}")
     typer.echo(f"  Browser : {info.browser_url}")
@@ -94,15 +116,48 @@ def stop_command(
     bolt_port: BoltPort = None,
     http_port: HttpPort = None,
     data_dir: DataDir = None,
-    timeout: Annotated[float, typer.Option(help="Seconds to wait for a clean shutdown.")] = 60.0,
+    timeout: Annotated[
+        float | None, typer.Option(help="Give up after this many seconds (default: wait for Neo4j's own shutdown).")
+    ] = None,
 ) -> None:
-    """Stop the local server (SIGTERM, then wait for its clean shutdown)."""
+    """Stop the local server (SIGTERM, then wait for its clean shutdown, however long Neo4j takes)."""
     config = _config(bolt_port, http_port, data_dir)
+
+    def tell_slow(info: local_server.ServerInfo) -> None:
+        typer.echo(
+            f"Neo4j (pid {info.pid}) is still shutting down (checkpointing its store); waiting for it, "
+            f"see {config.log_file}",
+            err=True,
+        )
+
     try:
-        info = local_server.stop(config, timeout_s=timeout)
+        info = local_server.stop(config, timeout_s=timeout, on_slow=tell_slow)
     except LocalServerError as error:
         raise _fail(error) from error
     typer.echo("Neo4j was not running" if info is None else f"Neo4j stopped (pid {info.pid})")
+
+
+@app.command("password")
+def password_command(
+    bolt_port: BoltPort = None,
+    http_port: HttpPort = None,
+    data_dir: DataDir = None,
+    from_stdin: Annotated[
+        bool, typer.Option("--from-stdin", help="Read the new password (8+ characters) from stdin.")
+    ] = False,
+) -> None:
+    """Replace the password of user neo4j (a new random one unless --from-stdin): at once on a running server,
+    at the next start otherwise; prints a generated password once."""
+    config = _config(bolt_port, http_port, data_dir)
+    wanted = sys.stdin.readline().strip() if from_stdin else None
+    try:
+        password, live = local_server.change_password(config, wanted)
+    except LocalServerError as error:
+        raise _fail(error) from error
+    when = "now" if live else "at the next `malikg db start`"
+    typer.echo(f"password of user {local_auth.USER} changed (used {when}); stored in {config.password_file}")
+    if wanted is None:
+        _show_password(password, "new")
 
 
 @app.command("schema")

@@ -15,6 +15,9 @@ def serve(
     """Serve the API; OpenAPI documentation at http://HOST:PORT/docs. Neo4j settings come from NEO4J_*."""
     import uvicorn
 
+    from graph.settings import get_settings
+
+    get_settings()  # a bad setting fails here in one line (malikg.cli), not as a traceback in the app factory
     uvicorn.run("api.main:create_app", factory=True, host=host, port=port, reload=reload, proxy_headers=False)
 
 

@@ -63,7 +63,8 @@ class Neo4jBrowserPage:
         self.wait = WebDriverWait(browser, TIMEOUT_S)
 
     def connect(self, bolt_uri: str, user: str = "", password: str = "") -> None:
-        """Open the Browser and connect to `bolt_uri`; without a password, with "No authentication"."""
+        """Open the Browser and connect to `bolt_uri` as `user`/`password` (the local server always has one);
+        without a password, with "No authentication" (a server with authentication off)."""
         self.browser.get(f"{self.http_url}/browser/?dbms={bolt_uri}")
         address = self.wait.until(ec.element_to_be_clickable((By.CSS_SELECTOR, '[data-testid="boltaddress"]')))
         scheme, _, host = bolt_uri.partition("://")
