@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import typer
 
-from malikg.commands import db, export, extract, ingest, serve
+from malikg.commands import crawl, db, export, extract, ingest, serve
 
 app = typer.Typer(
     name="malikg",
@@ -21,6 +21,7 @@ app.add_typer(db.app, name="db")
 app.add_typer(export.app, name="export")
 extract.register(app)
 ingest.register(app)
+crawl.register(app)
 serve.register(app)
 
 
