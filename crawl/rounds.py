@@ -231,7 +231,9 @@ class Round:
                 )
                 advance()
                 continue
-            if doc.id in pending:  # two listed URLs redirect to one page: it is handled once
+            if doc.id in pending:  # two listed URLs lead to one page (a redirect): it is handled once
+                self.state.record_page(page.url, "duplicate", changed=page.changed, reason=doc.id)
+                advance()
                 continue
             pending[doc.id] = Due(page.url, page.changed, page.outlet, answer.etag, answer.last_modified)
             yield doc
