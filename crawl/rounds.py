@@ -20,7 +20,7 @@ from crawl.errors import FetchError
 from crawl.fetcher import Fetcher, Response
 from crawl.listings import Entry, Listing, parse_listing
 from crawl.pages import page_document
-from crawl.relevance import off_topic
+from crawl.relevance import mali_terms, off_topic
 from crawl.sources import Politeness, Source
 from crawl.state import CrawlState, due
 from crawl.summary import RoundSummary
@@ -42,6 +42,33 @@ class Due:
     outlet: str | None
     etag: str | None
     last_modified: str | None
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A due page after the fetch thread's work: the answer, or why there is none; its document (200) and, when it
+    is off-topic, why."""
+
+    response: Response | None = None
+    error: FetchError | None = None
+    document: Document | None = None
+    off_topic: str | None = None
+
+
+def _load(fetcher: Fetcher, page: Due) -> Loaded:
+    """Fetch a page, and turn it into a document and judge its relevance, in a fetch thread (so trafilatura and the
+    filter of one page overlap the NLP of others)."""
+    try:
+        response = fetcher.get(page.url, page.etag, page.last_modified)
+    except FetchError as exc:
+        return Loaded(error=exc)
+    if response.not_modified:
+        return Loaded(response)
+    try:
+        doc = page_document(response, page.outlet)
+    except FetchError as exc:
+        return Loaded(response, exc)
+    return Loaded(response, document=doc, off_topic=off_topic(doc.text))
 
 
 def _say(line: str) -> None:
@@ -80,6 +107,7 @@ class Round:
         """One round; `on_total(n)` is told how many pages are due, `advance()` is called per page done."""
         summary = RoundSummary()
         before = meeting_counts(self.driver, self.database)
+        mali_terms()  # load the gazetteers once, before the fetch threads need them
         with Fetcher(self.politeness, self.stop) as fetcher, ThreadPoolExecutor(self.politeness.workers) as pool:
             pages = self._due_pages(fetcher, pool, summary)
             on_total(len(pages))
@@ -161,27 +189,21 @@ class Round:
 
     # -- pages ------------------------------------------------------------------------------------------------
 
-    def _fetched(
-        self, fetcher: Fetcher, pool: ThreadPoolExecutor, pages: list[Due]
-    ) -> Iterator[tuple[Due, Response | FetchError]]:
-        """Each due page with its answer (or error), in the order the answers come; no new request after stop."""
+    def _fetched(self, fetcher: Fetcher, pool: ThreadPoolExecutor, pages: list[Due]) -> Iterator[tuple[Due, Loaded]]:
+        """Each due page, loaded, in the order the answers come; no new request after stop."""
         todo = iter(pages)
-        running: dict[Future[Response], Due] = {}
+        running: dict[Future[Loaded], Due] = {}
         while True:
             while not self.stop.is_set() and len(running) < 2 * self.politeness.workers:
                 page = next(todo, None)
                 if page is None:
                     break
-                running[pool.submit(fetcher.get, page.url, page.etag, page.last_modified)] = page
+                running[pool.submit(_load, fetcher, page)] = page
             if not running:
                 return
             done, _ = wait(running, return_when=FIRST_COMPLETED)
             for future in done:
-                page = running.pop(future)
-                try:
-                    yield page, future.result()
-                except FetchError as exc:
-                    yield page, exc
+                yield running.pop(future), future.result()
 
     def _documents(
         self,
@@ -193,41 +215,34 @@ class Round:
         pending: dict[str, Due],
     ) -> Iterator[Document]:
         """Documents of the fetched pages that are on topic; everything else is recorded and counted here."""
-        for page, answer in self._fetched(fetcher, pool, pages):
-            if isinstance(answer, FetchError):
-                if answer.reason == "stopped":
+        for page, loaded in self._fetched(fetcher, pool, pages):
+            answer, error, doc = loaded.response, loaded.error, loaded.document
+            if answer is not None and not answer.not_modified:
+                summary.fetched += 1
+            if error is not None:
+                if error.reason == "stopped":
                     continue
-                self._failed(answer)
-                summary.failed[answer.reason] += 1
-                self.state.record_page(
-                    page.url, "retry" if answer.transient else "failed", changed=page.changed, reason=answer.reason
-                )
+                self._failed(error)
+                summary.failed[error.reason] += 1
+                outcome = "retry" if error.transient else "failed"
+                self.state.record_page(page.url, outcome, changed=page.changed, reason=error.reason)
                 advance()
                 continue
-            if answer.not_modified:
+            assert answer is not None
+            if answer.not_modified or doc is None:
                 summary.not_modified += 1
                 self.state.record_page(page.url, "not-modified", changed=page.changed)
                 advance()
                 continue
-            summary.fetched += 1
-            try:
-                doc = page_document(answer, page.outlet)
-            except FetchError as exc:
-                self._failed(exc)
-                summary.failed[exc.reason] += 1
-                self.state.record_page(page.url, "failed", changed=page.changed, reason=exc.reason)
-                advance()
-                continue
-            reason = off_topic(doc.text)
-            if reason is not None:
-                summary.off_topic[reason] += 1
+            if loaded.off_topic is not None:
+                summary.off_topic[loaded.off_topic] += 1
                 self.state.record_page(
                     page.url,
                     "off-topic",
                     etag=answer.etag,
                     last_modified=answer.last_modified,
                     changed=page.changed,
-                    reason=reason,
+                    reason=loaded.off_topic,
                 )
                 advance()
                 continue
