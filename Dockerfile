@@ -26,6 +26,7 @@ COPY malikg ./malikg
 COPY ingest ./ingest
 COPY graph ./graph
 COPY api ./api
+COPY crawl ./crawl
 RUN pip install --no-deps .
 
 # Cypher queries and the Neo4j Browser files are read from beside the installed packages

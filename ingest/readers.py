@@ -117,6 +117,11 @@ def _html_main(doc: Document) -> Document:
     )
 
 
+def html_main_text(doc: Document) -> Document:
+    """`doc`, whose text is an HTML page, with the page's main text and metadata (for fetched pages)."""
+    return _html_main(doc)
+
+
 def main_text(doc: Document) -> Document:
     """`doc` itself, or, when its text is a whole HTML page (`<!DOCTYPE html>`, `<html>`), its main text."""
     return _html_main(doc) if _HTML_PAGE.match(doc.text) else doc

@@ -9,7 +9,7 @@ from __future__ import annotations
 import typer
 from pydantic import ValidationError
 
-from malikg.commands import db, export, extract, ingest, serve
+from malikg.commands import crawl, db, export, extract, ingest, serve
 
 app = typer.Typer(
     name="malikg",
@@ -22,6 +22,7 @@ app.add_typer(db.app, name="db")
 app.add_typer(export.app, name="export")
 extract.register(app)
 ingest.register(app)
+crawl.register(app)
 serve.register(app)
 
 

@@ -1,8 +1,10 @@
 """`malikg ingest`: read articles (or ready extractions), extract, and write them into Neo4j idempotently.
 
 Documents stream through bounded batches (extraction batches of 8, write transactions of `--batch-size`), so
-memory does not grow with the corpus. Exit codes: 0 all written, 1 some documents failed, 3 Neo4j unreachable
-(at the start, or lost during the run: then the documents of the unconfirmed batch are named on stderr).
+memory does not grow with the corpus. A document the graph already holds with the same cleaned text is skipped
+before the NLP (`malikg.unchanged`; `--reextract` turns that off). Exit codes: 0 all written, 1 some documents failed,
+3 Neo4j unreachable (at the start, or lost during the run: then the documents of the unconfirmed batch are named on
+stderr).
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ import typer
 
 if TYPE_CHECKING:
     from graph.writer import WriteResult
-    from ingest.models import Extraction, Failure
+    from ingest.models import Document, Extraction, Failure
+    from malikg.unchanged import UnchangedFilter
 
 EXIT_FAILED_DOCUMENTS = 1
 EXIT_NEO4J_UNREACHABLE = 3
@@ -38,6 +41,9 @@ def ingest(
     ] = None,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="documents per write transaction")] = 200,
     processes: Annotated[int, typer.Option("--processes", min=1, help="extraction worker processes")] = 1,
+    reextract: Annotated[
+        bool, typer.Option("--reextract", help="extract unchanged documents again (after a change of the rules)")
+    ] = False,
 ) -> None:
     """Extract facts from articles and write them into Neo4j; re-ingesting the same files changes nothing."""
     from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired
@@ -46,6 +52,7 @@ def ingest(
     from graph.schema import apply_schema
     from graph.settings import get_settings
     from graph.writer import GraphWriter, WriteResult
+    from malikg.unchanged import UnchangedFilter
 
     inputs = list(paths or []) + ([jsonl] if jsonl else [])
     if not inputs and from_extractions is None:
@@ -61,9 +68,11 @@ def ingest(
         try:
             apply_schema(driver, settings.neo4j_database)
             writer = GraphWriter(driver, settings.neo4j_database)
+            unchanged = None if reextract else UnchangedFilter(driver, settings.neo4j_database)
             with _progress(_count(inputs, from_extractions)) as advance:
                 # progress counts documents as they are extracted (writes trail by at most one batch)
-                extractions = tally.extractions(_stream(inputs, from_extractions, processes), advance)
+                stream = _stream(inputs, from_extractions, processes, unchanged, advance)
+                extractions = tally.extractions(stream, advance)
                 for outcome in writer.write_many(extractions, batch_size=batch_size):
                     total += outcome.result
                     tally.ok += len(outcome.written)
@@ -81,7 +90,7 @@ def ingest(
                 err=True,
             )
             raise typer.Exit(code=EXIT_NEO4J_UNREACHABLE) from None
-    typer.echo(_summary(tally, total))
+    typer.echo(_summary(tally, total, len(unchanged.skipped) if unchanged else 0))
     if tally.failed:
         raise typer.Exit(code=EXIT_FAILED_DOCUMENTS)
 
@@ -125,15 +134,38 @@ class _Tally:
                 yield item
 
 
-def _stream(inputs: Sequence[Path], from_extractions: Path | None, processes: int) -> Iterator[Extraction | Failure]:
-    """Ready extractions first (if any), then the documents extracted lazily, in input order."""
+def _stream(
+    inputs: Sequence[Path],
+    from_extractions: Path | None,
+    processes: int,
+    unchanged: UnchangedFilter | None,
+    advance: Callable[[int], None],
+) -> Iterator[Extraction | Failure]:
+    """Ready extractions first (if any), then the documents extracted lazily, in input order; documents the graph
+    already holds with the same text are dropped by `unchanged` before the NLP (and counted as done)."""
     if from_extractions is not None:
         yield from _read_extractions(from_extractions)
     if inputs:
         from ingest.pipeline import extract_documents
         from ingest.readers import iter_documents
 
-        yield from extract_documents(iter_documents(inputs), batch_size=8, n_process=processes)
+        documents = iter_documents(inputs)
+        if unchanged is not None:
+            documents = _counting_skips(unchanged, documents, advance)
+        yield from extract_documents(documents, batch_size=8, n_process=processes)
+
+
+def _counting_skips(
+    unchanged: UnchangedFilter, documents: Iterable[Document | Failure], advance: Callable[[int], None]
+) -> Iterator[Document | Failure]:
+    """`unchanged(documents)`, advancing the progress bar by each skipped document."""
+    reported = 0
+    for item in unchanged(documents):
+        if len(unchanged.skipped) > reported:
+            advance(len(unchanged.skipped) - reported)
+            reported = len(unchanged.skipped)
+        yield item
+    advance(len(unchanged.skipped) - reported)
 
 
 def _read_extractions(path: Path) -> Iterator[Extraction | Failure]:
@@ -206,9 +238,9 @@ def _progress(total: int | None) -> Iterator[Callable[[int], None]]:
         yield advance
 
 
-def _summary(tally: _Tally, total: WriteResult) -> str:
+def _summary(tally: _Tally, total: WriteResult, unchanged: int) -> str:
     return (
-        f"documents: {tally.ok} ok, {tally.failed} failed; "
+        f"documents: {tally.ok} ok, {tally.failed} failed, {unchanged} unchanged (skipped before the NLP); "
         f"created {total.nodes_created} nodes and {total.relationships_created} relationships "
         f"({total.properties_set} properties set, {total.reposts} reposts recognised)"
     )
