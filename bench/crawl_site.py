@@ -82,6 +82,7 @@ class Site:
 
     articles: dict[str, str]
     pages: dict[str, Page] = field(default_factory=dict)
+    redirects: dict[str, str] = field(default_factory=dict)  # path -> Location of a 301
     log: list[tuple[str, str, int]] = field(default_factory=list)  # (path, user agent, 0) per request
     port: int = 0
     _server: ThreadingHTTPServer | None = None
@@ -213,6 +214,8 @@ class _Handler(BaseHTTPRequestHandler):
             return self._send(
                 200, article_html("Lent", ["Le Mali. " * 30], "x").encode(), {"Content-Type": "text/html"}
             )
+        if path in self.served.redirects:
+            return self._send(301, headers={"Location": self.served.redirects[path]})
         if path == "/moved.html":
             first = sorted(self.served.articles)[0]
             return self._send(301, headers={"Location": self.served.article_path(first)})

@@ -104,20 +104,24 @@ class Fetcher:
         return True if parser is None else parser.can_fetch(self.politeness.user_agent, url)
 
     def _read_robots(self, origin: str) -> RobotFileParser | None:
-        """The parsed robots.txt; None (everything allowed) when the site has none (4xx); a parser refusing
-        everything when it cannot be read (5xx, timeout), as RFC 9309 asks."""
+        """The parsed robots.txt (redirects followed up to the cap, e.g. http -> https); None (everything allowed)
+        when the site has none (4xx, or too many redirects); a parser refusing everything when it cannot be read
+        (5xx, timeout), as RFC 9309 asks."""
         parser = RobotFileParser()
-        try:
-            _, response = self._get_with_retries(origin + "/robots.txt", origin + "/robots.txt", {})
-        except FetchError as exc:
-            if exc.transient:
-                parser.parse(["User-agent: *", "Disallow: /"])
+        url = origin + "/robots.txt"
+        for _ in range(self.politeness.max_redirects + 1):
+            try:
+                location, response = self._get_with_retries(origin + "/robots.txt", url, {})
+            except FetchError as exc:
+                if exc.transient:
+                    parser.parse(["User-agent: *", "Disallow: /"])
+                    return parser
+                return None
+            if response is not None:
+                parser.parse(response.body.decode("utf-8", errors="replace").splitlines())
                 return parser
-            return None
-        if response is None:  # a redirect: follow none for robots.txt, treat as absent
-            return None
-        parser.parse(response.body.decode("utf-8", errors="replace").splitlines())
-        return parser
+            url = urljoin(url, location)
+        return None
 
     def _host(self, netloc: str) -> _Host:
         with self._lock:

@@ -3,12 +3,16 @@ site (bench/crawl_site.py), state."""
 
 from __future__ import annotations
 
+import os
+import socket
+import subprocess
 import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from crawl_graph import MALIKG
 
 from bench.crawl_site import SLOW_S, Site, seed_articles, text_page
 from crawl.errors import FetchError, SourcesError
@@ -18,6 +22,7 @@ from crawl.pages import page_document
 from crawl.relevance import NO_MALI, NOT_FRENCH, off_topic
 from crawl.sources import Politeness, load_sources, shipped_sources_path, url_list
 from crawl.state import CrawlState, due
+from graph.settings import REPO_ROOT
 
 FAST = Politeness(
     user_agent="ua-test/1",
@@ -161,6 +166,15 @@ def test_fetch_failures_are_named_with_a_short_reason(site: Site, path: str, rea
     assert site.requests_for(path) - before == expected
 
 
+def test_a_redirected_robots_txt_is_followed_and_honoured() -> None:
+    with Site(seed_articles()) as moved:
+        moved.redirects["/robots.txt"] = "/robots-real.txt"
+        moved.pages["/robots-real.txt"] = moved.pages.pop("/robots.txt")
+        with pytest.raises(FetchError, match="disallowed by robots.txt"):
+            _get(moved, "/private/secret.html")
+        assert moved.requests_for("/robots-real.txt") == 1 and moved.requests_for("/private/secret.html") == 0
+
+
 def test_redirects_are_followed_and_conditional_gets_answer_304(site: Site) -> None:
     first = sorted(site.articles)[0]
     moved = _get(site, "/moved.html")
@@ -216,3 +230,32 @@ def test_state_survives_reopening_and_decides_what_is_due(tmp_path: Path) -> Non
         assert not due(None, a) and not due("2025-06-01T00:00:00+00:00", a)
         assert due("2025-06-02T00:00:00+00:00", a)
         assert due(None, state.page("https://x.ml/b")) and due(None, state.page("https://x.ml/new"))
+
+
+# -- command line -----------------------------------------------------------------------------------------------
+
+
+def _crawl_cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([MALIKG, "crawl", *args], env=env, capture_output=True, text=True, timeout=300, cwd=REPO_ROOT)
+
+
+def test_a_bad_sources_file_is_exit_2_with_one_line(tmp_path: Path) -> None:
+    bad = tmp_path / "s.yaml"
+    bad.write_text("sources:\n  - {rss: 'https://x.ml/feed'}\n")
+    run = _crawl_cli(dict(os.environ), "--sources", str(bad), "--state", str(tmp_path / "st.sqlite"))
+    assert run.returncode == 2
+    assert run.stderr.strip().splitlines() == [f"malikg crawl: {bad}: sources.0.rss: Extra inputs are not permitted"]
+    assert _crawl_cli(dict(os.environ), "--every", "soon", "--feed", "https://x.ml/f").returncode == 2
+
+
+def test_unreachable_neo4j_is_one_clear_line_and_exit_3(site: Site, tmp_path: Path) -> None:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        closed = s.getsockname()[1]
+    env = {**os.environ, "NEO4J_URI": f"bolt://127.0.0.1:{closed}"}
+    before = len(site.log)
+    run = _crawl_cli(env, "--feed", site.url("/feed.xml"), "--state", str(tmp_path / "st.sqlite"))
+    assert run.returncode == 3, run.stderr
+    assert run.stderr.startswith(f"malikg crawl: round 1: cannot reach Neo4j at bolt://127.0.0.1:{closed}")
+    assert "Traceback" not in run.stderr and run.stdout == ""
+    assert len(site.log) == before  # nothing is fetched for a graph that cannot take it
