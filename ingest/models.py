@@ -89,6 +89,9 @@ class Extraction(_Model):
     id: str
     url: str | None = None
     title: str | None = None
+    title_from_text: bool = Field(
+        default=False, description="the title is the text's first paragraph, not the document's own title"
+    )
     outlet: str | None = None
     published: str | None = None
     text_sha1: str | None = Field(default=None, description="hash of the cleaned article text (repost detection)")
