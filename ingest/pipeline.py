@@ -18,11 +18,14 @@ from ingest.clean import CleanText, clean
 from ingest.extractor import extract_article
 from ingest.gazetteer import load_gazetteer
 from ingest.models import Document, Extraction, Failure
+from ingest.normalise import normalise_document
 
 
 def _extract_batch(docs: list[Document]) -> list[Extraction | Failure]:
-    """Extract a batch of documents in this process (one nlp.pipe over all their paragraphs)."""
+    """Extract a batch of documents in this process (one nlp.pipe over all their paragraphs); the text enters
+    the pipeline here, so it is normalised here (`ingest.normalise`)."""
     gaz = load_gazetteer()
+    docs = [normalise_document(d) for d in docs]
     cleaned: list[CleanText | Failure] = []
     for d in docs:
         try:
@@ -37,7 +40,7 @@ def _extract_batch(docs: list[Document]) -> list[Extraction | Failure]:
             continue
         try:
             out.append(extract_article(d, c, sents, gaz))
-        except (ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError, RecursionError) as exc:
             out.append(Failure(source=d.id, reason=f"{type(exc).__name__}: {exc}"))
     return out
 

@@ -162,6 +162,8 @@ def _count(inputs: Sequence[Path], from_extractions: Path | None) -> int | None:
         files.extend(sorted(f for f in path.rglob("*") if f.is_file()) if path.is_dir() else [path])
     for file in files:
         suffix = file.suffix.lower()
+        if not file.is_file():  # a FIFO would block
+            continue
         if suffix == ".jsonl" or file == from_extractions:
             with file.open("rb") as fh:
                 total += sum(1 for line in fh if line.strip())
