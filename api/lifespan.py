@@ -7,6 +7,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
+from api.breaker import CircuitBreaker
 from graph.driver import open_driver
 from graph.settings import get_settings
 
@@ -24,6 +25,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         connection_acquisition_timeout=10.0,
     )
     app.state.driver = driver
+    app.state.breaker = CircuitBreaker()
     try:
         yield
     finally:

@@ -184,6 +184,9 @@ def _write_rows(tx: neo4j.ManagedTransaction, rows: BatchRows) -> _Counters:
         holds_organisation=rows.holds_organisation,
     )
     run("write/merge_meetings", rows=rows.meetings)
+    if rows.locks:
+        unlocked = tx.run(load_query("write/unlock"), {"keys": rows.locks}).consume()
+        counters.nodes -= unlocked.counters.nodes_deleted  # the locks are not part of what was written
     return counters
 
 

@@ -39,6 +39,8 @@ EARLIEST_PUBLISHED = date(1900, 1, 1)
 # almost none), or, in text that is otherwise ASCII, at most one invalid byte per this many bytes.
 _UTF8_RATIO = 3
 _STRAY_BYTE_EVERY = 200
+# Only web addresses are stored and served back as links (not javascript:, data:, file: ...).
+_WEB_URL = re.compile(r"^https?://[^\s/?#]+", re.IGNORECASE)
 _HTML_PAGE = re.compile(r"^\s*(<!doctype\s+html|<html[\s>])", re.IGNORECASE)
 
 
@@ -71,6 +73,8 @@ def check_document(doc: Document, max_bytes: int | None = None, today: date | No
         raise ValueError(f"binary content, not text ({controls} control characters)")
     if doc.published is not None:
         _check_published(doc.published, today or date.today())
+    if doc.url is not None and not _WEB_URL.match(doc.url):
+        raise ValueError(f"url {doc.url[:100]!r} is not an http(s) URL")
     return doc
 
 

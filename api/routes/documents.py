@@ -14,6 +14,7 @@ from api.schemas.common import InvalidRequest, Problem
 from api.schemas.documents import Ingested
 from graph.writer import GraphWriter
 from ingest.models import Document
+from ingest.normalise import clean_metadata
 from ingest.pipeline import extract_one
 from ingest.readers import check_document, main_text
 
@@ -35,11 +36,13 @@ _EXAMPLE = {
     summary="Ingest one article",
     responses={
         400: {"model": Problem, "description": "A body that cannot be decoded (JSON text must be UTF-8)."},
-        401: {"model": Problem, "description": "Missing or wrong X-API-Key."},
+        401: {"model": Problem, "description": "Missing or wrong X-API-Key (checked before the body is read)."},
+        415: {"model": Problem, "description": "A body that is not sent as application/json."},
         422: {
             "model": InvalidRequest,
             "description": "Invalid body, or an article that cannot be ingested (empty, binary, larger than "
-            "MALIKG_MAX_DOCUMENT_BYTES, `published` not a past YYYY-MM-DD date) or extracted.",
+            "MALIKG_MAX_DOCUMENT_BYTES, `published` not a YYYY-MM-DD date between 1900 and today, `url` not "
+            "http(s)) or extracted; ids, urls, titles and outlets over 1000, 2048, 2000 and 500 characters.",
         },
         413: {"model": Problem, "description": "Body larger than 2 MB."},
         503: {"model": Problem, "description": "Writes disabled (no MALIKG_API_KEY) or Neo4j unreachable."},
@@ -54,6 +57,7 @@ def post_document(
     """Run the French NLP extraction on the article and write the result (idempotent: posting the same article
     again changes nothing). A `text` that is a whole HTML page is reduced to its main text first. Answers with
     the extraction and what was written."""
+    document = clean_metadata(document)  # lone surrogates, NULs: the id is repeated in messages
     try:
         limit = settings.malikg_max_document_bytes
         document = check_document(main_text(check_document(document, limit)), limit)
