@@ -48,6 +48,16 @@ class InvalidParameterError(ApiError):
     status_code = 422
 
 
+class ExtractorBusyError(ApiError):
+    """Every extraction worker is busy: 503 with Retry-After."""
+
+    status_code = 503
+
+    def __init__(self, detail: str, retry_after_s: int) -> None:
+        super().__init__(detail)
+        self.retry_after_s = retry_after_s
+
+
 class DatabaseDownError(Exception):
     """Neo4j was found down moments ago (the circuit breaker is open): 503 without trying again."""
 
@@ -62,7 +72,10 @@ def _problem(status: int, detail: str, **extra: Any) -> JSONResponse:
 
 async def _api_error(_: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, ApiError)
-    return _problem(exc.status_code, exc.detail, **exc.extra)
+    response = _problem(exc.status_code, exc.detail, **exc.extra)
+    if isinstance(exc, ExtractorBusyError):
+        response.headers["Retry-After"] = str(exc.retry_after_s)
+    return response
 
 
 async def _database_down(_: Request, exc: Exception) -> JSONResponse:

@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from api.breaker import CircuitBreaker
+from api.extraction import ExtractionPool
 from graph.driver import open_driver
 from graph.settings import get_settings
 
@@ -26,7 +27,9 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     )
     app.state.driver = driver
     app.state.breaker = CircuitBreaker()
+    app.state.extractor = ExtractionPool(settings.malikg_extract_workers, settings.malikg_extract_timeout_s)
     try:
         yield
     finally:
+        app.state.extractor.close()
         driver.close()

@@ -19,6 +19,7 @@ from ingest.clean import CleanText, clean
 from ingest.extractor import extract_article
 from ingest.gazetteer import load_gazetteer
 from ingest.models import Document, Extraction, Failure
+from ingest.nlp import load_nlp
 from ingest.normalise import normalise_document
 
 
@@ -35,14 +36,17 @@ def _extract_batch(docs: list[Document]) -> list[Extraction | Failure]:
             cleaned.append(Failure(source=d.id, reason=f"cleaning failed: {exc}"))
     paragraphs = [c.paragraphs if isinstance(c, CleanText) else [] for c in cleaned]
     out: list[Extraction | Failure] = []
-    for d, c, sents in zip(docs, cleaned, analyse_many(paragraphs), strict=True):
-        if isinstance(c, Failure):
-            out.append(c)
-            continue
-        try:
-            out.append(extract_article(d, c, sents, gaz))
-        except (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError, RecursionError) as exc:
-            out.append(Failure(source=d.id, reason=f"{type(exc).__name__}: {exc}"))
+    # Strings spaCy interns for this batch are freed at the end of the zone, so a long-lived process (the API's
+    # worker, a long ingest) does not grow with the vocabulary of the texts; no spaCy object leaves the zone.
+    with load_nlp().memory_zone():
+        for d, c, sents in zip(docs, cleaned, analyse_many(paragraphs), strict=True):
+            if isinstance(c, Failure):
+                out.append(c)
+                continue
+            try:
+                out.append(extract_article(d, c, sents, gaz))
+            except (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError, RecursionError) as exc:
+                out.append(Failure(source=d.id, reason=f"{type(exc).__name__}: {exc}"))
     return out
 
 
@@ -130,8 +134,6 @@ def _run_isolated(chunk: list[Document | Failure]) -> list[Extraction | Failure]
 
 def _warm() -> None:
     """Load spaCy and the gazetteers once in each worker process."""
-    from ingest.nlp import load_nlp
-
     load_nlp()
     load_gazetteer()
 
