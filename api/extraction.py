@@ -19,6 +19,7 @@ from ingest.models import Document, Extraction, Failure
 
 # A worker is replaced after this many documents (on top of spaCy's memory zones), to bound its memory.
 MAX_TASKS_PER_WORKER = 200
+_START_TIMEOUT_S = 300.0
 
 
 class ExtractionBusyError(Exception):
@@ -33,6 +34,10 @@ def _extract(document: Document) -> Extraction | Failure:
     from ingest.pipeline import _extract_batch
 
     return _extract_batch([document])[0]
+
+
+def _ready() -> bool:
+    return True
 
 
 def _warm() -> None:
@@ -76,12 +81,15 @@ class ExtractionPool:
     def _current(self) -> ProcessPoolExecutor:
         with self._lock:
             if self._pool is None:
-                self._pool = ProcessPoolExecutor(
+                pool = ProcessPoolExecutor(
                     max_workers=self.workers,
                     mp_context=mp.get_context("spawn"),  # never fork a threaded server
                     initializer=_warm,
                     max_tasks_per_child=MAX_TASKS_PER_WORKER,
                 )
+                # Start the worker (loading spaCy takes seconds) before any document's time limit starts.
+                pool.submit(_ready).result(timeout=_START_TIMEOUT_S)
+                self._pool = pool
             return self._pool
 
     def _discard(self, pool: ProcessPoolExecutor) -> None:
