@@ -12,10 +12,10 @@ uninterrupted ingest by the keys of every node label and every relationship type
 3. short outage: stop and restart the server at once, within the driver's 30 s retry budget; the same ingest
    must finish by itself with exit 0 and the clean graph.
 4. disk full (`--scenarios disk-full`; needs root to mount a tmpfs): a second server whose data dir is a 10 MB
-   tmpfs; 3000 documents fill it; the ingest must stop with exit 3 within a minute naming only the batch in
-   flight (not one error per remaining document), and GET /health of a `malikg serve` on it must be 503. Then the
-   tmpfs is enlarged and the server restarted: whether the database comes back, the acknowledged articles are
-   all there and a re-run completes is reported (recovery itself belongs to `malikg db start`).
+   tmpfs; 3000 documents fill it; the ingest must stop with exit 3 at the first failed batch, naming only the
+   batch in flight (not one error per remaining document), and GET /health of a `malikg serve` on it must be
+   503. Then the tmpfs is enlarged and the server restarted: whether the database comes back, the acknowledged
+   articles are all there and a re-run completes is reported (recovery itself belongs to `malikg db start`).
 
 Too long for the test suite (server restarts); tests/test_reliability_faults.py does the same through a TCP relay.
 """
@@ -262,14 +262,14 @@ def disk_full(batch_size: int, bolt_port: int, http_port: int, work: Path, docum
         named = [line for line in stderr if "not confirmed written" in line]
         others = [line for line in stderr if "not confirmed written" not in line and not line.startswith("malikg")]
         counts = f"{len(named)} documents named, {len(stderr)} stderr lines"
-        print(f"  ingest exit {run.returncode} after {seconds:.1f} s; {counts}")
+        print(f"  ingest exit {run.returncode} after {seconds:.1f} s (the whole run); {counts}")
         for line in [*named[:1], *stderr[-1:]]:
             print(f"  stderr| {line[:300]}")
         written = int(stderr[-1].split(" after ")[1].split()[0]) if run.returncode == 3 else -1
         health = _health_status(drill.uri)
         print(f"  GET /health while the disk is full: {health}")
-        ok = run.returncode == 3 and seconds < 120 and len(named) <= batch_size and health == 503
-        print(f"  {'PASS' if ok else 'FAIL'} (exit 3, a minute at most, only the batch in flight named, /health 503)")
+        ok = run.returncode == 3 and len(named) <= batch_size and health == 503
+        print(f"  {'PASS' if ok else 'FAIL'} (exit 3, only the batch in flight named, /health 503)")
         others_shown = len([line for line in others if not line.startswith("Transaction failed")])
         print(f"  ({others_shown} other stderr lines besides the driver's retry log)")
         subprocess.run(["mount", "-o", "remount,size=200m", str(mount)], check=True)
