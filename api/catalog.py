@@ -12,6 +12,7 @@ Header format (comment lines at the top of the file):
 from __future__ import annotations
 
 import json
+import math
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -27,6 +28,7 @@ _PARAM = re.compile(
     r"(?: = (?P<default>\S+))?\s+(?P<doc>.+)$"
 )
 _BOUNDED = {"limit", "max_meetings"}
+_INT64_MIN, _INT64_MAX = -(2**63), 2**63 - 1
 
 
 class QueryHeaderError(ValueError):
@@ -84,9 +86,15 @@ class NamedQuery:
 
 def _convert(kind: ParamType, raw: str) -> Any:
     if kind == "integer":
-        return int(raw)
+        value = int(raw)
+        if not _INT64_MIN <= value <= _INT64_MAX:  # Neo4j integers are 64-bit; the driver cannot send more
+            raise ValueError(raw)
+        return value
     if kind == "number":
-        return float(raw)
+        number = float(raw)
+        if not math.isfinite(number):
+            raise ValueError(raw)
+        return number
     if kind == "boolean":
         if raw.lower() not in {"true", "false"}:
             raise ValueError(raw)

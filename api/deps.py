@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Annotated
 
 from fastapi import Depends, Query, Request
 from neo4j import Driver
+from neo4j.exceptions import DatabaseUnavailable, ServiceUnavailable, SessionExpired
 
-from api.errors import InvalidParameterError
+from api.errors import DatabaseDownError, InvalidParameterError
 from api.reads import GraphReader
 from graph.settings import Settings, get_settings
 
@@ -19,10 +20,22 @@ MAX_LIMIT = 500
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
-def get_driver(request: Request) -> Driver:
-    """The process-wide driver created in the lifespan."""
+async def get_driver(request: Request) -> AsyncIterator[Driver]:
+    """The process-wide driver created in the lifespan, behind the circuit breaker (`api.breaker`): while Neo4j is
+    known to be down this answers 503 at once, on the event loop, without taking a worker thread."""
+    breaker = request.app.state.breaker
+    if not breaker.admit():
+        raise DatabaseDownError(retry_after_s=breaker.retry_after_s())
     driver: Driver = request.app.state.driver
-    return driver
+    try:
+        yield driver
+    except (ServiceUnavailable, SessionExpired, DatabaseUnavailable):
+        breaker.failed()
+        raise
+    except BaseException:
+        breaker.released()
+        raise
+    breaker.succeeded()
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]

@@ -7,6 +7,8 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
+from api.breaker import CircuitBreaker
+from api.extraction import ExtractionPool
 from graph.driver import open_driver
 from graph.settings import get_settings
 
@@ -24,7 +26,10 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         connection_acquisition_timeout=10.0,
     )
     app.state.driver = driver
+    app.state.breaker = CircuitBreaker()
+    app.state.extractor = ExtractionPool(settings.malikg_extract_workers, settings.malikg_extract_timeout_s)
     try:
         yield
     finally:
+        app.state.extractor.close()
         driver.close()

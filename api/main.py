@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
+from api.auth import WriteGuard
 from api.browser_files import browser_files
-from api.errors import install_error_handlers
+from api.errors import CatchAll, install_error_handlers
 from api.lifespan import lifespan
 from api.limits import BodySizeLimit
 from api.routes import (
@@ -56,5 +57,8 @@ def create_app() -> FastAPI:
         app.include_router(module.router)
     app.mount("/browser", browser_files(), name="browser")
     install_error_handlers(app)
+    app.router.redirect_slashes = False  # a redirect would point at the client's Host header; 404 instead
+    app.add_middleware(CatchAll)
     app.add_middleware(BodySizeLimit, max_bytes=MAX_BODY_BYTES)
+    app.add_middleware(WriteGuard)  # outermost: the key is checked before the body size or content
     return app

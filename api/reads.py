@@ -54,3 +54,11 @@ class GraphReader:
         if self._session is not None:
             self._session.close()
             self._session = None
+
+
+def ping(driver: Driver, database: str, timeout_s: float) -> None:
+    """Read the store once (`queries/health/ready.cypher`) in one read transaction, without the driver's retries:
+    raises at once when Neo4j or the database is unavailable (the readiness check of GET /health)."""
+    with driver.session(database=database, default_access_mode=READ_ACCESS, notifications_min_severity="OFF") as s:
+        with s.begin_transaction(timeout=timeout_s) as tx:
+            tx.run(load_query("health/ready")).consume()

@@ -11,6 +11,11 @@ uninterrupted ingest by the keys of every node label and every relationship type
 2. clean stop: the same with `local_server.stop` (SIGTERM, checkpoint).
 3. short outage: stop and restart the server at once, within the driver's 30 s retry budget; the same ingest
    must finish by itself with exit 0 and the clean graph.
+4. disk full (`--scenarios disk-full`; needs root to mount a tmpfs): a second server whose data dir is a 10 MB
+   tmpfs; 3000 documents fill it; the ingest must stop with exit 3 at the first failed batch, naming only the
+   batch in flight (not one error per remaining document), and GET /health of a `malikg serve` on it must be
+   503. Then the tmpfs is enlarged and the server restarted: whether the database comes back, the acknowledged
+   articles are all there and a re-run completes is reported (recovery itself belongs to `malikg db start`).
 
 Too long for the test suite (server restarts); tests/test_reliability_faults.py does the same through a TCP relay.
 """
@@ -21,6 +26,7 @@ import argparse
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -29,11 +35,13 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import httpx
 import neo4j
 
 from bench.bench_ingest import synthetic_extractions
 from bench.common import wipe
 from graph import local_server
+from graph.local_errors import LocalServerError
 from graph.settings import REPO_ROOT
 
 MALIKG = Path(sys.executable).with_name("malikg")
@@ -202,14 +210,117 @@ def _report(name: str, outcome: dict[str, object], restart_s: float) -> None:
         print(f"  stdout| {outcome['stdout']}")
 
 
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def _health_status(bolt_uri: str, password: str) -> int:
+    """GET /health of a `malikg serve` started on `bolt_uri` for the occasion."""
+    port = _free_port()
+    process = subprocess.Popen(
+        [str(MALIKG), "serve", "--port", str(port)],
+        env=ingest_env(bolt_uri, password),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        cwd=REPO_ROOT,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                return httpx.get(f"http://127.0.0.1:{port}/health", timeout=30).status_code
+            except httpx.TransportError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.3)
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def disk_full(batch_size: int, bolt_port: int, http_port: int, work: Path, documents: int = 3000) -> bool:
+    """Scenario 4 (see the module doc); True when it passes or cannot run here (said so)."""
+    mount = work / "small-disk"
+    mount.mkdir()
+    size = "10m"
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(mount)], capture_output=True)
+    print("== disk full: a 10 MB tmpfs data dir")
+    if mounted.returncode != 0:
+        print(f"  SKIPPED: cannot mount a tmpfs here ({mounted.stderr.decode().strip()}); run the drill as root")
+        return True
+    drill = Drill(documents, batch_size, bolt_port, http_port, work)
+    drill.config = local_server.ServerConfig(data_dir=mount / "neo4j", bolt_port=bolt_port, http_port=http_port)
+    try:
+        drill.start()
+        started = time.monotonic()
+        run = drill.run_ingest()
+        seconds = time.monotonic() - started
+        stderr = run.stderr.strip().splitlines()
+        named = [line for line in stderr if "not confirmed written" in line]
+        others = [line for line in stderr if "not confirmed written" not in line and not line.startswith("malikg")]
+        counts = f"{len(named)} documents named, {len(stderr)} stderr lines"
+        print(f"  ingest exit {run.returncode} after {seconds:.1f} s (the whole run); {counts}")
+        for line in [*named[:1], *stderr[-1:]]:
+            print(f"  stderr| {line[:300]}")
+        written = int(stderr[-1].split(" after ")[1].split()[0]) if run.returncode == 3 else -1
+        health = _health_status(drill.uri, drill.config.password())
+        print(f"  GET /health while the disk is full: {health}")
+        ok = run.returncode == 3 and len(named) <= batch_size and health == 503
+        print(f"  {'PASS' if ok else 'FAIL'} (exit 3, only the batch in flight named, /health 503)")
+        others_shown = len([line for line in others if not line.startswith("Transaction failed")])
+        print(f"  ({others_shown} other stderr lines besides the driver's retry log)")
+        subprocess.run(["mount", "-o", "remount,size=200m", str(mount)], check=True)
+        _recover(drill, written)
+        return ok
+    finally:
+        info = local_server.status(drill.config)
+        if info is not None:
+            os.kill(info.pid, signal.SIGKILL)
+            time.sleep(2)
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def _recover(drill: Drill, written: int) -> None:
+    """After space is freed: restart the server and report what came back (informational)."""
+    try:
+        local_server.stop(drill.config, timeout_s=90)
+        how = "stopped"
+    except LocalServerError as error:
+        info = local_server.status(drill.config)
+        if info is not None:
+            os.kill(info.pid, signal.SIGKILL)
+        how = f"killed ({error})"
+        time.sleep(2)
+    try:
+        restart = drill.start()
+        with drill.driver() as driver:
+            articles = count_articles(driver)
+        rerun = drill.run_ingest()
+        print(
+            f"  space freed, server {how}, restarted in {restart:.1f} s: {articles} articles "
+            f"(>= {written} acknowledged: {articles >= written}); re-run exit {rerun.returncode}"
+        )
+    except Exception as error:  # reported, not raised: recovery after a full disk is `malikg db start`'s job
+        print(f"  space freed, server {how}; the database did not come back: {str(error).splitlines()[0][:300]}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--documents", type=int, default=1500)
     parser.add_argument("--batch-size", type=int, default=25)
     parser.add_argument("--bolt-port", type=int, default=18689)
     parser.add_argument("--http-port", type=int, default=18476)
+    parser.add_argument("--scenarios", choices=["all", "faults", "disk-full"], default="all")
     args = parser.parse_args(argv)
     failures = 0
+    if args.scenarios in ("all", "disk-full"):
+        with tempfile.TemporaryDirectory() as work:
+            failures += not disk_full(args.batch_size, args.bolt_port, args.http_port, Path(work))
+        if args.scenarios == "disk-full":
+            return 1 if failures else 0
     with tempfile.TemporaryDirectory() as work:
         drill = Drill(args.documents, args.batch_size, args.bolt_port, args.http_port, Path(work))
         shutil.rmtree(drill.config.data_dir, ignore_errors=True)

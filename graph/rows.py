@@ -160,6 +160,7 @@ class _Collector:
                 "id": art,
                 "url": extraction.url,
                 "title": extraction.title,
+                "title_from_text": extraction.title_from_text,
                 "outlet": extraction.outlet,
                 "published": extraction.published,
                 "text_sha1": extraction.text_sha1,

@@ -14,7 +14,15 @@ from datetime import UTC, datetime
 from typing import Any
 
 import neo4j
-from neo4j.exceptions import ConstraintError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
+from neo4j.exceptions import (
+    ConstraintError,
+    DatabaseError,
+    DatabaseUnavailable,
+    DriverError,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+)
 
 from graph.queries import load_query
 from graph.rows import BatchRows, InvalidExtractionError, build_rows, check
@@ -85,8 +93,9 @@ class GraphWriter:
         """Write documents in transactions of `batch_size`, yielding one outcome per batch, lazily.
 
         A batch that fails is retried one document per transaction, so each failure is named with its reason and
-        every other document of the batch is still written. Lost connections are not document failures: they
-        propagate (ServiceUnavailable / SessionExpired).
+        every other document of the batch is still written. A lost connection or a failing database (disk full,
+        panic: `database_lost`) is not a document failure: it propagates, and nothing is retried document by
+        document.
         """
         batch: list[Extraction] = []
         for extraction in extractions:
@@ -113,9 +122,9 @@ class GraphWriter:
             outcome.result = self._write_batch(valid)
             outcome.written = [e.id for e in valid]
             return outcome
-        except (ServiceUnavailable, SessionExpired):
-            raise
         except (Neo4jError, DriverError) as exc:
+            if database_lost(exc):
+                raise
             if len(valid) == 1:
                 outcome.failures.append(Failure(source=valid[0].id, reason=_reason(exc)))
                 return outcome
@@ -124,9 +133,9 @@ class GraphWriter:
             try:
                 outcome.result += self._write_batch([extraction])
                 outcome.written.append(extraction.id)
-            except (ServiceUnavailable, SessionExpired):
-                raise
             except (Neo4jError, DriverError) as exc:
+                if database_lost(exc):
+                    raise
                 outcome.failures.append(Failure(source=extraction.id, reason=_reason(exc)))
         return outcome
 
@@ -176,8 +185,19 @@ def _write_rows(tx: neo4j.ManagedTransaction, rows: BatchRows) -> _Counters:
     )
     run("write/merge_meetings", rows=rows.meetings)
     if rows.locks:
-        tx.run(load_query("write/unlock"), {"keys": rows.locks}).consume()
+        unlocked = tx.run(load_query("write/unlock"), {"keys": rows.locks}).consume()
+        counters.nodes -= unlocked.counters.nodes_deleted  # the locks are not part of what was written
     return counters
+
+
+def database_lost(exc: Exception) -> bool:
+    """A failure of the connection or of the database itself, which every further document would meet too: the
+    database unavailable, or a DatabaseError outside a statement (disk full is Neo.DatabaseError.Transaction.
+    TransactionLogError, then the database panics), as opposed to a document's own failure (a statement's
+    Neo.DatabaseError.Statement.ExecutionFailed, e.g. a value too large for an index)."""
+    if isinstance(exc, ServiceUnavailable | SessionExpired | DatabaseUnavailable):
+        return True
+    return isinstance(exc, DatabaseError) and not (exc.code or "").startswith("Neo.DatabaseError.Statement.")
 
 
 def _now() -> datetime:

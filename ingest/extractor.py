@@ -33,6 +33,7 @@ def extract_article(doc: Document, ct: CleanText, sentences: list[Sentence], gaz
         id=doc.id,
         url=doc.url,
         title=doc.title or (ct.paragraphs[0] if ct.paragraphs else None),
+        title_from_text=doc.title is None and bool(ct.paragraphs),
         outlet=doc.outlet,
         published=published,
         text_sha1=hashlib.sha1(ct.text.encode("utf-8")).hexdigest(),

@@ -25,12 +25,13 @@ class Document(_Model):
 
     model_config = ConfigDict(extra="ignore")
 
-    id: str = Field(min_length=1)
+    # Bounds keep every value below Neo4j's index key limit (8 KB), so a long one is refused up front.
+    id: str = Field(min_length=1, max_length=1000)
     text: str
-    url: str | None = None
-    published: str | None = Field(default=None, description="YYYY-MM-DD, when the crawler knows it")
-    title: str | None = None
-    outlet: str | None = None
+    url: str | None = Field(default=None, max_length=2048, description="http(s) URL of the article")
+    published: str | None = Field(default=None, max_length=10, description="YYYY-MM-DD, when the crawler knows it")
+    title: str | None = Field(default=None, max_length=2000)
+    outlet: str | None = Field(default=None, max_length=500)
 
 
 class Role(_Model):
@@ -89,6 +90,9 @@ class Extraction(_Model):
     id: str
     url: str | None = None
     title: str | None = None
+    title_from_text: bool = Field(
+        default=False, description="the title is the text's first paragraph, not the document's own title"
+    )
     outlet: str | None = None
     published: str | None = None
     text_sha1: str | None = Field(default=None, description="hash of the cleaned article text (repost detection)")

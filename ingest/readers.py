@@ -10,6 +10,7 @@ exceeds the limit, and a JSONL line is read with a bounded buffer.
 from __future__ import annotations
 
 import json
+import logging
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -21,6 +22,9 @@ from charset_normalizer import from_bytes
 from pydantic import ValidationError
 
 from ingest.models import Document, Failure
+from ingest.normalise import clean_metadata
+
+log = logging.getLogger(__name__)
 
 SUFFIXES = {".txt", ".html", ".htm", ".jsonl"}
 # Raw HTML carries markup, scripts and styles around the text: its file may be this many times the text limit.
@@ -28,7 +32,15 @@ HTML_SIZE_FACTOR = 4
 # A JSONL line escapes non-ASCII text (\u00e9 is 6 bytes for 2): it may be this many times the text limit.
 JSONL_SIZE_FACTOR = 6
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_TEXT_CONTROLS = set("\t\n\r\f\v")
+_TEXT_CONTROLS = set("\t\n\r\f\v\x85")  # \x85: NEXT LINE, a line break
+# The earliest `published` accepted: older dates are typing errors ("0001-01-01") and break date arithmetic.
+EARLIEST_PUBLISHED = date(1900, 1, 1)
+# Mostly UTF-8: at least this many valid multi-byte characters per invalid byte (a cp1252 or Latin-1 file has
+# almost none), or, in text that is otherwise ASCII, at most one invalid byte per this many bytes.
+_UTF8_RATIO = 3
+_STRAY_BYTE_EVERY = 200
+# Only web addresses are stored and served back as links (not javascript:, data:, file: ...).
+_WEB_URL = re.compile(r"^https?://[^\s/?#]+", re.IGNORECASE)
 _HTML_PAGE = re.compile(r"^\s*(<!doctype\s+html|<html[\s>])", re.IGNORECASE)
 
 
@@ -61,6 +73,8 @@ def check_document(doc: Document, max_bytes: int | None = None, today: date | No
         raise ValueError(f"binary content, not text ({controls} control characters)")
     if doc.published is not None:
         _check_published(doc.published, today or date.today())
+    if doc.url is not None and not _WEB_URL.match(doc.url):
+        raise ValueError(f"url {doc.url[:100]!r} is not an http(s) URL")
     return doc
 
 
@@ -73,21 +87,43 @@ def _check_published(published: str, today: date) -> None:
         raise ValueError(f"published {published!r} is not a date YYYY-MM-DD")
     if day > today + timedelta(days=1):  # one day of slack for time zones
         raise ValueError(f"published {published} is in the future")
+    if day < EARLIEST_PUBLISHED:
+        raise ValueError(f"published {published} is before {EARLIEST_PUBLISHED.year}: not a publication date")
 
 
 def decode(data: bytes) -> str:
-    """Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, else charset-normalizer's best guess."""
+    """Bytes to text (see `decode_counting`)."""
+    return decode_counting(data)[0]
+
+
+def decode_counting(data: bytes) -> tuple[str, int]:
+    """(text, invalid bytes replaced by U+FFFD): UTF-8 (with or without BOM), UTF-16 with BOM, mostly-UTF-8 text
+    with its few invalid bytes replaced, else charset-normalizer's best guess (cp1252, Latin-1 ...)."""
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), 0
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), 0
     except UnicodeDecodeError:
-        best = from_bytes(data).best()
-        if best is None:
-            raise ValueError("binary content or unknown text encoding, not a text file") from None
-        return str(best)
+        pass
+    text = data.decode("utf-8", errors="replace")
+    invalid = text.count("\ufffd") - data.count("\ufffd".encode())
+    multibyte = sum(1 for c in text if c > "\x7f") - text.count("\ufffd")
+    if multibyte >= _UTF8_RATIO * invalid:
+        return text, invalid
+    best = from_bytes(data).best()
+    if best is not None:
+        return str(best), 0
+    if multibyte == 0 and invalid * _STRAY_BYTE_EVERY <= len(data):
+        return text, invalid
+    raise ValueError("binary content or unknown text encoding, not a text file")
+
+
+def _replaced(source: str, invalid: int) -> None:
+    """Report invalid UTF-8 bytes that were replaced (the document is still ingested)."""
+    if invalid:
+        log.warning("%s: not valid UTF-8: %d invalid byte(s) replaced by U+FFFD", source, invalid)
 
 
 def html_document(path: Path, html: str) -> Document:
@@ -130,7 +166,7 @@ def main_text(doc: Document) -> Document:
 def _files(paths: Sequence[Path]) -> Iterator[Path]:
     for p in paths:
         if p.is_dir():
-            yield from sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
+            yield from sorted(f for f in p.rglob("*") if not f.is_dir() and f.suffix.lower() in SUFFIXES)
         else:
             yield p
 
@@ -154,15 +190,19 @@ def _lines(fh: BinaryIO, max_bytes: int) -> Iterator[tuple[int, bytes | None]]:
         yield n, None
 
 
-def _jsonl_row(raw: bytes) -> Document:
+def _jsonl_row(raw: bytes, source: str) -> Document:
+    text, invalid = decode_counting(raw)
+    _replaced(source, invalid)
     try:
-        row = json.loads(decode(raw))
+        row = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ValueError(f"broken JSON line ({exc})") from None
+    except RecursionError:
+        raise ValueError("JSON nested too deeply") from None
     if not isinstance(row, dict):
         raise ValueError("a line must hold a JSON object")
     try:
-        return Document.model_validate(row)
+        return clean_metadata(Document.model_validate(row))
     except ValidationError as exc:
         name = f" {row['id']!r}" if isinstance(row.get("id"), str) and row["id"] else ""
         raise ValueError(f"invalid document{name}: {invalid_fields(exc)}") from None
@@ -179,7 +219,7 @@ def _jsonl(path: Path, max_bytes: int) -> Iterator[Document | Failure]:
             if not raw.strip():
                 continue
             try:
-                doc = main_text(_jsonl_row(raw))
+                doc = main_text(_jsonl_row(raw, f"{path}:{n}"))
             except ValueError as exc:
                 yield Failure(source=f"{path}:{n}", reason=str(exc) or type(exc).__name__)
                 continue
@@ -195,9 +235,10 @@ def _read_file(path: Path, max_bytes: int) -> Document:
     size = path.stat().st_size
     if size > file_limit:
         raise ValueError(too_large(size, file_limit) + (" (HTML file)" if html else ""))
-    text = decode(path.read_bytes())
+    text, invalid = decode_counting(path.read_bytes())
+    _replaced(str(path), invalid)
     doc = html_document(path, text) if html else Document(id=path.stem, text=text)
-    return check_document(doc, max_bytes)
+    return check_document(clean_metadata(doc), max_bytes)
 
 
 def iter_documents(paths: Sequence[Path], max_bytes: int | None = None) -> Iterator[Document | Failure]:
@@ -205,6 +246,9 @@ def iter_documents(paths: Sequence[Path], max_bytes: int | None = None) -> Itera
     `check_document` is a Failure named by its file (and line)."""
     limit = max_document_bytes() if max_bytes is None else max_bytes
     for path in _files(paths):
+        if not path.is_file():  # a FIFO, socket or device would block the read, or never end
+            yield Failure(source=str(path), reason="not a regular file (a FIFO, socket or device?)")
+            continue
         if path.suffix.lower() == ".jsonl":
             yield from _jsonl(path, limit)
             continue

@@ -2,7 +2,8 @@
 
 Each section (sectors, states, organisations, places, people, articles, meetings) is read page by page with
 `WHERE key > $last ORDER BY key LIMIT $limit`, so no query ever holds more than one page and peak memory does
-not grow with the graph. Every node is emitted once, by the section that owns it.
+not grow with the graph. Every node is emitted once, by the section that owns it. The last statement of every
+export is the completeness marker (`completeness_triples`), so a cut export is recognisable in every format.
 """
 
 from __future__ import annotations
@@ -12,12 +13,14 @@ from dataclasses import dataclass
 from typing import Any, TextIO
 
 from neo4j import READ_ACCESS, Driver, ManagedTransaction, NotificationMinimumSeverity, unit_of_work
+from rdflib.namespace import RDF
 
 from graph.queries import load_query
 from graph.rdf import mapping, rows
 from graph.rdf.assets import ontology_graph
 from graph.rdf.filters import ExportFilter
 from graph.rdf.serialize import Format, Triple, writer_for
+from graph.rdf.vocab import COMPLETE_EXPORT, EXPORT
 
 DEFAULT_BATCH_SIZE = 1000
 
@@ -107,6 +110,7 @@ def iter_chunks(
         chunk = writer.batch(triples)
         if chunk:
             yield chunk
+    yield writer.batch(completeness_triples())
     yield writer.footer()
 
 
@@ -144,5 +148,11 @@ def write_export(
         stats.characters += len(chunk)
         if on_batch is not None:
             on_batch(stats)
+    out.write(writer.batch(completeness_triples()))
     out.write(writer.footer())
     return stats
+
+
+def completeness_triples() -> list[Triple]:
+    """The marker written last, after every page: an export that lacks it was cut short."""
+    return [(EXPORT, RDF.type, COMPLETE_EXPORT)]

@@ -6,8 +6,10 @@ from dataclasses import dataclass
 
 from pyshacl import validate as shacl_validate
 from rdflib import Graph
+from rdflib.namespace import RDF
 
 from graph.rdf.assets import ontology_graph, shapes_graph
+from graph.rdf.vocab import COMPLETE_EXPORT, EXPORT
 
 
 @dataclass(frozen=True)
@@ -22,3 +24,8 @@ def validate_graph(data: Graph) -> ValidationReport:
         data, shacl_graph=shapes_graph(), ont_graph=ontology_graph(), inference="none", advanced=False
     )
     return ValidationReport(conforms=bool(conforms), text=str(text))
+
+
+def is_complete(data: Graph) -> bool:
+    """Whether the export ends with its completeness marker (`<.../id/export> a mko:CompleteExport`)."""
+    return (EXPORT, RDF.type, COMPLETE_EXPORT) in data

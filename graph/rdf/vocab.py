@@ -27,6 +27,10 @@ SECTOR = Namespace(BASE + "sector/")
 ARTICLE = Namespace(BASE + "article/")
 OUTLET = Namespace(BASE + "outlet/")
 MEETING_TYPE = Namespace(BASE + "meeting-type/")
+# The last statement of every export, `<https://malikg.org/id/export> a mko:CompleteExport`: an export without it
+# was cut short (graph/rdf/export.py writes it, `malikg export validate` checks it).
+EXPORT = URIRef(BASE + "export")
+COMPLETE_EXPORT = MKO.CompleteExport
 
 # Prefix -> namespace, in the order they are written at the top of Turtle and in the JSON-LD context.
 PREFIXES: dict[str, str] = {

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TextIO
 
 import typer
 
@@ -65,7 +68,7 @@ def rdf_command(
                     include_ontology=ontology,
                 )
             else:
-                with out.open("w", encoding="utf-8", newline="\n") as stream:
+                with atomic_text_file(out) as stream:
                     stats = write_export(
                         driver,
                         settings.neo4j_database,
@@ -96,16 +99,47 @@ def validate_command(
     path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="An export (.ttl, .jsonld or .nt).")],
     fmt: Annotated[RdfFormat | None, typer.Option("--format", "-f", help="(default: from the file extension)")] = None,
 ) -> None:
-    """Validate an export against the project's SHACL shapes (graph/rdf/shapes.ttl); exit 1 when it does not conform."""
+    """Validate an export against the project's SHACL shapes (graph/rdf/shapes.ttl); exit 1 when it does not conform,
+    does not parse, or lacks the completeness marker every export ends with (it was cut short)."""
     from rdflib import Graph
 
-    from graph.rdf.validate import validate_graph
+    from graph.rdf.validate import is_complete, validate_graph
 
     by_suffix: dict[str, RdfFormat] = {".ttl": "turtle", ".jsonld": "json-ld", ".json": "json-ld", ".nt": "nt"}
     chosen = fmt or by_suffix.get(path.suffix.lower())
     if chosen is None:
         typer.echo(f"malikg: cannot tell the format of {path}; pass --format turtle|json-ld|nt", err=True)
         raise typer.Exit(2)
-    report = validate_graph(Graph().parse(path, format=chosen))
+    try:
+        graph = Graph().parse(path, format=chosen)
+    except Exception as error:  # rdflib raises many types for a syntax error; any of them means "not valid"
+        typer.echo(f"malikg: {path} is not valid {chosen} (cut short?): {str(error).splitlines()[0][:300]}", err=True)
+        raise typer.Exit(1) from None
+    report = validate_graph(graph)
     typer.echo(report.text)
-    raise typer.Exit(0 if report.conforms else 1)
+    complete = is_complete(graph)
+    if not complete:
+        typer.echo(
+            f"malikg: {path} is incomplete: it lacks the completeness marker every export ends with "
+            "(<https://malikg.org/id/export> a mko:CompleteExport); the export was cut short",
+            err=True,
+        )
+    raise typer.Exit(0 if report.conforms and complete else 1)
+
+
+@contextmanager
+def atomic_text_file(path: Path) -> Iterator[TextIO]:
+    """A text stream whose content replaces `path` only once it is complete (a temporary file in the same folder,
+    flushed to disk, then renamed over `path`); on any failure `path` is left as it was and the temporary file
+    removed."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            yield stream
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, 0o644)  # mkstemp makes it 0600; an export is an ordinary file
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

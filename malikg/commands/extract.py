@@ -1,12 +1,20 @@
-"""`malikg extract` and `malikg eval`: run the NLP extraction, and score it against gold annotations."""
+"""`malikg extract` and `malikg eval`: run the NLP extraction, and score it against gold annotations.
+
+`malikg extract` exits 0 when every document was extracted, 1 when some failed (each named on stderr), 4 when the
+run crashed (a bug: the last document written is named, then the traceback).
+"""
 
 from __future__ import annotations
 
 import sys
+import traceback
 from pathlib import Path
 from typing import Annotated
 
 import typer
+
+EXIT_FAILED_DOCUMENTS = 1
+EXIT_CRASHED = 4
 
 
 def register(app: typer.Typer) -> None:
@@ -31,6 +39,7 @@ def extract(
     if not inputs:
         raise typer.BadParameter("give PATH... or --jsonl FILE")
     failed = 0
+    last = None
     sink = out.open("w", encoding="utf-8") if out else sys.stdout
     try:
         for item in extract_documents(iter_documents(inputs), batch_size=batch_size, n_process=processes):
@@ -40,11 +49,19 @@ def extract(
                 continue
             sink.write(item.model_dump_json() + "\n")
             sink.flush()
+            last = item.id
+    except Exception as exc:  # a bug: say how far the run got, then show the traceback
+        after = f"after {last}" if last is not None else "before the first document"
+        print(
+            f"malikg extract: the run crashed {after} ({type(exc).__name__}: {exc}); please report it", file=sys.stderr
+        )
+        traceback.print_exc()
+        raise typer.Exit(code=EXIT_CRASHED) from None
     finally:
         if out:
             sink.close()
     if failed:
-        raise typer.Exit(code=1)
+        raise typer.Exit(code=EXIT_FAILED_DOCUMENTS)
 
 
 def evaluate(

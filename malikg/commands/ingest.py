@@ -2,15 +2,17 @@
 
 Documents stream through bounded batches (extraction batches of 8, write transactions of `--batch-size`), so
 memory does not grow with the corpus. A document the graph already holds with the same cleaned text is skipped
-before the NLP (`malikg.unchanged`; `--reextract` turns that off). Exit codes: 0 all written, 1 some documents failed,
-3 Neo4j unreachable (at the start, or lost during the run: then the documents of the unconfirmed batch are named on
-stderr).
+before the NLP (`malikg.unchanged`; `--reextract` turns that off). Exit codes: 0 all written, 1 some documents failed
+(each named on stderr), 3 Neo4j unreachable or the database lost (at the start, or during the run: disk full, a
+panic; then the documents of the unconfirmed batch are named on stderr and the run stops at once), 4 the run crashed
+(a bug: the documents of the unconfirmed batch are named, then the traceback).
 """
 
 from __future__ import annotations
 
 import sys
 import time
+import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,6 +27,7 @@ if TYPE_CHECKING:
 
 EXIT_FAILED_DOCUMENTS = 1
 EXIT_NEO4J_UNREACHABLE = 3
+EXIT_CRASHED = 4
 _DOCUMENT_SUFFIXES = {".txt", ".html", ".htm"}
 
 
@@ -46,7 +49,7 @@ def ingest(
     ] = False,
 ) -> None:
     """Extract facts from articles and write them into Neo4j; re-ingesting the same files changes nothing."""
-    from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired
+    from neo4j.exceptions import AuthError, DatabaseError, DatabaseUnavailable, ServiceUnavailable, SessionExpired
 
     from graph.driver import open_driver
     from graph.schema import apply_schema
@@ -79,10 +82,10 @@ def ingest(
                     tally.in_flight.clear()
                     for failure in outcome.failures:
                         tally.fail(failure)
-        except (ServiceUnavailable, SessionExpired, AuthError) as exc:
-            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        except (ServiceUnavailable, SessionExpired, AuthError, DatabaseError, DatabaseUnavailable) as exc:
+            reason = _first_line(exc)
             if tally.ok or tally.in_flight:
-                tally.lost_connection(reason, settings.neo4j_uri)
+                tally.lost_connection(reason, settings.neo4j_uri, isinstance(exc, DatabaseError | DatabaseUnavailable))
                 raise typer.Exit(code=EXIT_NEO4J_UNREACHABLE) from None
             typer.echo(
                 f"malikg ingest: cannot reach Neo4j at {settings.neo4j_uri} ({reason}); "
@@ -90,6 +93,10 @@ def ingest(
                 err=True,
             )
             raise typer.Exit(code=EXIT_NEO4J_UNREACHABLE) from None
+        except Exception as exc:  # a bug: say what was written and what was not, then show the traceback
+            tally.crashed(_first_line(exc))
+            traceback.print_exc()
+            raise typer.Exit(code=EXIT_CRASHED) from None
     typer.echo(_summary(tally, total, len(unchanged.skipped) if unchanged else 0))
     if tally.failed:
         raise typer.Exit(code=EXIT_FAILED_DOCUMENTS)
@@ -107,14 +114,33 @@ class _Tally:
         self.failed += 1
         print(f"{failure.source}: {failure.reason}", file=sys.stderr, flush=True)
 
-    def lost_connection(self, reason: str, uri: str) -> None:
-        """Name the documents of the batch in flight when Neo4j went away, and say how to finish the run."""
+    def lost_connection(self, reason: str, uri: str, database_failed: bool = False) -> None:
+        """Name the documents of the batch in flight when Neo4j went away or its database failed (disk full), and
+        say how to finish the run."""
+        what = "the database failed" if database_failed else "the connection to Neo4j was lost"
         for doc_id in self.in_flight:
-            print(f"{doc_id}: not confirmed written, the connection to Neo4j was lost ({reason})", file=sys.stderr)
+            print(f"{doc_id}: not confirmed written, {what} ({reason})", file=sys.stderr)
         after = f" and every document after {self.in_flight[-1]}" if self.in_flight else ""
+        hint = (
+            " Neo4j reported a failure of the database itself (a full disk?): free space, see its log"
+            " (`malikg db status`), restart it, then re-run the same command: ingest is idempotent."
+            if database_failed
+            else " Re-run the same command once Neo4j is back: ingest is idempotent."
+        )
         print(
             f"malikg ingest: lost Neo4j at {uri} after {self.ok} documents were written; the documents above"
-            f"{after} were not written. Re-run the same command once Neo4j is back: ingest is idempotent.",
+            f"{after} were not written.{hint}",
+            file=sys.stderr,
+            flush=True,
+        )
+
+    def crashed(self, reason: str) -> None:
+        """Name the documents of the batch in flight when the run crashed."""
+        for doc_id in self.in_flight:
+            print(f"{doc_id}: not confirmed written, the run crashed ({reason})", file=sys.stderr)
+        print(
+            f"malikg ingest: the run crashed after {self.ok} documents were written ({reason}); the documents above"
+            " and every later one were not written. This is a bug: please report it with the traceback below.",
             file=sys.stderr,
             flush=True,
         )
@@ -132,6 +158,16 @@ class _Tally:
             else:
                 self.in_flight.append(item.id)
                 yield item
+
+
+def _first_line(exc: BaseException) -> str:
+    """`Type: first line of the message` (`Neo.Code: message` for a Neo4j error)."""
+    from neo4j.exceptions import Neo4jError
+
+    if isinstance(exc, Neo4jError) and exc.code and exc.message:
+        return f"{exc.code}: {exc.message.strip().splitlines()[0][:200]}"
+    text = str(exc).strip()
+    return f"{type(exc).__name__}: {text.splitlines()[0]}" if text else type(exc).__name__
 
 
 def _stream(
@@ -173,15 +209,16 @@ def _read_extractions(path: Path) -> Iterator[Extraction | Failure]:
     from pydantic import ValidationError
 
     from ingest.models import Extraction, Failure
+    from ingest.readers import invalid_fields
 
-    with path.open(encoding="utf-8") as lines:
+    with path.open("rb") as lines:  # bytes: pydantic reports a line that is not UTF-8 as that line's failure
         for number, line in enumerate(lines, start=1):
             if not line.strip():
                 continue
             try:
                 yield Extraction.model_validate_json(line)
             except ValidationError as exc:
-                yield Failure(source=f"{path}:{number}", reason=str(exc).splitlines()[0])
+                yield Failure(source=f"{path}:{number}", reason=invalid_fields(exc))
 
 
 def _count(inputs: Sequence[Path], from_extractions: Path | None) -> int | None:
@@ -194,6 +231,8 @@ def _count(inputs: Sequence[Path], from_extractions: Path | None) -> int | None:
         files.extend(sorted(f for f in path.rglob("*") if f.is_file()) if path.is_dir() else [path])
     for file in files:
         suffix = file.suffix.lower()
+        if not file.is_file():  # a FIFO would block
+            continue
         if suffix == ".jsonl" or file == from_extractions:
             with file.open("rb") as fh:
                 total += sum(1 for line in fh if line.strip())
