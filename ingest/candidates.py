@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import timedelta
 
 from ingest.article import Article, Sentence
+from ingest.cues import alt, load_cues
 from ingest.dates import EventDate, date_after, find_date, parse_iso, session_year
 from ingest.gazetteer import Gazetteer
 from ingest.meetings import (
@@ -33,11 +34,7 @@ from ingest.textutil import unify
 _BACKGROUND_DAYS = 400  # a dated contact this long before publication is background
 _COMPANY_WINDOW = 3  # sentences after a meeting read for its delegation ("était accompagné de ...")
 # A sentence that names further members of a delegation or people present.
-_COMPANY = re.compile(
-    r"\baccompagn[ée]e?s? (?:de|du|des|d'|par)|\bcompren(?:ait|aient|d|nent)\b|\bcompos[ée]e?s? d|\ben pr[ée]sence d"
-    r"|\baux c[ôo]t[ée]s d|\bentour[ée]e?s? d|\bassist[ée]e?s? d|\bfaisaient (?:[ée]galement )?partie"
-    r"|\b[ée]taient (?:[ée]galement |aussi )?pr[ée]sents"
-)
+_COMPANY = re.compile(alt(load_cues().markers.company))
 
 
 class CandidateFinder:

@@ -14,77 +14,31 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.article import Ent, Sentence
+from ingest.cues import alt, load_cues
 from ingest.dates import EventDate
 from ingest.roles import unnamed_representatives
 from ingest.textutil import unify
 
-CUES: list[tuple[str, re.Pattern[str]]] = [
-    ("phone_call", re.compile(
-        r"(?:entretiens?|[ée]changes?|appels?|conversations?|entretenus?) (?:t[ée]l[ée]phoniques?|au t[ée]l[ée]phone"
-        r"|par t[ée]l[ée]phone)|\bau t[ée]l[ée]phone\b|par t[ée]l[ée]phone|visioconf[ée]rence")),
-    ("joint_commission", re.compile(r"commission (?:mixte|conjointe|intergouvernementale)")),
-    ("other", re.compile(
-        r"\bconvoqu[ée]|\bremis\b[^.;]{0,120}?\b(?:message|lettre|invitation)")),
-    ("audience", re.compile(
-        r"\ben audience\b|\baudiences?\b|\blettres de cr[ée]ance|\bcopies figur[ée]es"
-        r"|\ba re[çc]u\b|\bont re[çc]u\b|\b(?:a|ont) [ée]t[ée] re[çc]ue?s?\b|\bre[çc]ue?s? (?:par|[àa] la primature"
-        r"|[àa] koulouba)|\bre[çc]oit\b|\bre[çc]oivent\b")),
-    ("visit", re.compile(
-        r"\bvisites? (?:officielle|de travail|d'amiti[ée]|d'[ée]tat|de courtoisie|de trav|fraternelle|[ée]clair)"
-        r"|\ben visite\b|\bs'est rendue?\b|\bse sont rendus\b|\bs[ée]journ[ée]|\best arriv[ée]e?\b|\bsont arriv[ée]s\b"
-        r"|\bvisite (?:au|en|[àa])\b|\baccueillie? (?:par|[àa])|\b(?:a|ont) accueilli\b|\bchaleureusement accueilli"
-        r"|\ben tourn[ée]e\b")),
-    ("bilateral_meeting", re.compile(
-        r"\brencontres? bilat[ée]rales?|\bentretiens?\b|\bs'est entretenue?\b|\bse sont entretenus\b|\bs'entretien"
-        r"|t[êe]te-[àa]-t[êe]te|s[ée]ances? de travail|r[ée]unions? de travail|discussions? bilat[ée]rales?"
-        r"|\ba rencontr[ée]|\bont rencontr[ée]|\bavaient? rencontr[ée]|\bs'[ée]tai(?:t|en)t? entretenue?s?\b"
-        r"|\brencontre\b|\brencontres\b|\bdiscussion avec|\b[ée]chang[ée] avec"
-        r"|\bpourparlers\b|\bs'est r[ée]uni avec|\bconsultations? politiques?")),
-    ("multilateral", re.compile(
-        r"\bsommet\b|\bse sont r[ée]unis\b"
-        r"|\bconf[ée]rence (?:minist[ée]rielle|internationale|des chefs|au sommet)|\br[ée]union (?:des|du"
-        r"|de la|minist[ée]rielle|extraordinaire|ordinaire|de concertation|tripartite|de haut niveau)\b"
-        r"|\bsession (?:ordinaire |extraordinaire )?(?:de l'assembl|du conseil)|\bforum\b|\bassises\b")),
-    # a signature in person, when nothing more specific is said
-    ("other", re.compile(r"\b(?:a|ont) (?:sign[ée]|paraph[ée])\b")),
-]  # fmt: skip
+_CUES = load_cues()
+_MK = _CUES.markers
+CUES: list[tuple[str, re.Pattern[str]]] = [(t, re.compile(a)) for t, a in _CUES.meeting_alternatives()]
 _VISIT = next(rx for t, rx in CUES if t == "visit")
 _PASSIVE = re.compile(r"(?:a|ont) [ée]t[ée] re[çc]u")
-_MULTI_VERB = re.compile(
-    r"pris part|prend part|prennent part|particip|s'est tenue?|se sont tenus|a r[ée]uni|ont r[ée]uni|s'est ouvert"
-    r"|a eu lieu|a assist[ée]|ont assist[ée]|a pr[ée]sid[ée]|ont pris part|a ouvert|\ba tenu|\bont tenu|\br[ée]unis\b"
-    r"|\bintervenant\b|\best intervenue?\b|\ba pris la parole|\bs'exprimant\b|\bs'est exprim[ée]"
-)
+_MULTI_VERB = re.compile(alt(_MK.multilateral_verbs))
 # Speaking at a session reported just before: the speaker took part in it.
-SPEAKER = re.compile(
-    r"\ba (?:d[ée]clar[ée]|soulign[ée]|regrett[ée]|plaid[ée]|demand[ée]|estim[ée]|affirm[ée]|appel[ée]|insist[ée])"
-    r"|\best intervenue?\b|\ba pris la parole|\bs'est exprim[ée]"
-)
-FUTURE = re.compile(
-    r"\b(?:sera|seront|serait|seraient|aura|auront|va|vont|devra|devront|devrait|devraient|pr[ée]vue?s?|assistera"
-    r"|assisteront|se rendra|se rendront|effectuera|effectueront|participera|participeront|prendra|prendront"
-    r"|recevra|recevront|rencontrera|rencontreront|s'entretiendra|s'entretiendront|envisag\w*|prochaine?s?|[àa] venir"
-    r"|attendue?s?|programm[ée]e?s?|annonc[ée]e? pour|projet(?:te|é)?)\b"
-)
-_HISTORY = re.compile(r"\bil y a (?:\w+ )?(?:ans|ann[ée]es|d[ée]cennies|si[èe]cles?)\b|\bjadis\b|\bautrefois\b")
-_FRAME = re.compile(
-    r"\b(?:en ma(?:r)?ge d[eu']s?|lors d[eu']s?|[àa] l'occasion d[eu']s?|au cours d[eu']s?|dans le cadre d[eu']s?)"
-)
-_PLURAL = re.compile(
-    r"\bsuccessivement\b|\btour [àa] tour\b|\brespectivement\b|\bdes rencontres\b|\bdes audiences\b"
-    r"|\bdes entretiens\b|\bs[ée]par[ée]ment\b|\bpuis\b"
-    # credentials are presented one ambassador at a time: "les lettres de créance des nouveaux ambassadeurs de ..."
-    r"|(?:lettres de cr[ée]ance|copies figur[ée]es)\b.*\b(?:des|de|les) (?:\w+ )?ambassadeurs\b"
-)
+SPEAKER = re.compile(alt(_MK.speaking))
+FUTURE = re.compile(rf"\b(?:{alt(_MK.future)})\b")
+_HISTORY = re.compile(alt(_MK.history))
+_FRAME = re.compile(rf"\b(?:{alt(_MK.frame)})")
+_PLURAL = re.compile(alt(_MK.plural))
 # A cue noun with a definite or demonstrative determiner ("l'audience", "cette rencontre", "leurs entretiens")
 # refers back to a contact already reported.
-_ANAPHOR = re.compile(r"(?:\b(?:cette|cet|ces|leur|leurs|la m[êe]me|ladite|la|le|les)\s+|\bl')$")
+_ANAPHOR = re.compile(rf"(?:\b(?:{alt(_MK.anaphora)})\s+|\bl')$")
+_RANK_WORDS = alt(_MK.sender_titles)
 _SENDER = re.compile(
-    r"(?:message|lettre|part|nom|[ée]missaire|envoy[ée](?: sp[ée]cial)?|invitation|compte|salutations|v[œo]eux"
-    r"|f[ée]licitations|condol[ée]ances)(?:\s+[\w-]+){0,2}?\s+(?:du|de|d')\s*(?:la |l')?(?:[\w'-]+(?:\s+|(?=,))){0,4}"
+    rf"(?:{alt(_MK.sender_nouns)})(?:\s+[\w-]+){{0,2}}?\s+(?:du|de|d')\s*(?:la |l')?(?:[\w'-]+(?:\s+|(?=,))){{0,4}}"
     # "..., le général d'armée <Name>": a rank or honorific of the same sender after a comma
-    r"(?:,\s*(?:le |la |son |sa )?(?:g[ée]n[ée]ral|colonel|capitaine|commandant|mar[ée]chal|docteur|dr|professeur"
-    r"|excellence|m\.|mme|pr[ée]sident|roi|[ée]mir|prince|cheikh)(?: d'arm[ée]e| de division| de brigade)?\s+)?$"
+    rf"(?:,\s*(?:le |la |son |sa )?(?:{_RANK_WORDS})(?: d'arm[ée]e| de division| de brigade)?\s+)?$"
 )
 _IN_QUOTE = re.compile(r"«[^»]*$")
 
@@ -145,7 +99,7 @@ def is_future(sentence: str, cue: re.Match[str]) -> bool:
     return bool(FUTURE.search(window))
 
 
-_PLUPERFECT = re.compile(r"\bavai(?:t|en)t?\b|\b[ée]tai(?:t|en)t?\b")
+_PLUPERFECT = re.compile(alt(_MK.pluperfect))
 
 
 def is_pluperfect(sentence: str, cue: re.Match[str]) -> bool:

@@ -12,21 +12,14 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.article import Article, Ent
+from ingest.cues import alt, load_cues
 from ingest.gazetteer import Gazetteer, PersonEntry
 from ingest.textutil import fold, name_case, slug, unify
 
-_TITLE_WORDS = {
-    "m", "mme", "mlle", "dr", "pr", "me", "monsieur", "madame", "mademoiselle", "son", "sa", "excellence",
-    "general", "generale", "colonel", "commandant", "capitaine", "lieutenant", "marechal", "amiral", "major",
-    "division", "brigade", "corps", "armee", "d'armee", "de", "du", "le", "la", "les", "l'", "president",
-    "presidente", "ministre", "premier", "ambassadeur", "ambassadrice", "chef", "directeur", "directrice",
-    "professeur", "imam", "cheick", "sieur", "honorable", "docteur", "s", "e", "sem", "colonel-major",
-}  # fmt: skip
-_NOT_NAMES = {
-    "lire", "aussi", "tags", "source", "publie", "koulouba", "primature", "transition", "etat", "bamako",
-    "facebook", "twitter", "x", "whatsapp", "onu", "aes", "cedeao", "fama", "pdsl",
-}  # fmt: skip
-_PARTICLES = {"de", "da", "du", "dos", "van", "von", "ag", "ould", "ben", "bin", "el", "al", "ibn", "le", "la"}
+_WORDS = load_cues().words
+_TITLE_WORDS = frozenset(_WORDS.name_title_words.words)
+_NOT_NAMES = frozenset(_WORDS.not_names.words)
+_PARTICLES = frozenset(_WORDS.name_particles.words)
 
 
 @dataclass
@@ -157,11 +150,7 @@ class PeopleResolver:
 
 
 # A name inside the name of a facility ("l'aéroport international président Modibo Keïta-Senou") is no actor.
-_FACILITY = re.compile(
-    r"\b(?:a[ée]roport|stade|h[ôo]pital|lyc[ée]e|[ée]cole|boulevard|avenue|rue|pont|universit[ée]|mausol[ée]e"
-    r"|monument|caserne|camp|complexe|institut)(?:\s+[\w'-]+){0,3}\s*$",
-    re.IGNORECASE,
-)
+_FACILITY = re.compile(rf"\b(?:{alt(load_cues().site_furniture)})(?:\s+[\w'-]+){{0,3}}\s*$", re.IGNORECASE)
 
 
 def person_mentions(article: Article, gaz: Gazetteer, exclude: set[str]) -> PeopleResolver:
