@@ -48,7 +48,8 @@ class CandidateFinder:
             find_date(s.text, base, session_year(s.text) or (year if base is None else None)) for s in article.sentences
         ]
 
-    def candidates(self) -> list[Candidate]:
+    def candidates(self) -> tuple[list[Candidate], ArticlePeople]:
+        """The candidates, and the article's people with the countries inferred while pairing participants."""
         out: list[Candidate] = []
         cues = [meeting_cue(s.text) if s.running else None for s in self.article.sentences]
         last_day: EventDate | None = None
@@ -67,7 +68,7 @@ class CandidateFinder:
                 self._add_company(c, i, cues)
             out.extend(found_here)
             last_day = when or last_day
-        return out
+        return out, self.people
 
     def _add_company(self, c: Candidate, i: int, cues: Sequence[object]) -> None:
         """Delegation members and people present named in the next cue-less sentences; at a session, its
@@ -109,7 +110,6 @@ class CandidateFinder:
     def _sentence_meetings(
         self, i: int, sent: Sentence, mtype: str, cue_start: int, cue_end: int, when: EventDate | None
     ) -> list[Candidate]:
-        people = self.people
         low = unify(sent.text).lower()
         frame = frame_span(low)
         frame_end = frame[1]
@@ -138,7 +138,7 @@ class CandidateFinder:
             place = None  # "a indiqué le Kremlin": the source, not where a call took place
         at_home = [place_state] if mtype in ("visit", "audience") and place_state else []  # the host's city
         self._pair_unqualified(participants, reps + bare + at_home)
-        state_of = {p: st for p in participants if (st := people.represented_state(p))}
+        state_of = {p: st for p in participants if (st := self.people.represented_state(p))}
         states: list[str] = []
         for pid in participants:
             if (st := state_of.get(pid)) and st not in states:
@@ -230,7 +230,7 @@ class CandidateFinder:
         known = {self.people.state_of[p] for p in participants if p in self.people.state_of}
         free = [s for s in dict.fromkeys(sides) if s not in known]
         if len(free) == 1:
-            self.people.state_of[unknown[0]] = free[0]
+            self.people = self.people.with_states({unknown[0]: free[0]})
 
     def _neighbour_place(self, i: int) -> tuple[str | None, str | None]:
         """A place in the next or previous sentence of the same paragraph ('au palais de Koulouba')."""

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import replace
 
-from ingest.article import Article
+from ingest.article import Article, Ent
 from ingest.gazetteer import Gazetteer
 from ingest.models import Person, Role
 from ingest.resolve import PeopleResolver, PersonCluster, clean_name, person_mentions
@@ -22,7 +23,6 @@ class ArticlePeople:
         self.home_state = home_state
         self.gaz_states = set(gaz.state_by_iso3)
         self.unqualified: set[str] = set()
-        relabel_surnames(article)
         self.resolver: PeopleResolver = person_mentions(article, gaz, {fold(b) for b in bylines})
         self.entries = {c.id: c.entry for c in self.resolver.clusters if c.entry is not None}  # gazetteer entries
         self.state_of: dict[str, str] = {}
@@ -30,6 +30,13 @@ class ArticlePeople:
         self.clean: dict[str, CleanTitle] = {}  # the first usable printed title, else the first one
         self.kind_hint: dict[str, str] = {}  # "son homologue russe": the counterpart's post kind
         self._roles()
+
+    def with_states(self, inferred: dict[str, str]) -> ArticlePeople:
+        """A copy where people whose country the text did not state take the one inferred from a meeting (the
+        one state of the meeting nobody else represents); this object is left as it is."""
+        out = copy.copy(self)
+        out.state_of = {**inferred, **self.state_of}
+        return out
 
     def cluster(self, sentence: int, start: int) -> PersonCluster | None:
         """The person a PER mention (sentence index, start offset) resolved to."""
@@ -136,22 +143,27 @@ class ArticlePeople:
         )
 
 
-def relabel_surnames(article: Article) -> None:
-    """Mentions the NER labelled as a place or organisation that are people: a full name or surname of a PER
-    found elsewhere in the article ("le général Tiani" as LOC), or a name in apposition to a title
-    ("l'ambassadeur d'Algérie au Mali, El Haouès Riache," as LOC)."""
+def relabel_surnames(article: Article) -> Article:
+    """The article with mentions the NER labelled as a place or organisation that are people relabelled PER: a
+    full name or surname of a PER found elsewhere in the article ("le général Tiani" as LOC), or a name in
+    apposition to a title ("l'ambassadeur d'Algérie au Mali, El Haouès Riache," as LOC)."""
     names: set[str] = set()
     for s in article.sentences:
         for e in s.ents:
             if e.label == "PER" and (name := clean_name(e.text)) and len(name.split()) >= 2:
                 names |= {fold(name), fold(name).split()[-1]}
+    sentences = []
     for s in article.sentences:
         text = unify(s.text)
-        for k, e in enumerate(s.ents):
-            if e.label not in ("LOC", "MISC", "ORG") or e.ident or not (name := clean_name(e.text)):
-                continue
-            if fold(name) in names or (len(name.split()) >= 2 and _after_title(text, e.start)):
-                s.ents[k] = replace(e, label="PER")
+        ents = [replace(e, label="PER") if _is_person(e, names, text) else e for e in s.ents]
+        sentences.append(replace(s, ents=ents) if ents != s.ents else s)
+    return replace(article, sentences=sentences)
+
+
+def _is_person(e: Ent, names: set[str], text: str) -> bool:
+    if e.label not in ("LOC", "MISC", "ORG") or e.ident or not (name := clean_name(e.text)):
+        return False
+    return fold(name) in names or (len(name.split()) >= 2 and _after_title(text, e.start))
 
 
 def _after_title(text: str, start: int) -> bool:
