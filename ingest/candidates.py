@@ -90,6 +90,8 @@ class CandidateFinder:
                     c.participants.append(cl.id)
                     if (st := self.people.represented_state(cl.id)) and st not in c.states:
                         c.states.append(st)
+                    if st:
+                        c.party[cl.id] = st
 
     def _is_background(self, when: EventDate | None) -> bool:
         base = self.article.published
@@ -161,7 +163,7 @@ class CandidateFinder:
         base = Candidate(
             type=mtype, sentence=i, evidence=sent.text.strip(), participants=participants, states=states,
             rep_states=reps, hosts=hosts, organisations=orgs, place=place, place_state=place_state, date=date,
-            date_is_fallback=when is None, anaphoric=is_anaphoric(sent.text, cue_start),
+            date_is_fallback=when is None, anaphoric=is_anaphoric(sent.text, cue_start), party=dict(state_of),
         )  # fmt: skip
         common = {state_of.get(p) for p in before} - {None}
         others = [s for s in dict.fromkeys(reps + [state_of.get(p) or "" for p in after]) if s and s not in common]
@@ -182,6 +184,7 @@ class CandidateFinder:
                 date=date,
                 date_is_fallback=base.date_is_fallback,
                 split_group=i,
+                party={p: st for p, st in state_of.items() if st in common or st == iso},
             )  # fmt: skip
             for iso in others
         ]

@@ -22,7 +22,9 @@ from ingest.textutil import unify
 _CUES = load_cues()
 _MK = _CUES.markers
 CUES: list[tuple[str, re.Pattern[str]]] = [(t, re.compile(a)) for t, a in _CUES.meeting_alternatives()]
-_VISIT = next(rx for t, rx in CUES if t == "visit")
+# A visit named as such ("visite d'État", "en visite"), not a motion verb ("s'est rendu au palais ... où il a été
+# reçu"): with a passive reception it makes the sentence a visit.
+_VISIT_NOUN = re.compile(r"\bvisites? (?:officielle|de travail|d'amiti[ée]|d'[ée]tat|fraternelle)|\ben visite\b")
 _PASSIVE = re.compile(r"(?:a|ont) [ée]t[ée] re[çc]u")
 _MULTI_VERB = re.compile(alt(_MK.multilateral_verbs))
 # Speaking at a session reported just before: the speaker took part in it.
@@ -61,6 +63,11 @@ class Candidate:
     date_is_fallback: bool = False
     anaphoric: bool = False
     split_group: int | None = None
+    party: dict[str, str] = field(default_factory=dict)  # participant id -> the state it stands for
+
+    def sides(self) -> set[str]:
+        """The states of the named participants."""
+        return set(self.party.values())
 
     def signature(self) -> set[str]:
         return {"p:" + p for p in self.participants} | {"s:" + s for s in self.states}
@@ -77,8 +84,9 @@ def meeting_cue(sentence: str) -> tuple[str, re.Match[str]] | None:
                     continue
             elif m.start() < frame_end and mtype in ("bilateral_meeting", "multilateral"):
                 continue
-            if mtype == "audience" and _PASSIVE.match(m.group(0)) and (visit := _VISIT.search(low)):
-                return "visit", visit  # "a été reçu par Xi Jinping ... dans le cadre d'une visite d'État"
+            if mtype == "audience" and _PASSIVE.match(m.group(0)) and " en audience" not in low:
+                if (visit := _VISIT_NOUN.search(low)) is not None:
+                    return "visit", visit  # "a été reçu par Xi Jinping ... dans le cadre d'une visite d'État"
             return mtype, m
     return None
 
@@ -149,6 +157,8 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
                 continue
             if prev.split_group is not None and not c.participants and not c.rep_states:
                 break  # "ces rencontres" after split meetings: nothing new to add
+            if not c.anaphoric and _new_counterpart(prev, c):
+                continue  # both sides of `prev` are named and `c` names someone else: another contact
             if prev.type == "visit" and c.type == "visit" and (c.date_is_fallback or c.date == prev.date):
                 target = prev  # the welcome and talks of one visit
                 break
@@ -162,6 +172,14 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
             continue
         _fold_into(target, c)
     return out
+
+
+def _new_counterpart(prev: Candidate, c: Candidate) -> bool:
+    """A contact with someone new: `prev` already names people of two states and `c` names a person that `prev`
+    does not have ("accueilli par son homologue X" ... "il a été reçu par le président Y")."""
+    if len(prev.sides()) < 2:
+        return False
+    return any(p not in prev.participants and p in c.party for p in c.participants)
 
 
 def _dates_compatible(a: Candidate, b: Candidate) -> bool:
@@ -181,6 +199,8 @@ def _fold_into(a: Candidate, b: Candidate) -> None:
     for o in b.organisations:
         if o not in a.organisations:
             a.organisations.append(o)
+    for p, st in b.party.items():
+        a.party.setdefault(p, st)
     a.hosts = a.hosts or b.hosts
     a.place, a.place_state = (a.place, a.place_state) if a.place else (b.place, b.place_state)
     better = b.date is not None and (
@@ -192,3 +212,5 @@ def _fold_into(a: Candidate, b: Candidate) -> None:
         a.date, a.date_is_fallback = b.date, b.date_is_fallback
     if a.type == "bilateral_meeting" and b.type in ("audience", "visit", "joint_commission"):
         a.type = b.type
+    elif a.type == "visit" and b.type == "audience" and len(a.sides()) < 2 and not b.anaphoric:
+        a.type = b.type  # a visit whose only reported contact is an audience ("X a reçu le visiteur")
