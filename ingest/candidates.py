@@ -44,8 +44,10 @@ class CandidateFinder:
         self.article, self.people, self.gaz, self.published = article, people, gaz, published
         base = article.published
         year = next((y for s in article.sentences if (y := session_year(s.text))), None)
+        hint = article.header_month
         self.dates = [
-            find_date(s.text, base, session_year(s.text) or (year if base is None else None)) for s in article.sentences
+            find_date(s.text, base, session_year(s.text) or (year if base is None else None), hint)
+            for s in article.sentences
         ]
 
     def candidates(self) -> tuple[list[Candidate], ArticlePeople]:

@@ -100,6 +100,25 @@ def session_year(sentence: str) -> int | None:
     return 1945 + int(m.group(1)) if m else None
 
 
+def _month_end(month: str | None) -> date | None:
+    """'2021-10' -> 2021-10-31 (the latest day a page dated only by its month can speak of)."""
+    m = re.match(r"^(\d{4})-(\d{2})", month or "")
+    if not m:
+        return None
+    year, mon = int(m.group(1)), int(m.group(2))
+    nxt = date(year + (mon == 12), mon % 12 + 1, 1)
+    return nxt - timedelta(days=1)
+
+
+def _by_weekday(day: int, month: int, weekday: int, ref: date, years: int = 8) -> date | None:
+    """The latest date day/month on or before `ref` (within `years`) that falls on `weekday`."""
+    for year in range(ref.year, ref.year - years, -1):
+        d = _safe_date(year, month, day)
+        if d is not None and d <= ref + timedelta(days=1) and d.weekday() == weekday:
+            return d
+    return None
+
+
 def _complete(day: int, month: int, base: date) -> date | None:
     """A day and month without year: the latest such date not after the base (plus a day of slack)."""
     d = _safe_date(base.year, month, day)
@@ -108,8 +127,13 @@ def _complete(day: int, month: int, base: date) -> date | None:
     return d
 
 
-def find_date(sentence: str, base: date | None, year_hint: int | None = None) -> EventDate | None:
-    """The first date stated in a sentence, resolved against `base` (the publication date) when relative."""
+def find_date(
+    sentence: str, base: date | None, year_hint: int | None = None, month_hint: str | None = None
+) -> EventDate | None:
+    """The first date stated in a sentence, resolved against `base` (the publication date) when relative.
+    Without a publication date, a day and month with no year take the year of `month_hint` (a crawler or URL
+    month, "2021-10"); with a weekday ("ce jeudi 22 décembre") the latest year, up to that month (else today),
+    in which that day falls on that weekday fixes it."""
     s = fold(sentence)
     m = _DAY_MONTH.search(s)
     if m:
@@ -122,6 +146,14 @@ def find_date(sentence: str, base: date | None, year_hint: int | None = None) ->
             return EventDate.of(d) if d else None
         if base:
             d = _complete(day, month, base)
+            return EventDate.of(d) if d else None
+        ref = _month_end(month_hint)
+        weekday = re.match(rf"({_W})\s", m.group(0))
+        if weekday:
+            d = _by_weekday(day, month, WEEKDAYS.index(weekday.group(1)), ref or date.today())
+            return EventDate.of(d) if d else None
+        if ref:
+            d = _complete(day, month, ref)
             return EventDate.of(d) if d else None
         return None
     m2 = _MONTH_YEAR.search(s)
