@@ -14,6 +14,7 @@ from ingest.meetings import (
     FUTURE,
     SPEAKER,
     Candidate,
+    coordinated_cue,
     frame_span,
     is_anaphoric,
     is_future,
@@ -65,7 +66,19 @@ class CandidateFinder:
             when = self.dates[i] or date_after(unify(sent.text).lower(), last_day)
             if when is None and is_pluperfect(sent.text, cue):
                 continue  # "X avait rencontré Y", undated: background
-            found_here = self._sentence_meetings(i, sent, mtype, cue.start(), cue.end(), when)
+            second = coordinated_cue(sent.text, cue)
+            if second is not None and not any(
+                e.label == "PER" and cue.end() <= e.start < second[1].start() for e in sent.ents
+            ):
+                second = None  # "a reçu et a échangé avec Y": one contact
+            if second is None:
+                found_here = self._sentence_meetings(i, sent, mtype, cue.start(), cue.end(), when)
+            else:  # "X a été reçu par Y, et s'est entretenu avec Z": two contacts of the same subject
+                found_here = self._sentence_meetings(
+                    i, sent, mtype, cue.start(), cue.end(), when, skip=(second[1].start(), len(sent.text))
+                ) + self._sentence_meetings(
+                    i, sent, second[0], second[1].start(), second[1].end(), when, skip=(cue.end(), second[1].start())
+                )
             for c in found_here:
                 self._add_company(c, i, cues)
             out.extend(found_here)
@@ -112,15 +125,17 @@ class CandidateFinder:
         return pick.as_month() if pick else None
 
     def _sentence_meetings(
-        self, i: int, sent: Sentence, mtype: str, cue_start: int, cue_end: int, when: EventDate | None
-    ) -> list[Candidate]:
+        self, i: int, sent: Sentence, mtype: str, cue_start: int, cue_end: int, when: EventDate | None,
+        skip: tuple[int, int] = (0, 0),
+    ) -> list[Candidate]:  # fmt: skip
+        """The meetings of a cue sentence; people named inside `skip` belong to another contact of it."""
         low = unify(sent.text).lower()
         frame = frame_span(low)
         frame_end = frame[1]
         before: list[str] = []
         after: list[str] = []
         for e in sent.ents:
-            if e.label != "PER" or e.start < frame_end or is_sender(sent, e):
+            if e.label != "PER" or e.start < frame_end or is_sender(sent, e) or skip[0] <= e.start < skip[1]:
                 continue
             c = self.people.cluster(i, e.start)
             if c is None:

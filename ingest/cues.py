@@ -77,6 +77,7 @@ class Markers(_Strict):
     anaphora: list[Group]
     sender_nouns: list[Group]
     sender_titles: list[Group]
+    coordinator: list[Group]
 
 
 class Titles(_Strict):

@@ -91,6 +91,22 @@ def meeting_cue(sentence: str) -> tuple[str, re.Match[str]] | None:
     return None
 
 
+_COORDINATOR = re.compile(rf"(?:{alt(_MK.coordinator)})\s*$")
+
+
+def coordinated_cue(sentence: str, first: re.Match[str]) -> tuple[str, re.Match[str]] | None:
+    """A second contact predicate coordinated with the first one ("X a été reçu par Y, et s'est entretenu avec
+    Z", "a rencontré Y, puis a eu un entretien avec Z"): its type and cue, or None."""
+    low = unify(sentence).lower()
+    for mtype, rx in CUES:
+        if mtype in ("multilateral", "phone_call"):
+            continue
+        for m in rx.finditer(low, first.end() + 3):
+            if _COORDINATOR.search(low[max(first.end(), m.start() - 30) : m.start()]):
+                return mtype, m
+    return None
+
+
 def frame_span(low: str) -> tuple[int, int]:
     """The 'en marge de ... ,' clause at the head of a sentence (start, end), or (0, 0)."""
     m = _FRAME.search(low)
@@ -168,10 +184,27 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
                 target = prev
                 break
         if target is None:
+            _continue_visitor(out, c)
             out.append(c)
             continue
         _fold_into(target, c)
     return out
+
+
+def _continue_visitor(out: list[Candidate], c: Candidate) -> None:
+    """A further contact that names one person only ("elle a été reçue par le président Goïta", "il s'est
+    ensuite entretenu avec X"): its other side is the visiting side of the contact told just before."""
+    if len(c.participants) != 1 or len(set(c.states)) >= 2 or c.rep_states or c.type == "multilateral" or not out:
+        return
+    prev = out[-1]
+    if len(prev.sides()) < 2 or not _dates_compatible(prev, c):
+        return
+    for p, st in prev.party.items():
+        if st not in c.sides() and (not prev.hosts or st not in prev.hosts):
+            c.participants.append(p)
+            c.party[p] = st
+            if st not in c.states:
+                c.states.append(st)
 
 
 def _new_counterpart(prev: Candidate, c: Candidate) -> bool:

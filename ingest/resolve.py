@@ -150,7 +150,7 @@ class PeopleResolver:
 
 
 # A name inside the name of a facility ("l'aéroport international président Modibo Keïta-Senou") is no actor.
-_FACILITY = re.compile(rf"\b(?:{alt(load_cues().site_furniture)})(?:\s+[\w'-]+){{0,3}}\s*$", re.IGNORECASE)
+_FACILITY = re.compile(rf"\b(?:{alt(load_cues().site_furniture)})(?:\s+[\w'-]+){{0,6}}\s*$", re.IGNORECASE)
 
 
 def person_mentions(article: Article, gaz: Gazetteer, exclude: set[str]) -> PeopleResolver:
