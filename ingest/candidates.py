@@ -24,6 +24,7 @@ from ingest.meetings import (
     is_sender,
     meeting_cue,
     representatives,
+    sender_at,
 )
 from ingest.mentions import ident_of, top_org
 from ingest.orgdata import members
@@ -143,9 +144,16 @@ class CandidateFinder:
             side = before if e.start < cue_start else after
             if c.id not in before and c.id not in after:
                 side.append(c.id)
+        senders = {
+            c.id
+            for e in sent.ents
+            if e.label == "PER" and is_sender(sent, e) and (c := self.people.cluster(i, e.start))
+        }
         for iso, role, pos in unnamed_representatives(sent, frame_end, len(sent.text)):
+            if sender_at(sent, pos) or skip[0] <= pos < skip[1]:
+                continue  # "un message du président malien": the sender's post
             named = self._holder(role, iso)
-            if named is not None and named not in before and named not in after:
+            if named is not None and named not in before and named not in after and named not in senders:
                 (before if pos < cue_start else after).append(named)
         participants = before + after
         reps = representatives(sent, frame_end)

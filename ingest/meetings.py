@@ -40,7 +40,9 @@ _RANK_WORDS = alt(_MK.sender_titles)
 _SENDER = re.compile(
     rf"(?:{alt(_MK.sender_nouns)})(?:\s+[\w-]+){{0,2}}?\s+(?:du|de|d')\s*(?:la |l')?(?:[\w'-]+(?:\s+|(?=,))){{0,4}}"
     # "..., le général d'armée <Name>": a rank or honorific of the same sender after a comma
-    rf"(?:,\s*(?:le |la |son |sa )?(?:{_RANK_WORDS})(?: d'arm[ée]e| de division| de brigade)?\s+)?$"
+    # or his title ("..., le président de la République <Name>")
+    rf"(?:,\s*(?:le |la |son |sa )?(?:{_RANK_WORDS})(?: d'arm[ée]e| de division| de brigade)?"
+    rf"(?:\s+[\w'-]+){{0,5}}?\s+)?$"
 )
 _IN_QUOTE = re.compile(r"«[^»]*$")
 
@@ -148,8 +150,14 @@ def is_plural(sentence: str) -> bool:
 
 def is_sender(sent: Sentence, per: Ent) -> bool:
     """A person only named as the sender of a message or as the source ('un message du président X')."""
+    return sender_at(sent, per.start)
+
+
+def sender_at(sent: Sentence, start: int) -> bool:
+    """Whether text starting at `start` names the sender of a message or the source ('un message du président
+    malien', 'un message de son frère, M. X')."""
     low = unify(sent.text).lower()
-    return bool(_SENDER.search(low[max(0, per.start - 100) : per.start])) or bool(_IN_QUOTE.search(low[: per.start]))
+    return bool(_SENDER.search(low[max(0, start - 100) : start])) or bool(_IN_QUOTE.search(low[:start]))
 
 
 def representatives(sent: Sentence, frame_end: int) -> list[str]:
@@ -232,6 +240,7 @@ def _fold_into(a: Candidate, b: Candidate) -> None:
     for o in b.organisations:
         if o not in a.organisations:
             a.organisations.append(o)
+    completed_by_audience = a.type == "visit" and b.type == "audience" and len(a.sides()) < 2 and not b.anaphoric
     for p, st in b.party.items():
         a.party.setdefault(p, st)
     a.hosts = a.hosts or b.hosts
@@ -245,5 +254,5 @@ def _fold_into(a: Candidate, b: Candidate) -> None:
         a.date, a.date_is_fallback = b.date, b.date_is_fallback
     if a.type == "bilateral_meeting" and b.type in ("audience", "visit", "joint_commission"):
         a.type = b.type
-    elif a.type == "visit" and b.type == "audience" and len(a.sides()) < 2 and not b.anaphoric:
+    elif completed_by_audience:
         a.type = b.type  # a visit whose only reported contact is an audience ("X a reçu le visiteur")
