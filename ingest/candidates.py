@@ -37,6 +37,7 @@ _BACKGROUND_DAYS = 400  # a dated contact this long before publication is backgr
 _COMPANY_WINDOW = 3  # sentences after a meeting read for its delegation ("était accompagné de ...")
 # A sentence that names further members of a delegation or people present.
 _COMPANY = re.compile(alt(load_cues().markers.company))
+_DELEGATION = re.compile(r"\b(?:d[ée]l[ée]gation|mission)\b")
 
 
 class CandidateFinder:
@@ -84,7 +85,43 @@ class CandidateFinder:
                 self._add_company(c, i, cues)
             out.extend(found_here)
             last_day = when or last_day
+        self._late_company(out, cues)
         return out, self.people
+
+    def _late_company(self, out: list[Candidate], cues: Sequence[object]) -> None:
+        """Delegation members named further on, in a cue-less sentence whose subject is a participant ("Le
+        capitaine X, pour ce voyage, était accompagné du ministre Y") or the delegation ("la délégation était
+        conduite par Y"): they join that participant's latest contact."""
+        for j, sent in enumerate(self.article.sentences):
+            low = unify(sent.text).lower()
+            if cues[j] is not None or not sent.running or (m := _COMPANY.search(low)) is None:
+                continue
+            subject = [
+                cl.id
+                for e in sent.ents
+                if e.label == "PER" and e.start < m.start() and (cl := self.people.cluster(j, e.start)) is not None
+            ]
+            earlier = [c for c in out if c.sentence < j]
+            if subject:
+                earlier = [c for c in earlier if set(subject) & set(c.participants)]
+            elif not _DELEGATION.search(low[: m.end()]):
+                continue
+            if not earlier:
+                continue
+            target = earlier[-1]
+            for e in sent.ents:
+                if e.label != "PER" or e.start < m.start() or is_sender(sent, e):
+                    continue
+                cl = self.people.cluster(j, e.start)
+                if cl is None or cl.id in target.participants:
+                    continue
+                lead = next((target.party[p] for p in subject if p in target.party), None)
+                if lead and cl.id not in self.people.state_of:  # a member goes with the one he accompanies
+                    self.people = self.people.with_states({cl.id: lead})
+                target.participants.append(cl.id)
+                if st := self.people.represented_state(cl.id):
+                    target.party[cl.id] = st
+                    _extend(target.states, [st])
 
     def _add_company(self, c: Candidate, i: int, cues: Sequence[object]) -> None:
         """Delegation members and people present named in the next cue-less sentences; at a session, its

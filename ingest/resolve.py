@@ -40,12 +40,18 @@ class PersonCluster:
         return self.key_tokens[-1]
 
 
+def _title_word(word: str) -> bool:
+    """'Général', 'M.', 'Colonel-major' (hyphenated ranks fold with a space)."""
+    key = fold(word).rstrip(".")
+    return key in _TITLE_WORDS or key.replace(" ", "-") in _TITLE_WORDS
+
+
 def clean_name(surface: str) -> str | None:
     """Strip titles and punctuation from a PER span; None when what is left is not a plausible name."""
     words = surface.replace("’", "'").split()
-    while words and (fold(words[0]).rstrip(".") in _TITLE_WORDS or words[0].endswith("'")):
+    while words and (_title_word(words[0]) or words[0].endswith("'")):
         words = words[1:]
-    while words and (fold(words[-1]) in _TITLE_WORDS or not re.search(r"\w", words[-1])):
+    while words and (_title_word(words[-1]) or not re.search(r"\w", words[-1])):
         words = words[:-1]
     words = [w.strip(',;:()«»"') for w in words]
     words = [w for w in words if w]
