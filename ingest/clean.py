@@ -175,11 +175,18 @@ def clean(raw: str) -> CleanText:
     return CleanText(paragraphs=kept, header_date=header_date, dateline=dateline, bylines=bylines, wire_dateline=wire)
 
 
+_WRAP_WIDTH = 50  # a long line that ends mid-sentence, in a text where many do, is hard-wrapped
+
+
 def _join_broken(lines: list[str]) -> list[str]:
     """Rejoin a sentence broken across lines ("... dans la lutte contre le" / "terrorisme et ...")."""
     out: list[str] = []
+    open_lines = [line for line in lines if len(line) >= _WRAP_WIDTH and not _SENTENCE_END.search(line)]
+    hard_wrapped = len(open_lines) >= 3 and len(open_lines) >= 0.3 * len(lines)
     for line in lines:
-        if out and line[:1].islower() and not _SENTENCE_END.search(out[-1]) and len(_words(out[-1])) >= 5:
+        if hard_wrapped and out and len(out[-1]) >= _WRAP_WIDTH and not _SENTENCE_END.search(out[-1]):
+            out[-1] = out[-1] + " " + line  # a text wrapped at a fixed width: lines end mid-sentence
+        elif out and line[:1].islower() and not _SENTENCE_END.search(out[-1]) and len(_words(out[-1])) >= 5:
             out[-1] = out[-1] + " " + line
         elif out and re.search(r"\b(Monsieur|Madame|M\.|Mme)$", out[-1]):
             out[-1] = out[-1] + " " + line
