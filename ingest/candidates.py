@@ -11,6 +11,7 @@ from ingest.cues import alt, load_cues
 from ingest.dates import EventDate, date_after, find_date, parse_iso, session_year
 from ingest.gazetteer import Gazetteer
 from ingest.meetings import (
+    CONTINUATION,
     FUTURE,
     SPEAKER,
     Candidate,
@@ -19,6 +20,7 @@ from ingest.meetings import (
     is_anaphoric,
     is_future,
     is_history,
+    is_negated,
     is_pluperfect,
     is_plural,
     is_sender,
@@ -65,7 +67,11 @@ class CandidateFinder:
             mtype, cue = found
             if is_future(sent.text, cue) or is_history(sent.text) or self._is_background(self.dates[i]):
                 continue
+            if is_negated(sent.text, cue):
+                continue
             when = self.dates[i] or date_after(unify(sent.text).lower(), last_day)
+            if when is None and i > 0 and cues[i - 1] is None and CONTINUATION.search(unify(sent.text).lower()):
+                when = self.dates[i - 1]  # "X a fait part, lundi 23 février, de ... . Ce diplomate a été reçu ..."
             if when is None and is_pluperfect(sent.text, cue):
                 continue  # "X avait rencontré Y", undated: background
             second = coordinated_cue(sent.text, cue)

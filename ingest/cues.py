@@ -78,6 +78,8 @@ class Markers(_Strict):
     sender_nouns: list[Group]
     sender_titles: list[Group]
     coordinator: list[Group]
+    negation: list[Group]
+    continuation: list[Group]
 
 
 class Titles(_Strict):

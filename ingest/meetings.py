@@ -45,6 +45,8 @@ _SENDER = re.compile(
     rf"(?:\s+[\w'-]+){{0,5}}?\s+)?$"
 )
 _IN_QUOTE = re.compile(r"«[^»]*$")
+_NEGATION = re.compile(alt(_MK.negation))
+CONTINUATION = re.compile(alt(_MK.continuation))
 
 
 @dataclass
@@ -134,6 +136,13 @@ def is_pluperfect(sentence: str, cue: re.Match[str]) -> bool:
     return bool(_PLUPERFECT.search(low[max(0, cue.start() - 12) : cue.end()]))
 
 
+def is_negated(sentence: str, cue: re.Match[str]) -> bool:
+    """'ne se rendra pas au sommet', 'n'a pas rencontré': the contact is denied (within the cue's clause)."""
+    low = unify(sentence).lower()
+    start = max([0, cue.start() - 80] + [m.end() for m in re.finditer(r"[.;]", low[: cue.start()])])
+    return bool(_NEGATION.search(low[start : cue.end() + 12]))
+
+
 def is_history(sentence: str) -> bool:
     return bool(_HISTORY.search(unify(sentence).lower()))
 
@@ -213,6 +222,8 @@ def _continue_visitor(out: list[Candidate], c: Candidate) -> None:
             c.party[p] = st
             if st not in c.states:
                 c.states.append(st)
+    if c.date_is_fallback and not prev.date_is_fallback and len(c.participants) > 1:
+        c.date, c.date_is_fallback = prev.date, False  # the same trip, told on
 
 
 def _new_counterpart(prev: Candidate, c: Candidate) -> bool:
