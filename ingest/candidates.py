@@ -39,6 +39,8 @@ _BACKGROUND_DAYS = 400  # a dated contact this long before publication is backgr
 _COMPANY_WINDOW = 3  # sentences after a meeting read for its delegation ("était accompagné de ...")
 # A sentence that names further members of a delegation or people present.
 _COMPANY = re.compile(alt(load_cues().markers.company))
+# A head of state or government named by his title alone, as the subject or the passive agent of the cue.
+_HEAD_TITLE = re.compile(rf"(?:^\s*|\bpar )(?:le|la) (?:{alt(load_cues().titles.head_titles)})\b", re.IGNORECASE)
 _DELEGATION = re.compile(r"\b(?:d[ée]l[ée]gation|mission)\b")
 
 
@@ -121,7 +123,9 @@ class CandidateFinder:
                 cl = self.people.cluster(j, e.start)
                 if cl is None or cl.id in target.participants:
                     continue
-                lead = next((target.party[p] for p in subject if p in target.party), None)
+                lead = next((target.party[p] for p in subject if p in target.party), None) or (
+                    None if subject else _delegation_state(sent, m.end())
+                )
                 if lead and cl.id not in self.people.state_of:  # a member goes with the one he accompanies
                     self.people = self.people.with_states({cl.id: lead})
                 target.participants.append(cl.id)
@@ -139,12 +143,18 @@ class CandidateFinder:
             sent = sentences[j]
             low = unify(sent.text).lower()
             speakers = c.type == "multilateral" and SPEAKER.search(low) is not None
-            if not sent.running or not (_COMPANY.search(low) or speakers):
+            company = _COMPANY.search(low)
+            if not sent.running or not (company or speakers):
                 continue
+            lead = None
+            if company and not any(e.label == "PER" and e.start < company.start() for e in sent.ents):
+                lead = _delegation_state(sent, company.end())  # "la délégation ivoirienne était conduite par X"
             for e in sent.ents:
                 if e.label != "PER" or is_sender(sent, e):
                     continue
                 cl = self.people.cluster(j, e.start)
+                if cl is not None and lead and cl.id not in self.people.state_of:
+                    self.people = self.people.with_states({cl.id: lead})
                 if cl is not None and cl.id not in c.participants:
                     c.participants.append(cl.id)
                     if (st := self.people.represented_state(cl.id)) and st not in c.states:
@@ -197,6 +207,9 @@ class CandidateFinder:
                 continue  # "un message du président malien": the sender's post
             named = self._holder(role, iso)
             if named is not None and named not in before and named not in after and named not in senders:
+                (before if pos < cue_start else after).append(named)
+        for pos, named in self._home_holders(sent, frame_end, skip):
+            if named not in before and named not in after:
                 (before if pos < cue_start else after).append(named)
         participants = before + after
         reps = representatives(sent, frame_end)
@@ -284,10 +297,30 @@ class CandidateFinder:
             return [place_state] if place_state else bare[:1]
         return []
 
-    def _holder(self, role: str, iso: str) -> str | None:
+    def _home_holders(self, sent: Sentence, frame_end: int, skip: tuple[int, int]) -> list[tuple[int, str]]:
+        """'reçue par le Premier ministre', 'le président de la Transition': a head title printed with no country
+        names the home state's one holder of that post in the article (offset, person id)."""
+        home = self.people.home_state
+        if home is None:
+            return []
+        text = unify(sent.text)
+        out = []
+        for m in _HEAD_TITLE.finditer(text, frame_end):
+            if skip[0] <= m.start() < skip[1] or sender_at(sent, m.start()):
+                continue
+            if any(
+                e.start >= m.end() and e.start <= m.end() + 30 and e.label in ("DEMONYM", "STATE") for e in sent.ents
+            ):
+                continue  # "le président sénégalais": a stated country, handled as a representative
+            named = self._holder(title_kind(m.group(0)) or "", home, kind_given=True)
+            if named is not None:
+                out.append((m.start(), named))
+        return out
+
+    def _holder(self, role: str, iso: str, kind_given: bool = False) -> str | None:
         """The one person of the article holding a post of this kind for this state ('le chef de la diplomatie
         malienne' -> Abdoulaye Diop), or None."""
-        kind = title_kind(role) or ("minister" if role in ("ministre", "homologue") else None)
+        kind = role if kind_given else title_kind(role) or ("minister" if role in ("ministre", "homologue") else None)
         if kind is None or role.endswith("s"):
             return None
         found = [pid for pid in self.people.ids() if self.people.state(pid) == iso and kind in self.people.kinds(pid)]
@@ -314,6 +347,14 @@ class CandidateFinder:
                 if found[0] is not None:
                     return found
         return None, None
+
+
+def _delegation_state(sent: Sentence, end: int) -> str | None:
+    """'la délégation ivoirienne était conduite par': the state of the delegation, from its demonym."""
+    for e in sent.ents:
+        if e.start < end and e.label == "DEMONYM" and (iso := ident_of(e.ident, "state:")):
+            return iso
+    return None
 
 
 def _extend(items: list[str], new: list[str]) -> None:

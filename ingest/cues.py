@@ -89,6 +89,7 @@ class Titles(_Strict):
     institution_heads: list[Group]
     relational_heads: list[Group]
     ranks: list[Group]
+    head_titles: list[Group]
 
 
 class Words(_Strict):

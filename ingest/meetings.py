@@ -211,11 +211,14 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
 def _continue_visitor(out: list[Candidate], c: Candidate) -> None:
     """A further contact that names one person only ("elle a été reçue par le président Goïta", "il s'est
     ensuite entretenu avec X"): its other side is the visiting side of the contact told just before."""
-    if len(c.participants) != 1 or len(set(c.states)) >= 2 or c.rep_states or c.type == "multilateral" or not out:
+    if len(c.participants) != 1 or c.type == "multilateral" or not out:
         return
     prev = out[-1]
     if len(prev.sides()) < 2 or not _dates_compatible(prev, c):
         return
+    visiting = set(prev.sides()) - c.sides() - set(prev.hosts)
+    if not visiting or not set(c.states) - c.sides() <= visiting:
+        return  # "la délégation ivoirienne": an unnamed side of another state
     for p, st in prev.party.items():
         if st not in c.sides() and (not prev.hosts or st not in prev.hosts):
             c.participants.append(p)
