@@ -163,7 +163,10 @@ def relabel_surnames(article: Article) -> Article:
 def _is_person(e: Ent, names: set[str], text: str) -> bool:
     if e.label not in ("LOC", "MISC", "ORG") or e.ident or not (name := clean_name(e.text)):
         return False
-    return fold(name) in names or (len(name.split()) >= 2 and _after_title(text, e.start))
+    words = fold(name).split()
+    if fold(name) in names or (len(words) >= 2 and words[-1] in names and len(words[-1]) >= 4):
+        return True  # a full name or surname of the article's people ("Annanela Baerbock" after "Annalena ...")
+    return len(words) >= 2 and _after_title(text, e.start)
 
 
 def _after_title(text: str, start: int) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from ingest.article import Article, Ent
 from ingest.cues import alt, load_cues
@@ -41,9 +42,9 @@ class PersonCluster:
 
 
 def _title_word(word: str) -> bool:
-    """'Général', 'M.', 'Colonel-major' (hyphenated ranks fold with a space)."""
+    """'Général', 'M.', 'S.E.M.', 'Colonel-major' (hyphens and dots fold to spaces)."""
     key = fold(word).rstrip(".")
-    return key in _TITLE_WORDS or key.replace(" ", "-") in _TITLE_WORDS
+    return key in _TITLE_WORDS or key.replace(" ", "-") in _TITLE_WORDS or key.replace(" ", "") in _TITLE_WORDS
 
 
 def clean_name(surface: str) -> str | None:
@@ -66,12 +67,16 @@ def clean_name(surface: str) -> str | None:
     return " ".join(name_case(w) for w in words)
 
 
+_NEAR = 0.8  # similarity of two spellings of one name word (difflib ratio)
+
+
 @dataclass(frozen=True)
 class _PeopleIndex:
     """Known people by folded full name, and (folded name tokens, entry) by surname, built once per gazetteer."""
 
     by_name: dict[str, PersonEntry]
     by_surname: dict[str, list[tuple[list[str], PersonEntry]]]
+    by_affix: dict[str, list[tuple[list[str], PersonEntry]]]  # surname's first or last 3 letters (misspellings)
 
 
 _INDEXES: dict[int, _PeopleIndex] = {}
@@ -81,13 +86,16 @@ def _people_index(gaz: Gazetteer) -> _PeopleIndex:
     if id(gaz) not in _INDEXES:
         by_name: dict[str, PersonEntry] = {}
         by_surname: dict[str, list[tuple[list[str], PersonEntry]]] = {}
+        by_affix: dict[str, list[tuple[list[str], PersonEntry]]] = {}
         for p in gaz.people:
             for n in [p.name, *p.aliases]:
                 tokens = fold(n).split()
                 by_name.setdefault(" ".join(tokens), p)
                 if len(tokens) >= 2:
                     by_surname.setdefault(tokens[-1], []).append((tokens, p))
-        _INDEXES[id(gaz)] = _PeopleIndex(by_name, by_surname)
+                    for key in _affixes(tokens[-1]):
+                        by_affix.setdefault(key, []).append((tokens, p))
+        _INDEXES[id(gaz)] = _PeopleIndex(by_name, by_surname, by_affix)
     return _INDEXES[id(gaz)]
 
 
@@ -99,7 +107,25 @@ def _match_entry(tokens: list[str], index: _PeopleIndex) -> PersonEntry | None:
         for t, p in index.by_surname.get(tokens[-1], []):
             if set(t) <= set(tokens) or set(tokens) <= set(t):
                 return p
+        # a misspelt known name ("Kasja Ollengren", "Zeyni Moulay"): every word one or two letters off
+        seen: set[str] = set()
+        for key in _affixes(tokens[-1]):
+            for t, p in index.by_affix.get(key, []):
+                if p.id not in seen and len(t) == len(tokens) and all(map(_near, t, tokens)):
+                    return p
+                seen.add(p.id)
     return None
+
+
+def _affixes(surname: str) -> list[str]:
+    return [surname[:3] + "<", ">" + surname[-3:]] if len(surname) >= 5 else []
+
+
+def _near(a: str, b: str) -> bool:
+    """Two spellings of one name word: equal, or of five letters or more and close (one or two letters off)."""
+    if a == b:
+        return True
+    return min(len(a), len(b)) >= 5 and SequenceMatcher(None, a, b).ratio() >= _NEAR
 
 
 class PeopleResolver:
@@ -119,9 +145,12 @@ class PeopleResolver:
             for c in self.clusters:
                 if c.entry is not None and c.entry.id == entry.id:
                     return c
-        # same surname and one name's words contained in the other's
+        # same surname and one name's words contained in the other's, or the same name misspelt
         for c in reversed(self.clusters):
-            if c.surname == tokens[-1] and (set(tokens) <= set(c.key_tokens) or set(c.key_tokens) <= set(tokens)):
+            same = set(tokens) <= set(c.key_tokens) or set(c.key_tokens) <= set(tokens)
+            if len(tokens) == len(c.key_tokens) >= 2 and all(map(_near, tokens, c.key_tokens)):
+                same = True  # "Annanela Baerbock" after "Annalena Baerbock"
+            if same and (c.surname == tokens[-1] or _near(c.surname, tokens[-1])):
                 if entry is None or c.entry is None:
                     if len(tokens) > len(c.key_tokens):
                         c.key_tokens, c.name = tokens, name
