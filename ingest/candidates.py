@@ -116,7 +116,7 @@ class CandidateFinder:
                 continue
             if not earlier:
                 continue
-            target = earlier[-1]
+            target = earlier[0] if subject else earlier[-1]  # the trip of the one accompanied
             for e in sent.ents:
                 if e.label != "PER" or e.start < m.start() or is_sender(sent, e):
                     continue
@@ -129,6 +129,7 @@ class CandidateFinder:
                 if lead and cl.id not in self.people.state_of:  # a member goes with the one he accompanies
                     self.people = self.people.with_states({cl.id: lead})
                 target.participants.append(cl.id)
+                target.company.add(cl.id)
                 if st := self.people.represented_state(cl.id):
                     target.party[cl.id] = st
                     _extend(target.states, [st])
@@ -157,6 +158,7 @@ class CandidateFinder:
                     self.people = self.people.with_states({cl.id: lead})
                 if cl is not None and cl.id not in c.participants:
                     c.participants.append(cl.id)
+                    c.company.add(cl.id)
                     if (st := self.people.represented_state(cl.id)) and st not in c.states:
                         c.states.append(st)
                     if st:

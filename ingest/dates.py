@@ -30,6 +30,7 @@ _WEEKDAY = re.compile(rf"\b(ce|cet|le|du|depuis)?\s*({_W})\b(\s+(?:dernier|passe
 _RELATIVE = re.compile(r"\b(avant hier|hier|aujourd'hui|il y a (?:\w+) jours?|la semaine derniere)\b")
 _DAYS_BACK = {"aujourd'hui": 0, "hier": 1, "avant hier": 2}  # folded forms ("avant-hier" -> "avant hier")
 _SESSION = re.compile(r"\b(\d{2})\s*(?:e|eme|ieme)\s+session\b[^.]{0,60}\bassemblee generale\b")
+_NUMERIC = re.compile(r"\b([0-3]?\d)[./]([01]?\d)[./]((?:19|20)\d\d)\b")  # day.month.year, day/month/year
 _ISO_URL = re.compile(r"/(20\d\d|19\d\d)[/-](\d\d)[/-](\d\d)(?:/|-|$)")
 
 
@@ -156,6 +157,10 @@ def find_date(
             d = _complete(day, month, ref)
             return EventDate.of(d) if d else None
         return None
+    if (n := _NUMERIC.search(sentence)) is not None and (
+        d := _safe_date(int(n.group(3)), int(n.group(2)), int(n.group(1)))
+    ):
+        return EventDate.of(d)  # "(13.03.2022)", "le 05/02/2025"
     m2 = _MONTH_YEAR.search(s)
     if m2:
         return EventDate(f"{int(m2.group(2)):04d}-{MONTHS[m2.group(1)]:02d}", "month")

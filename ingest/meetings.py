@@ -68,6 +68,7 @@ class Candidate:
     anaphoric: bool = False
     split_group: int | None = None
     party: dict[str, str] = field(default_factory=dict)  # participant id -> the state it stands for
+    company: set[str] = field(default_factory=set)  # participants named as delegation members, not as actors
 
     def sides(self) -> set[str]:
         """The states of the named participants."""
@@ -234,7 +235,7 @@ def _new_counterpart(prev: Candidate, c: Candidate) -> bool:
     does not have ("accueilli par son homologue X" ... "il a été reçu par le président Y")."""
     if len(prev.sides()) < 2:
         return False
-    return any(p not in prev.participants and p in c.party for p in c.participants)
+    return any(p not in prev.participants and p in c.party and p not in c.company for p in c.participants)
 
 
 def _dates_compatible(a: Candidate, b: Candidate) -> bool:
@@ -257,6 +258,7 @@ def _fold_into(a: Candidate, b: Candidate) -> None:
     completed_by_audience = a.type == "visit" and b.type == "audience" and len(a.sides()) < 2 and not b.anaphoric
     for p, st in b.party.items():
         a.party.setdefault(p, st)
+    a.company |= b.company - set(a.participants)
     a.hosts = a.hosts or b.hosts
     a.place, a.place_state = (a.place, a.place_state) if a.place else (b.place, b.place_state)
     better = b.date is not None and (

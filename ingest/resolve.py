@@ -67,7 +67,7 @@ def clean_name(surface: str) -> str | None:
     return " ".join(name_case(w) for w in words)
 
 
-_NEAR = 0.8  # similarity of two spellings of one name word (difflib ratio)
+_NEAR = 0.75  # similarity of two spellings of one name word (difflib ratio)
 
 
 @dataclass(frozen=True)
