@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import timedelta
 
 from ingest.article import Article, Sentence
@@ -41,6 +43,7 @@ _COMPANY_WINDOW = 3  # sentences after a meeting read for its delegation ("étai
 _COMPANY = re.compile(alt(load_cues().markers.company))
 # A head of state or government named by his title alone, as the subject or the passive agent of the cue.
 _HEAD_TITLE = re.compile(rf"(?:^\s*|\bpar )(?:le|la) (?:{alt(load_cues().titles.head_titles)})\b", re.IGNORECASE)
+_SUCCESSIVE = re.compile(alt(load_cues().markers.successive))
 _DELEGATION = re.compile(r"\b(?:d[ée]l[ée]gation|mission)\b")
 
 
@@ -52,8 +55,10 @@ class CandidateFinder:
         base = article.published
         year = next((y for s in article.sentences if (y := session_year(s.text))), None)
         hint = article.header_month
+        years = [int(y) for s in article.sentences for y in re.findall(r"\b((?:19|20)\d\d)\b", s.text)]
+        floor = max(years) if years else None
         self.dates = [
-            find_date(s.text, base, session_year(s.text) or (year if base is None else None), hint)
+            find_date(s.text, base, session_year(s.text) or (year if base is None else None), hint, floor)
             for s in article.sentences
         ]
 
@@ -190,6 +195,7 @@ class CandidateFinder:
         frame_end = frame[1]
         before: list[str] = []
         after: list[str] = []
+        pos_of: dict[str, int] = {}
         for e in sent.ents:
             if e.label != "PER" or e.start < frame_end or is_sender(sent, e) or skip[0] <= e.start < skip[1]:
                 continue
@@ -199,6 +205,7 @@ class CandidateFinder:
             side = before if e.start < cue_start else after
             if c.id not in before and c.id not in after:
                 side.append(c.id)
+                pos_of[c.id] = e.start
         senders = {
             c.id
             for e in sent.ents
@@ -210,6 +217,7 @@ class CandidateFinder:
             named = self._holder(role, iso)
             if named is not None and named not in before and named not in after and named not in senders:
                 (before if pos < cue_start else after).append(named)
+                pos_of[named] = pos
         for pos, named in self._home_holders(sent, frame_end, skip):
             if named not in before and named not in after:
                 (before if pos < cue_start else after).append(named)
@@ -248,6 +256,14 @@ class CandidateFinder:
             rep_states=reps, hosts=hosts, organisations=orgs, place=place, place_state=place_state, date=date,
             date_is_fallback=when is None, anaphoric=is_anaphoric(sent.text, cue_start), party=dict(state_of),
         )  # fmt: skip
+        turns = self._turns(low, cue_end, after, pos_of)
+        if len(turns) >= 2 and before:  # "avec X, puis avec Y": one contact with each
+            return [
+                replace(base, participants=before + group, split_group=i,
+                        states=[s for s in states if s in {state_of.get(p) for p in before + group} | set(reps)],
+                        party={p: st for p, st in state_of.items() if p in before + group})
+                for group in turns
+            ]  # fmt: skip
         common = {state_of.get(p) for p in before} - {None}
         others = [s for s in dict.fromkeys(reps + [state_of.get(p) or "" for p in after]) if s and s not in common]
         if not (is_plural(sent.text) and len(others) >= 2):
@@ -271,6 +287,16 @@ class CandidateFinder:
             )  # fmt: skip
             for iso in others
         ]
+
+    @staticmethod
+    def _turns(low: str, cue_end: int, after: list[str], pos_of: dict[str, int]) -> list[list[str]]:
+        """The people after the cue grouped by 'avec X, puis avec Y' (one group per 'avec'), or one group."""
+        cuts = [m.start() for m in _SUCCESSIVE.finditer(low, cue_end)]
+        if not cuts:
+            return [after]
+        bounds = [cue_end, *cuts, len(low) + 1]
+        groups = [[p for p in after if lo <= pos_of.get(p, -1) < hi] for lo, hi in itertools.pairwise(bounds)]
+        return [g for g in groups if g]
 
     def _bare_states(self, sent: Sentence, low: str, mtype: str, frame_end: int, cue_start: int) -> list[str]:
         """States named without a representative: destination of a visit, 'entre le Mali et la Russie'."""

@@ -80,6 +80,7 @@ class Markers(_Strict):
     coordinator: list[Group]
     negation: list[Group]
     continuation: list[Group]
+    successive: list[Group]
 
 
 class Titles(_Strict):

@@ -111,9 +111,11 @@ def _month_end(month: str | None) -> date | None:
     return nxt - timedelta(days=1)
 
 
-def _by_weekday(day: int, month: int, weekday: int, ref: date, years: int = 8) -> date | None:
-    """The latest date day/month on or before `ref` (within `years`) that falls on `weekday`."""
-    for year in range(ref.year, ref.year - years, -1):
+def _by_weekday(day: int, month: int, weekday: int, ref: date, years: int = 8, first: int | None = None) -> date | None:
+    """The latest date day/month on or before `ref` (within `years`) that falls on `weekday`; with `first`, the
+    earliest such date from that year on."""
+    span = range(first, ref.year + 1) if first is not None else range(ref.year, ref.year - years, -1)
+    for year in span:
         d = _safe_date(year, month, day)
         if d is not None and d <= ref + timedelta(days=1) and d.weekday() == weekday:
             return d
@@ -129,12 +131,17 @@ def _complete(day: int, month: int, base: date) -> date | None:
 
 
 def find_date(
-    sentence: str, base: date | None, year_hint: int | None = None, month_hint: str | None = None
+    sentence: str,
+    base: date | None,
+    year_hint: int | None = None,
+    month_hint: str | None = None,
+    year_floor: int | None = None,
 ) -> EventDate | None:
     """The first date stated in a sentence, resolved against `base` (the publication date) when relative.
     Without a publication date, a day and month with no year take the year of `month_hint` (a crawler or URL
-    month, "2021-10"); with a weekday ("ce jeudi 22 décembre") the latest year, up to that month (else today),
-    in which that day falls on that weekday fixes it."""
+    month, "2021-10"); with a weekday ("ce jeudi 22 décembre") the latest year, up to that month, in which that
+    day falls on that weekday fixes it; with no month either, the first such year from `year_floor` (the latest
+    year the article prints), else the latest up to today."""
     s = fold(sentence)
     m = _DAY_MONTH.search(s)
     if m:
@@ -151,7 +158,11 @@ def find_date(
         ref = _month_end(month_hint)
         weekday = re.match(rf"({_W})\s", m.group(0))
         if weekday:
-            d = _by_weekday(day, month, WEEKDAYS.index(weekday.group(1)), ref or date.today())
+            wd = WEEKDAYS.index(weekday.group(1))
+            d = None
+            if ref is None and year_floor is not None:
+                d = _by_weekday(day, month, wd, date(min(year_floor + 7, date.today().year), 12, 31), first=year_floor)
+            d = d or _by_weekday(day, month, wd, ref or date.today())
             return EventDate.of(d) if d else None
         if ref:
             d = _complete(day, month, ref)

@@ -203,6 +203,7 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
                 break
         if target is None:
             _continue_visitor(out, c)
+            _date_from_trip(out, c)
             out.append(c)
             continue
         _fold_into(target, c)
@@ -228,6 +229,17 @@ def _continue_visitor(out: list[Candidate], c: Candidate) -> None:
                 c.states.append(st)
     if c.date_is_fallback and not prev.date_is_fallback and len(c.participants) > 1:
         c.date, c.date_is_fallback = prev.date, False  # the same trip, told on
+
+
+def _date_from_trip(out: list[Candidate], c: Candidate) -> None:
+    """A further contact of a visitor told after his dated visit, with no date of its own, took place on that
+    trip: it takes the visit's date ("X est arrivé lundi 21 mai ... Il a eu des séances de travail avec Y")."""
+    if not c.date_is_fallback:
+        return
+    for prev in reversed(out):
+        if prev.type == "visit" and not prev.date_is_fallback and set(prev.participants) & set(c.participants):
+            c.date, c.date_is_fallback = prev.date, False
+            return
 
 
 def _new_counterpart(prev: Candidate, c: Candidate) -> bool:
