@@ -185,7 +185,11 @@ class PeopleResolver:
 
 
 # A name inside the name of a facility ("l'aéroport international président Modibo Keïta-Senou") is no actor.
-_FACILITY = re.compile(rf"\b(?:{alt(load_cues().site_furniture)})(?:\s+[\w'-]+){{0,6}}\s*$", re.IGNORECASE)
+# words that end a facility's name: "l'aéroport par le ministre X" names no facility after X
+_NOT_IN_NAME = r"(?:par|avec|à|au|aux|pour|chez|et|où|a|est)"
+_FACILITY = re.compile(
+    rf"\b(?:{alt(load_cues().site_furniture)})(?:\s+(?!{_NOT_IN_NAME}\b)[\w'-]+){{0,6}}\s*$", re.IGNORECASE
+)
 
 
 def person_mentions(article: Article, gaz: Gazetteer, exclude: set[str]) -> PeopleResolver:
