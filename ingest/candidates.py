@@ -52,6 +52,7 @@ class CandidateFinder:
 
     def __init__(self, article: Article, people: ArticlePeople, gaz: Gazetteer, published: str | None) -> None:
         self.article, self.people, self.gaz, self.published = article, people, gaz, published
+        self.subject: list[str] = []  # people of the sentence before, when the cue sentence continues it
         base = article.published
         year = next((y for s in article.sentences if (y := session_year(s.text))), None)
         hint = article.header_month
@@ -77,8 +78,15 @@ class CandidateFinder:
             if is_negated(sent.text, cue):
                 continue
             when = self.dates[i] or date_after(unify(sent.text).lower(), last_day)
-            if when is None and i > 0 and cues[i - 1] is None and CONTINUATION.search(unify(sent.text).lower()):
-                when = self.dates[i - 1]  # "X a fait part, lundi 23 février, de ... . Ce diplomate a été reçu ..."
+            self.subject = []
+            if i > 0 and cues[i - 1] is None and CONTINUATION.search(unify(sent.text).lower()):
+                # "X a fait part, lundi 23 février, de ... . Ce diplomate a été reçu ...": X, on that day
+                when = when or self.dates[i - 1]
+                self.subject = self._named(i - 1)
+            nxt = i + 1
+            if when is None and nxt < len(cues) and cues[nxt] is None and self._same_paragraph(i, nxt):
+                if (later := self.dates[nxt]) is not None and later.precision == "day":
+                    when = later  # the date told in the sentence right after the cue
             if when is None and is_pluperfect(sent.text, cue):
                 continue  # "X avait rencontré Y", undated: background
             second = coordinated_cue(sent.text, cue)
@@ -211,6 +219,10 @@ class CandidateFinder:
             for e in sent.ents
             if e.label == "PER" and is_sender(sent, e) and (c := self.people.cluster(i, e.start))
         }
+        for pid in self.subject:
+            if pid not in before and pid not in after:
+                before.insert(0, pid)
+                pos_of[pid] = -1
         for iso, role, pos in unnamed_representatives(sent, frame_end, len(sent.text)):
             if sender_at(sent, pos) or skip[0] <= pos < skip[1]:
                 continue  # "un message du président malien": the sender's post
@@ -324,6 +336,19 @@ class CandidateFinder:
         if mtype == "visit":
             return [place_state] if place_state else bare[:1]
         return []
+
+    def _named(self, j: int) -> list[str]:
+        """The people named in sentence j (not as senders)."""
+        sent = self.article.sentences[j]
+        out = []
+        for e in sent.ents:
+            if e.label == "PER" and not is_sender(sent, e) and (cl := self.people.cluster(j, e.start)) is not None:
+                if cl.id not in out:
+                    out.append(cl.id)
+        return out
+
+    def _same_paragraph(self, i: int, j: int) -> bool:
+        return self.article.sentences[i].paragraph == self.article.sentences[j].paragraph
 
     def _home_holders(self, sent: Sentence, frame_end: int, skip: tuple[int, int]) -> list[tuple[int, str]]:
         """'reçue par le Premier ministre', 'le président de la Transition': a head title printed with no country

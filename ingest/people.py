@@ -155,9 +155,30 @@ def relabel_surnames(article: Article) -> Article:
     sentences = []
     for s in article.sentences:
         text = unify(s.text)
-        ents = [replace(e, label="PER") if _is_person(e, names, text) else e for e in s.ents]
+        ents = [
+            replace(e, label="PER") if _is_person(e, names, text) else (_titled_name(e) or e) for e in s.ents
+        ]  # "Ministre des Mines Amadou Keita" taken as an ORG: the name at its end
         sentences.append(replace(s, ents=ents) if ents != s.ents else s)
     return replace(article, sentences=sentences)
+
+
+def _titled_name(e: Ent) -> Ent | None:
+    """A title and a name taken together as one ORG/MISC/LOC span by the NER ("ministre d'État Téné Birahima
+    Ouattara", "Ministre des Mines Amadou Keita"): a PER span for the capitalised words at its end (a first
+    capitalised word right after "de/des/du" names the ministry's domain and belongs to the title)."""
+    if e.label not in ("LOC", "MISC", "ORG") or e.ident or not ROLE.match(e.text):
+        return None
+    words = list(re.finditer(r"\S+", e.text))
+    run: list[re.Match[str]] = []
+    for w in reversed(words):
+        if not w.group(0)[:1].isupper() or ROLE.fullmatch(w.group(0)):
+            break
+        run.insert(0, w)
+    if run and len(run) < len(words) and words[len(words) - len(run) - 1].group(0).lower() in ("de", "des", "du"):
+        run = run[1:]
+    if len(run) < 2 or len(run) == len(words):
+        return None
+    return Ent(e.text[run[0].start() :], "PER", "", e.start + run[0].start(), e.end)
 
 
 def _is_person(e: Ent, names: set[str], text: str) -> bool:
