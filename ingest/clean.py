@@ -58,8 +58,11 @@ def _words(line: str) -> list[str]:
 
 
 def is_sentence(line: str) -> bool:
-    """A running-text paragraph (as opposed to a headline, menu item or caption)."""
-    return len(_words(line)) >= 8 and bool(_SENTENCE_END.search(line))
+    """A running-text paragraph (as opposed to a headline, menu item or caption): it ends a sentence, or holds
+    two full sentences before a cut ending ("... accueillie à Ouagadougou par le chef … Lire la suite")."""
+    if len(_words(line)) < 8:
+        return False
+    return bool(_SENTENCE_END.search(line)) or len(re.findall(r"\w[.!?]\s+[A-ZÀ-Ý]", line)) >= 2
 
 
 def _is_name_only(line: str) -> bool:
