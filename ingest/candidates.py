@@ -10,7 +10,7 @@ from datetime import timedelta
 
 from ingest.article import Article, Sentence
 from ingest.cues import alt, load_cues
-from ingest.dates import EventDate, date_after, find_date, parse_iso, session_year
+from ingest.dates import EventDate, bare_month, date_after, find_date, parse_iso, session_year
 from ingest.gazetteer import Gazetteer
 from ingest.meetings import (
     CONTINUATION,
@@ -44,6 +44,7 @@ _COMPANY = re.compile(alt(load_cues().markers.company))
 # A head of state or government named by his title alone, as the subject or the passive agent of the cue.
 _HEAD_TITLE = re.compile(rf"(?:^\s*|\bpar )(?:le|la) (?:{alt(load_cues().titles.head_titles)})\b", re.IGNORECASE)
 _SUCCESSIVE = re.compile(alt(load_cues().markers.successive))
+_RETURN_VISIT = re.compile(alt(load_cues().markers.return_visit))
 _DELEGATION = re.compile(r"\b(?:d[ée]l[ée]gation|mission)\b")
 
 
@@ -89,13 +90,18 @@ class CandidateFinder:
                     when = later  # the date told in the sentence right after the cue
             if when is None and is_pluperfect(sent.text, cue):
                 continue  # "X avait rencontré Y", undated: background
+            earlier = self._returned_visit(i, sent)
+            if earlier is not None:
+                out.append(earlier)
             second = coordinated_cue(sent.text, cue)
             if second is not None and not any(
                 e.label == "PER" and cue.end() <= e.start < second[1].start() for e in sent.ents
             ):
                 second = None  # "a reçu et a échangé avec Y": one contact
             if second is None:
-                found_here = self._sentence_meetings(i, sent, mtype, cue.start(), cue.end(), when)
+                found_here = self._sentence_meetings(
+                    i, sent, mtype, cue.start(), cue.end(), when, skip=self._return_span(sent)
+                )
             else:  # "X a été reçu par Y, et s'est entretenu avec Z": two contacts of the same subject
                 found_here = self._sentence_meetings(
                     i, sent, mtype, cue.start(), cue.end(), when, skip=(second[1].start(), len(sent.text))
@@ -336,6 +342,43 @@ class CandidateFinder:
         if mtype == "visit":
             return [place_state] if place_state else bare[:1]
         return []
+
+    def _return_span(self, sent: Sentence) -> tuple[int, int]:
+        """The clause of an earlier visit this one returns ('faisant suite à une visite de X en février'), or
+        (0, 0)."""
+        low = unify(sent.text).lower()
+        m = _RETURN_VISIT.search(low)
+        if m is None:
+            return 0, 0
+        end = min([len(low)] + [k for k in (low.find(",", m.end()), low.find(";", m.end())) if k > 0])
+        return m.start(), end
+
+    def _returned_visit(self, i: int, sent: Sentence) -> Candidate | None:
+        """The earlier visit a visit returns, as its own contact: its visitor, his state and his destination's,
+        the date stated in the clause."""
+        lo, hi = self._return_span(sent)
+        if hi == 0:
+            return None
+        visitors = []
+        for e in sent.ents:
+            if e.label == "PER" and lo <= e.start < hi and (cl := self.people.cluster(i, e.start)) is not None:
+                visitors.append(cl.id)
+        party = {p: st for p in visitors if (st := self.people.represented_state(p))}
+        dest = [iso for e in sent.ents if lo <= e.start < hi and (iso := ident_of(e.ident, "state:"))]
+        states = list(dict.fromkeys([*party.values(), *dest]))
+        if not visitors or len(states) < 2:
+            return None
+        clause = sent.text[lo:hi]
+        told = self.dates[i]
+        base = self.article.published or (parse_iso(told.value[:7] + "-28") if told is not None else None)
+        when = find_date(clause, self.article.published, month_hint=self.article.header_month) or bare_month(
+            clause, base
+        )
+        return Candidate(
+            type="visit", sentence=i, evidence=sent.text.strip(), participants=visitors, states=states,
+            hosts=[s for s in dest if s not in party.values()][:1], date=when or self._fallback_date(i),
+            date_is_fallback=when is None, party=party, standalone=True,
+        )  # fmt: skip
 
     def _named(self, j: int) -> list[str]:
         """The people named in sentence j (not as senders)."""

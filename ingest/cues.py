@@ -81,6 +81,7 @@ class Markers(_Strict):
     negation: list[Group]
     continuation: list[Group]
     successive: list[Group]
+    return_visit: list[Group]
 
 
 class Titles(_Strict):

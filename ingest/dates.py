@@ -101,6 +101,16 @@ def session_year(sentence: str) -> int | None:
     return 1945 + int(m.group(1)) if m else None
 
 
+def bare_month(text: str, base: date | None) -> EventDate | None:
+    """'en février' with no year: the latest such month not after the base date (month precision)."""
+    m = re.search(rf"\ben ({_M})\b", fold(text))
+    if m is None or base is None:
+        return None
+    month = MONTHS[m.group(1)]
+    year = base.year if month <= base.month else base.year - 1
+    return EventDate(f"{year:04d}-{month:02d}", "month")
+
+
 def _month_end(month: str | None) -> date | None:
     """'2021-10' -> 2021-10-31 (the latest day a page dated only by its month can speak of)."""
     m = re.match(r"^(\d{4})-(\d{2})", month or "")

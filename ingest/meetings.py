@@ -69,6 +69,7 @@ class Candidate:
     split_group: int | None = None
     party: dict[str, str] = field(default_factory=dict)  # participant id -> the state it stands for
     company: set[str] = field(default_factory=set)  # participants named as delegation members, not as actors
+    standalone: bool = False  # an earlier contact recalled in passing ("faisant suite à une visite de X"): never merged
 
     def sides(self) -> set[str]:
         """The states of the named participants."""
@@ -180,7 +181,9 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     for c in cands:
         target = None
-        for prev in reversed(out):
+        for prev in reversed(out) if not c.standalone else []:
+            if prev.standalone:
+                continue
             if c.split_group is not None and prev.split_group == c.split_group:
                 continue
             if not _dates_compatible(prev, c):

@@ -221,3 +221,26 @@ def test_hard_wrapped_text_is_rejoined() -> None:
         "entretien a porté sur la coopération militaire entre les deux pays.\n"
     )
     assert len(clean(text).paragraphs) == 1
+
+
+def test_a_visit_that_returns_an_earlier_one_gives_both(nlp: Language) -> None:
+    x = run(
+        "Le chef de la diplomatie iranienne, Hossein Amir-Abdollahian, s'est rendu lundi 11 mars 2024 en visite de "
+        "travail à Bamako, faisant suite à une visite de son homologue Abdoulaye Diop en février à Téhéran.",
+    )
+    dates = {m.date: m for m in x.meetings}
+    assert set(dates) == {"2024-03-11", "2024-02"}
+    assert dates["2024-02"].participants == ["abdoulaye-diop"]
+    assert set(dates["2024-02"].states) == {"MLI", "IRN"}
+    assert "abdoulaye-diop" not in dates["2024-03-11"].participants
+
+
+def test_a_cut_paragraph_with_full_sentences_is_running_text(nlp: Language) -> None:
+    x = run(
+        "Depuis ce jeudi 14 mars, le Premier ministre malien Choguel Kokalla Maïga effectue une visite de travail "
+        "au Burkina Faso. A cette occasion, il a salué la coopération. C'est une forte délégation qui a été "
+        "accueillie à Ouagadougou par le chef … Lire la suite"
+    )
+    (m,) = x.meetings
+    assert m.type == "visit"
+    assert set(m.states) == {"MLI", "BFA"}
