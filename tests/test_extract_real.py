@@ -24,7 +24,7 @@ BATCHES = [ROOT / "tests" / "data" / "real" / "batch-a", ROOT / "tests" / "data"
 DEV2_MEETINGS_F1 = 0.77
 DEV2_FULLY_RIGHT = 0.34
 DEV2_DATE_EXACT = 0.89
-CV_MEETINGS_F1 = 0.69
+CV_MEETINGS_F1 = 0.68
 CV_PEOPLE_F1 = 0.92
 
 
