@@ -1,4 +1,7 @@
-"""The analysed article handed from the NLP stage to the rule stages: sentences with their entities."""
+"""The analysed article handed from the NLP stage to the rule stages: sentences with their entities.
+
+Frozen: a stage that changes entities (people.relabel_surnames) returns a new article.
+"""
 
 from __future__ import annotations
 
@@ -17,7 +20,7 @@ class Ent:
     end: int
 
 
-@dataclass
+@dataclass(frozen=True)
 class Sentence:
     text: str
     ents: list[Ent]
@@ -25,7 +28,7 @@ class Sentence:
     running: bool  # part of a running-text paragraph (not a headline or caption)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Article:
     id: str
     sentences: list[Sentence]

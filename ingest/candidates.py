@@ -2,26 +2,33 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import timedelta
 
 from ingest.article import Article, Sentence
-from ingest.dates import EventDate, date_after, find_date, parse_iso, session_year
+from ingest.cues import alt, load_cues
+from ingest.dates import EventDate, bare_month, date_after, find_date, parse_iso, session_year
 from ingest.gazetteer import Gazetteer
 from ingest.meetings import (
+    CONTINUATION,
     FUTURE,
     SPEAKER,
     Candidate,
+    coordinated_cue,
     frame_span,
     is_anaphoric,
     is_future,
     is_history,
+    is_negated,
     is_pluperfect,
     is_plural,
     is_sender,
     meeting_cue,
     representatives,
+    sender_at,
 )
 from ingest.mentions import ident_of, top_org
 from ingest.orgdata import members
@@ -33,11 +40,12 @@ from ingest.textutil import unify
 _BACKGROUND_DAYS = 400  # a dated contact this long before publication is background
 _COMPANY_WINDOW = 3  # sentences after a meeting read for its delegation ("était accompagné de ...")
 # A sentence that names further members of a delegation or people present.
-_COMPANY = re.compile(
-    r"\baccompagn[ée]e?s? (?:de|du|des|d'|par)|\bcompren(?:ait|aient|d|nent)\b|\bcompos[ée]e?s? d|\ben pr[ée]sence d"
-    r"|\baux c[ôo]t[ée]s d|\bentour[ée]e?s? d|\bassist[ée]e?s? d|\bfaisaient (?:[ée]galement )?partie"
-    r"|\b[ée]taient (?:[ée]galement |aussi )?pr[ée]sents"
-)
+_COMPANY = re.compile(alt(load_cues().markers.company))
+# A head of state or government named by his title alone, as the subject or the passive agent of the cue.
+_HEAD_TITLE = re.compile(rf"(?:^\s*|\bpar )(?:le|la) (?:{alt(load_cues().titles.head_titles)})\b", re.IGNORECASE)
+_SUCCESSIVE = re.compile(alt(load_cues().markers.successive))
+_RETURN_VISIT = re.compile(alt(load_cues().markers.return_visit))
+_DELEGATION = re.compile(r"\b(?:d[ée]l[ée]gation|mission)\b")
 
 
 class CandidateFinder:
@@ -45,13 +53,19 @@ class CandidateFinder:
 
     def __init__(self, article: Article, people: ArticlePeople, gaz: Gazetteer, published: str | None) -> None:
         self.article, self.people, self.gaz, self.published = article, people, gaz, published
+        self.subject: list[str] = []  # people of the sentence before, when the cue sentence continues it
         base = article.published
         year = next((y for s in article.sentences if (y := session_year(s.text))), None)
+        hint = article.header_month
+        years = [int(y) for s in article.sentences for y in re.findall(r"\b((?:19|20)\d\d)\b", s.text)]
+        floor = max(years) if years else None
         self.dates = [
-            find_date(s.text, base, session_year(s.text) or (year if base is None else None)) for s in article.sentences
+            find_date(s.text, base, session_year(s.text) or (year if base is None else None), hint, floor)
+            for s in article.sentences
         ]
 
-    def candidates(self) -> list[Candidate]:
+    def candidates(self) -> tuple[list[Candidate], ArticlePeople]:
+        """The candidates, and the article's people with the countries inferred while pairing participants."""
         out: list[Candidate] = []
         cues = [meeting_cue(s.text) if s.running else None for s in self.article.sentences]
         last_day: EventDate | None = None
@@ -62,15 +76,82 @@ class CandidateFinder:
             mtype, cue = found
             if is_future(sent.text, cue) or is_history(sent.text) or self._is_background(self.dates[i]):
                 continue
+            if is_negated(sent.text, cue):
+                continue
             when = self.dates[i] or date_after(unify(sent.text).lower(), last_day)
+            self.subject = []
+            if i > 0 and cues[i - 1] is None and CONTINUATION.search(unify(sent.text).lower()):
+                # "X a fait part, lundi 23 février, de ... . Ce diplomate a été reçu ...": X, on that day
+                when = when or self.dates[i - 1]
+                self.subject = self._named(i - 1)
+            nxt = i + 1
+            if when is None and nxt < len(cues) and cues[nxt] is None and self._same_paragraph(i, nxt):
+                if (later := self.dates[nxt]) is not None and later.precision == "day":
+                    when = later  # the date told in the sentence right after the cue
             if when is None and is_pluperfect(sent.text, cue):
                 continue  # "X avait rencontré Y", undated: background
-            found_here = self._sentence_meetings(i, sent, mtype, cue.start(), cue.end(), when)
+            earlier = self._returned_visit(i, sent)
+            if earlier is not None:
+                out.append(earlier)
+            second = coordinated_cue(sent.text, cue)
+            if second is not None and not any(
+                e.label == "PER" and cue.end() <= e.start < second[1].start() for e in sent.ents
+            ):
+                second = None  # "a reçu et a échangé avec Y": one contact
+            if second is None:
+                found_here = self._sentence_meetings(
+                    i, sent, mtype, cue.start(), cue.end(), when, skip=self._return_span(sent)
+                )
+            else:  # "X a été reçu par Y, et s'est entretenu avec Z": two contacts of the same subject
+                found_here = self._sentence_meetings(
+                    i, sent, mtype, cue.start(), cue.end(), when, skip=(second[1].start(), len(sent.text))
+                ) + self._sentence_meetings(
+                    i, sent, second[0], second[1].start(), second[1].end(), when, skip=(cue.end(), second[1].start())
+                )
             for c in found_here:
                 self._add_company(c, i, cues)
             out.extend(found_here)
             last_day = when or last_day
-        return out
+        self._late_company(out, cues)
+        return out, self.people
+
+    def _late_company(self, out: list[Candidate], cues: Sequence[object]) -> None:
+        """Delegation members named further on, in a cue-less sentence whose subject is a participant ("Le
+        capitaine X, pour ce voyage, était accompagné du ministre Y") or the delegation ("la délégation était
+        conduite par Y"): they join that participant's latest contact."""
+        for j, sent in enumerate(self.article.sentences):
+            low = unify(sent.text).lower()
+            if cues[j] is not None or not sent.running or (m := _COMPANY.search(low)) is None:
+                continue
+            subject = [
+                cl.id
+                for e in sent.ents
+                if e.label == "PER" and e.start < m.start() and (cl := self.people.cluster(j, e.start)) is not None
+            ]
+            earlier = [c for c in out if c.sentence < j]
+            if subject:
+                earlier = [c for c in earlier if set(subject) & set(c.participants)]
+            elif not _DELEGATION.search(low[: m.end()]):
+                continue
+            if not earlier:
+                continue
+            target = earlier[0] if subject else earlier[-1]  # the trip of the one accompanied
+            for e in sent.ents:
+                if e.label != "PER" or e.start < m.start() or is_sender(sent, e):
+                    continue
+                cl = self.people.cluster(j, e.start)
+                if cl is None or cl.id in target.participants:
+                    continue
+                lead = next((target.party[p] for p in subject if p in target.party), None) or (
+                    None if subject else _delegation_state(sent, m.end())
+                )
+                if lead and cl.id not in self.people.state_of:  # a member goes with the one he accompanies
+                    self.people = self.people.with_states({cl.id: lead})
+                target.participants.append(cl.id)
+                target.company.add(cl.id)
+                if st := self.people.represented_state(cl.id):
+                    target.party[cl.id] = st
+                    _extend(target.states, [st])
 
     def _add_company(self, c: Candidate, i: int, cues: Sequence[object]) -> None:
         """Delegation members and people present named in the next cue-less sentences; at a session, its
@@ -82,16 +163,25 @@ class CandidateFinder:
             sent = sentences[j]
             low = unify(sent.text).lower()
             speakers = c.type == "multilateral" and SPEAKER.search(low) is not None
-            if not sent.running or not (_COMPANY.search(low) or speakers):
+            company = _COMPANY.search(low)
+            if not sent.running or not (company or speakers):
                 continue
+            lead = None
+            if company and not any(e.label == "PER" and e.start < company.start() for e in sent.ents):
+                lead = _delegation_state(sent, company.end())  # "la délégation ivoirienne était conduite par X"
             for e in sent.ents:
                 if e.label != "PER" or is_sender(sent, e):
                     continue
                 cl = self.people.cluster(j, e.start)
+                if cl is not None and lead and cl.id not in self.people.state_of:
+                    self.people = self.people.with_states({cl.id: lead})
                 if cl is not None and cl.id not in c.participants:
                     c.participants.append(cl.id)
+                    c.company.add(cl.id)
                     if (st := self.people.represented_state(cl.id)) and st not in c.states:
                         c.states.append(st)
+                    if st:
+                        c.party[cl.id] = st
 
     def _is_background(self, when: EventDate | None) -> bool:
         base = self.article.published
@@ -110,16 +200,18 @@ class CandidateFinder:
         return pick.as_month() if pick else None
 
     def _sentence_meetings(
-        self, i: int, sent: Sentence, mtype: str, cue_start: int, cue_end: int, when: EventDate | None
-    ) -> list[Candidate]:
-        people = self.people
+        self, i: int, sent: Sentence, mtype: str, cue_start: int, cue_end: int, when: EventDate | None,
+        skip: tuple[int, int] = (0, 0),
+    ) -> list[Candidate]:  # fmt: skip
+        """The meetings of a cue sentence; people named inside `skip` belong to another contact of it."""
         low = unify(sent.text).lower()
         frame = frame_span(low)
         frame_end = frame[1]
         before: list[str] = []
         after: list[str] = []
+        pos_of: dict[str, int] = {}
         for e in sent.ents:
-            if e.label != "PER" or e.start < frame_end or is_sender(sent, e):
+            if e.label != "PER" or e.start < frame_end or is_sender(sent, e) or skip[0] <= e.start < skip[1]:
                 continue
             c = self.people.cluster(i, e.start)
             if c is None:
@@ -127,9 +219,25 @@ class CandidateFinder:
             side = before if e.start < cue_start else after
             if c.id not in before and c.id not in after:
                 side.append(c.id)
+                pos_of[c.id] = e.start
+        senders = {
+            c.id
+            for e in sent.ents
+            if e.label == "PER" and is_sender(sent, e) and (c := self.people.cluster(i, e.start))
+        }
+        for pid in self.subject:
+            if pid not in before and pid not in after:
+                before.insert(0, pid)
+                pos_of[pid] = -1
         for iso, role, pos in unnamed_representatives(sent, frame_end, len(sent.text)):
+            if sender_at(sent, pos) or skip[0] <= pos < skip[1]:
+                continue  # "un message du président malien": the sender's post
             named = self._holder(role, iso)
-            if named is not None and named not in before and named not in after:
+            if named is not None and named not in before and named not in after and named not in senders:
+                (before if pos < cue_start else after).append(named)
+                pos_of[named] = pos
+        for pos, named in self._home_holders(sent, frame_end, skip):
+            if named not in before and named not in after:
                 (before if pos < cue_start else after).append(named)
         participants = before + after
         reps = representatives(sent, frame_end)
@@ -141,7 +249,7 @@ class CandidateFinder:
             place = None  # "a indiqué le Kremlin": the source, not where a call took place
         at_home = [place_state] if mtype in ("visit", "audience") and place_state else []  # the host's city
         self._pair_unqualified(participants, reps + bare + at_home)
-        state_of = {p: st for p in participants if (st := people.represented_state(p))}
+        state_of = {p: st for p in participants if (st := self.people.represented_state(p))}
         states: list[str] = []
         for pid in participants:
             if (st := state_of.get(pid)) and st not in states:
@@ -164,8 +272,16 @@ class CandidateFinder:
         base = Candidate(
             type=mtype, sentence=i, evidence=sent.text.strip(), participants=participants, states=states,
             rep_states=reps, hosts=hosts, organisations=orgs, place=place, place_state=place_state, date=date,
-            date_is_fallback=when is None, anaphoric=is_anaphoric(sent.text, cue_start),
+            date_is_fallback=when is None, anaphoric=is_anaphoric(sent.text, cue_start), party=dict(state_of),
         )  # fmt: skip
+        turns = self._turns(low, cue_end, after, pos_of)
+        if len(turns) >= 2 and before:  # "avec X, puis avec Y": one contact with each
+            return [
+                replace(base, participants=before + group, split_group=i,
+                        states=[s for s in states if s in {state_of.get(p) for p in before + group} | set(reps)],
+                        party={p: st for p, st in state_of.items() if p in before + group})
+                for group in turns
+            ]  # fmt: skip
         common = {state_of.get(p) for p in before} - {None}
         others = [s for s in dict.fromkeys(reps + [state_of.get(p) or "" for p in after]) if s and s not in common]
         if not (is_plural(sent.text) and len(others) >= 2):
@@ -185,9 +301,20 @@ class CandidateFinder:
                 date=date,
                 date_is_fallback=base.date_is_fallback,
                 split_group=i,
+                party={p: st for p, st in state_of.items() if st in common or st == iso},
             )  # fmt: skip
             for iso in others
         ]
+
+    @staticmethod
+    def _turns(low: str, cue_end: int, after: list[str], pos_of: dict[str, int]) -> list[list[str]]:
+        """The people after the cue grouped by 'avec X, puis avec Y' (one group per 'avec'), or one group."""
+        cuts = [m.start() for m in _SUCCESSIVE.finditer(low, cue_end)]
+        if not cuts:
+            return [after]
+        bounds = [cue_end, *cuts, len(low) + 1]
+        groups = [[p for p in after if lo <= pos_of.get(p, -1) < hi] for lo, hi in itertools.pairwise(bounds)]
+        return [g for g in groups if g]
 
     def _bare_states(self, sent: Sentence, low: str, mtype: str, frame_end: int, cue_start: int) -> list[str]:
         """States named without a representative: destination of a visit, 'entre le Mali et la Russie'."""
@@ -216,10 +343,80 @@ class CandidateFinder:
             return [place_state] if place_state else bare[:1]
         return []
 
-    def _holder(self, role: str, iso: str) -> str | None:
+    def _return_span(self, sent: Sentence) -> tuple[int, int]:
+        """The clause of an earlier visit this one returns ('faisant suite à une visite de X en février'), or
+        (0, 0)."""
+        low = unify(sent.text).lower()
+        m = _RETURN_VISIT.search(low)
+        if m is None:
+            return 0, 0
+        end = min([len(low)] + [k for k in (low.find(",", m.end()), low.find(";", m.end())) if k > 0])
+        return m.start(), end
+
+    def _returned_visit(self, i: int, sent: Sentence) -> Candidate | None:
+        """The earlier visit a visit returns, as its own contact: its visitor, his state and his destination's,
+        the date stated in the clause."""
+        lo, hi = self._return_span(sent)
+        if hi == 0:
+            return None
+        visitors = []
+        for e in sent.ents:
+            if e.label == "PER" and lo <= e.start < hi and (cl := self.people.cluster(i, e.start)) is not None:
+                visitors.append(cl.id)
+        party = {p: st for p in visitors if (st := self.people.represented_state(p))}
+        dest = [iso for e in sent.ents if lo <= e.start < hi and (iso := ident_of(e.ident, "state:"))]
+        states = list(dict.fromkeys([*party.values(), *dest]))
+        if not visitors or len(states) < 2:
+            return None
+        clause = sent.text[lo:hi]
+        told = self.dates[i]
+        base = self.article.published or (parse_iso(told.value[:7] + "-28") if told is not None else None)
+        when = find_date(clause, self.article.published, month_hint=self.article.header_month) or bare_month(
+            clause, base
+        )
+        return Candidate(
+            type="visit", sentence=i, evidence=sent.text.strip(), participants=visitors, states=states,
+            hosts=[s for s in dest if s not in party.values()][:1], date=when or self._fallback_date(i),
+            date_is_fallback=when is None, party=party, standalone=True,
+        )  # fmt: skip
+
+    def _named(self, j: int) -> list[str]:
+        """The people named in sentence j (not as senders)."""
+        sent = self.article.sentences[j]
+        out = []
+        for e in sent.ents:
+            if e.label == "PER" and not is_sender(sent, e) and (cl := self.people.cluster(j, e.start)) is not None:
+                if cl.id not in out:
+                    out.append(cl.id)
+        return out
+
+    def _same_paragraph(self, i: int, j: int) -> bool:
+        return self.article.sentences[i].paragraph == self.article.sentences[j].paragraph
+
+    def _home_holders(self, sent: Sentence, frame_end: int, skip: tuple[int, int]) -> list[tuple[int, str]]:
+        """'reçue par le Premier ministre', 'le président de la Transition': a head title printed with no country
+        names the home state's one holder of that post in the article (offset, person id)."""
+        home = self.people.home_state
+        if home is None:
+            return []
+        text = unify(sent.text)
+        out = []
+        for m in _HEAD_TITLE.finditer(text, frame_end):
+            if skip[0] <= m.start() < skip[1] or sender_at(sent, m.start()):
+                continue
+            if any(
+                e.start >= m.end() and e.start <= m.end() + 30 and e.label in ("DEMONYM", "STATE") for e in sent.ents
+            ):
+                continue  # "le président sénégalais": a stated country, handled as a representative
+            named = self._holder(title_kind(m.group(0)) or "", home, kind_given=True)
+            if named is not None:
+                out.append((m.start(), named))
+        return out
+
+    def _holder(self, role: str, iso: str, kind_given: bool = False) -> str | None:
         """The one person of the article holding a post of this kind for this state ('le chef de la diplomatie
         malienne' -> Abdoulaye Diop), or None."""
-        kind = title_kind(role) or ("minister" if role in ("ministre", "homologue") else None)
+        kind = role if kind_given else title_kind(role) or ("minister" if role in ("ministre", "homologue") else None)
         if kind is None or role.endswith("s"):
             return None
         found = [pid for pid in self.people.ids() if self.people.state(pid) == iso and kind in self.people.kinds(pid)]
@@ -233,7 +430,7 @@ class CandidateFinder:
         known = {self.people.state_of[p] for p in participants if p in self.people.state_of}
         free = [s for s in dict.fromkeys(sides) if s not in known]
         if len(free) == 1:
-            self.people.state_of[unknown[0]] = free[0]
+            self.people = self.people.with_states({unknown[0]: free[0]})
 
     def _neighbour_place(self, i: int) -> tuple[str | None, str | None]:
         """A place in the next or previous sentence of the same paragraph ('au palais de Koulouba')."""
@@ -246,6 +443,14 @@ class CandidateFinder:
                 if found[0] is not None:
                     return found
         return None, None
+
+
+def _delegation_state(sent: Sentence, end: int) -> str | None:
+    """'la délégation ivoirienne était conduite par': the state of the delegation, from its demonym."""
+    for e in sent.ents:
+        if e.start < end and e.label == "DEMONYM" and (iso := ident_of(e.ident, "state:")):
+            return iso
+    return None
 
 
 def _extend(items: list[str], new: list[str]) -> None:

@@ -58,8 +58,11 @@ def _words(line: str) -> list[str]:
 
 
 def is_sentence(line: str) -> bool:
-    """A running-text paragraph (as opposed to a headline, menu item or caption)."""
-    return len(_words(line)) >= 8 and bool(_SENTENCE_END.search(line))
+    """A running-text paragraph (as opposed to a headline, menu item or caption): it ends a sentence, or holds
+    two full sentences before a cut ending ("... accueillie à Ouagadougou par le chef … Lire la suite")."""
+    if len(_words(line)) < 8:
+        return False
+    return bool(_SENTENCE_END.search(line)) or len(re.findall(r"\w[.!?]\s+[A-ZÀ-Ý]", line)) >= 2
 
 
 def _is_name_only(line: str) -> bool:
@@ -175,11 +178,18 @@ def clean(raw: str) -> CleanText:
     return CleanText(paragraphs=kept, header_date=header_date, dateline=dateline, bylines=bylines, wire_dateline=wire)
 
 
+_WRAP_WIDTH = 50  # a long line that ends mid-sentence, in a text where many do, is hard-wrapped
+
+
 def _join_broken(lines: list[str]) -> list[str]:
     """Rejoin a sentence broken across lines ("... dans la lutte contre le" / "terrorisme et ...")."""
     out: list[str] = []
+    open_lines = [line for line in lines if len(line) >= _WRAP_WIDTH and not _SENTENCE_END.search(line)]
+    hard_wrapped = len(open_lines) >= 3 and len(open_lines) >= 0.3 * len(lines)
     for line in lines:
-        if out and line[:1].islower() and not _SENTENCE_END.search(out[-1]) and len(_words(out[-1])) >= 5:
+        if hard_wrapped and out and len(out[-1]) >= _WRAP_WIDTH and not _SENTENCE_END.search(out[-1]):
+            out[-1] = out[-1] + " " + line  # a text wrapped at a fixed width: lines end mid-sentence
+        elif out and line[:1].islower() and not _SENTENCE_END.search(out[-1]) and len(_words(out[-1])) >= 5:
             out[-1] = out[-1] + " " + line
         elif out and re.search(r"\b(Monsieur|Madame|M\.|Mme)$", out[-1]):
             out[-1] = out[-1] + " " + line

@@ -30,6 +30,7 @@ _WEEKDAY = re.compile(rf"\b(ce|cet|le|du|depuis)?\s*({_W})\b(\s+(?:dernier|passe
 _RELATIVE = re.compile(r"\b(avant hier|hier|aujourd'hui|il y a (?:\w+) jours?|la semaine derniere)\b")
 _DAYS_BACK = {"aujourd'hui": 0, "hier": 1, "avant hier": 2}  # folded forms ("avant-hier" -> "avant hier")
 _SESSION = re.compile(r"\b(\d{2})\s*(?:e|eme|ieme)\s+session\b[^.]{0,60}\bassemblee generale\b")
+_NUMERIC = re.compile(r"\b([0-3]?\d)[./]([01]?\d)[./]((?:19|20)\d\d)\b")  # day.month.year, day/month/year
 _ISO_URL = re.compile(r"/(20\d\d|19\d\d)[/-](\d\d)[/-](\d\d)(?:/|-|$)")
 
 
@@ -100,6 +101,37 @@ def session_year(sentence: str) -> int | None:
     return 1945 + int(m.group(1)) if m else None
 
 
+def bare_month(text: str, base: date | None) -> EventDate | None:
+    """'en février' with no year: the latest such month not after the base date (month precision)."""
+    m = re.search(rf"\ben ({_M})\b", fold(text))
+    if m is None or base is None:
+        return None
+    month = MONTHS[m.group(1)]
+    year = base.year if month <= base.month else base.year - 1
+    return EventDate(f"{year:04d}-{month:02d}", "month")
+
+
+def _month_end(month: str | None) -> date | None:
+    """'2021-10' -> 2021-10-31 (the latest day a page dated only by its month can speak of)."""
+    m = re.match(r"^(\d{4})-(\d{2})", month or "")
+    if not m:
+        return None
+    year, mon = int(m.group(1)), int(m.group(2))
+    nxt = date(year + (mon == 12), mon % 12 + 1, 1)
+    return nxt - timedelta(days=1)
+
+
+def _by_weekday(day: int, month: int, weekday: int, ref: date, years: int = 8, first: int | None = None) -> date | None:
+    """The latest date day/month on or before `ref` (within `years`) that falls on `weekday`; with `first`, the
+    earliest such date from that year on."""
+    span = range(first, ref.year + 1) if first is not None else range(ref.year, ref.year - years, -1)
+    for year in span:
+        d = _safe_date(year, month, day)
+        if d is not None and d <= ref + timedelta(days=1) and d.weekday() == weekday:
+            return d
+    return None
+
+
 def _complete(day: int, month: int, base: date) -> date | None:
     """A day and month without year: the latest such date not after the base (plus a day of slack)."""
     d = _safe_date(base.year, month, day)
@@ -108,8 +140,18 @@ def _complete(day: int, month: int, base: date) -> date | None:
     return d
 
 
-def find_date(sentence: str, base: date | None, year_hint: int | None = None) -> EventDate | None:
-    """The first date stated in a sentence, resolved against `base` (the publication date) when relative."""
+def find_date(
+    sentence: str,
+    base: date | None,
+    year_hint: int | None = None,
+    month_hint: str | None = None,
+    year_floor: int | None = None,
+) -> EventDate | None:
+    """The first date stated in a sentence, resolved against `base` (the publication date) when relative.
+    Without a publication date, a day and month with no year take the year of `month_hint` (a crawler or URL
+    month, "2021-10"); with a weekday ("ce jeudi 22 décembre") the latest year, up to that month, in which that
+    day falls on that weekday fixes it; with no month either, the first such year from `year_floor` (the latest
+    year the article prints), else the latest up to today."""
     s = fold(sentence)
     m = _DAY_MONTH.search(s)
     if m:
@@ -123,7 +165,23 @@ def find_date(sentence: str, base: date | None, year_hint: int | None = None) ->
         if base:
             d = _complete(day, month, base)
             return EventDate.of(d) if d else None
+        ref = _month_end(month_hint)
+        weekday = re.match(rf"({_W})\s", m.group(0))
+        if weekday:
+            wd = WEEKDAYS.index(weekday.group(1))
+            d = None
+            if ref is None and year_floor is not None:
+                d = _by_weekday(day, month, wd, date(min(year_floor + 7, date.today().year), 12, 31), first=year_floor)
+            d = d or _by_weekday(day, month, wd, ref or date.today())
+            return EventDate.of(d) if d else None
+        if ref:
+            d = _complete(day, month, ref)
+            return EventDate.of(d) if d else None
         return None
+    if (n := _NUMERIC.search(sentence)) is not None and (
+        d := _safe_date(int(n.group(3)), int(n.group(2)), int(n.group(1)))
+    ):
+        return EventDate.of(d)  # "(13.03.2022)", "le 05/02/2025"
     m2 = _MONTH_YEAR.search(s)
     if m2:
         return EventDate(f"{int(m2.group(2)):04d}-{MONTHS[m2.group(1)]:02d}", "month")

@@ -12,7 +12,7 @@ from ingest.gazetteer import Gazetteer
 from ingest.meetings import Candidate, merge
 from ingest.mentions import home_state, organisation_refs, state_refs
 from ingest.models import Document, Extraction, Meeting
-from ingest.people import ArticlePeople
+from ingest.people import ArticlePeople, relabel_surnames
 from ingest.textutil import unify
 from ingest.topics import sectors
 from ingest.wire import dateline_day
@@ -26,8 +26,10 @@ def extract_article(doc: Document, ct: CleanText, sentences: list[Sentence], gaz
     if published is None and ct.wire_dateline:
         published = dateline_day(ct.wire_dateline)
     article = Article(doc.id, sentences, parse_iso(published), ct.header_date or url_month(doc.url), ct.bylines)
+    article = relabel_surnames(article)
     people = ArticlePeople(article, gaz, ct.bylines, home_state(article, gaz, ct.wire_dateline))
-    cands = merge(CandidateFinder(article, people, gaz, published).candidates())
+    found, people = CandidateFinder(article, people, gaz, published).candidates()
+    cands = merge(found)
     meetings = _meetings([c for c in cands if has_counterpart(c)], article, people)
     return Extraction(
         id=doc.id,

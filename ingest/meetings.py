@@ -14,79 +14,39 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.article import Ent, Sentence
+from ingest.cues import alt, load_cues
 from ingest.dates import EventDate
 from ingest.roles import unnamed_representatives
 from ingest.textutil import unify
 
-CUES: list[tuple[str, re.Pattern[str]]] = [
-    ("phone_call", re.compile(
-        r"(?:entretiens?|[ée]changes?|appels?|conversations?|entretenus?) (?:t[ée]l[ée]phoniques?|au t[ée]l[ée]phone"
-        r"|par t[ée]l[ée]phone)|\bau t[ée]l[ée]phone\b|par t[ée]l[ée]phone|visioconf[ée]rence")),
-    ("joint_commission", re.compile(r"commission (?:mixte|conjointe|intergouvernementale)")),
-    ("other", re.compile(
-        r"\bconvoqu[ée]|\bremis\b[^.;]{0,120}?\b(?:message|lettre|invitation)")),
-    ("audience", re.compile(
-        r"\ben audience\b|\baudiences?\b|\blettres de cr[ée]ance|\bcopies figur[ée]es"
-        r"|\ba re[çc]u\b|\bont re[çc]u\b|\b(?:a|ont) [ée]t[ée] re[çc]ue?s?\b|\bre[çc]ue?s? (?:par|[àa] la primature"
-        r"|[àa] koulouba)|\bre[çc]oit\b|\bre[çc]oivent\b")),
-    ("visit", re.compile(
-        r"\bvisites? (?:officielle|de travail|d'amiti[ée]|d'[ée]tat|de courtoisie|de trav|fraternelle|[ée]clair)"
-        r"|\ben visite\b|\bs'est rendue?\b|\bse sont rendus\b|\bs[ée]journ[ée]|\best arriv[ée]e?\b|\bsont arriv[ée]s\b"
-        r"|\bvisite (?:au|en|[àa])\b|\baccueillie? (?:par|[àa])|\b(?:a|ont) accueilli\b|\bchaleureusement accueilli"
-        r"|\ben tourn[ée]e\b")),
-    ("bilateral_meeting", re.compile(
-        r"\brencontres? bilat[ée]rales?|\bentretiens?\b|\bs'est entretenue?\b|\bse sont entretenus\b|\bs'entretien"
-        r"|t[êe]te-[àa]-t[êe]te|s[ée]ances? de travail|r[ée]unions? de travail|discussions? bilat[ée]rales?"
-        r"|\ba rencontr[ée]|\bont rencontr[ée]|\bavaient? rencontr[ée]|\bs'[ée]tai(?:t|en)t? entretenue?s?\b"
-        r"|\brencontre\b|\brencontres\b|\bdiscussion avec|\b[ée]chang[ée] avec"
-        r"|\bpourparlers\b|\bs'est r[ée]uni avec|\bconsultations? politiques?")),
-    ("multilateral", re.compile(
-        r"\bsommet\b|\bse sont r[ée]unis\b"
-        r"|\bconf[ée]rence (?:minist[ée]rielle|internationale|des chefs|au sommet)|\br[ée]union (?:des|du"
-        r"|de la|minist[ée]rielle|extraordinaire|ordinaire|de concertation|tripartite|de haut niveau)\b"
-        r"|\bsession (?:ordinaire |extraordinaire )?(?:de l'assembl|du conseil)|\bforum\b|\bassises\b")),
-    # a signature in person, when nothing more specific is said
-    ("other", re.compile(r"\b(?:a|ont) (?:sign[ée]|paraph[ée])\b")),
-]  # fmt: skip
-_VISIT = next(rx for t, rx in CUES if t == "visit")
+_CUES = load_cues()
+_MK = _CUES.markers
+CUES: list[tuple[str, re.Pattern[str]]] = [(t, re.compile(a)) for t, a in _CUES.meeting_alternatives()]
+# A visit named as such ("visite d'État", "en visite"), not a motion verb ("s'est rendu au palais ... où il a été
+# reçu"): with a passive reception it makes the sentence a visit.
+_VISIT_NOUN = re.compile(r"\bvisites? (?:officielle|de travail|d'amiti[ée]|d'[ée]tat|fraternelle)|\ben visite\b")
 _PASSIVE = re.compile(r"(?:a|ont) [ée]t[ée] re[çc]u")
-_MULTI_VERB = re.compile(
-    r"pris part|prend part|prennent part|particip|s'est tenue?|se sont tenus|a r[ée]uni|ont r[ée]uni|s'est ouvert"
-    r"|a eu lieu|a assist[ée]|ont assist[ée]|a pr[ée]sid[ée]|ont pris part|a ouvert|\ba tenu|\bont tenu|\br[ée]unis\b"
-    r"|\bintervenant\b|\best intervenue?\b|\ba pris la parole|\bs'exprimant\b|\bs'est exprim[ée]"
-)
+_MULTI_VERB = re.compile(alt(_MK.multilateral_verbs))
 # Speaking at a session reported just before: the speaker took part in it.
-SPEAKER = re.compile(
-    r"\ba (?:d[ée]clar[ée]|soulign[ée]|regrett[ée]|plaid[ée]|demand[ée]|estim[ée]|affirm[ée]|appel[ée]|insist[ée])"
-    r"|\best intervenue?\b|\ba pris la parole|\bs'est exprim[ée]"
-)
-FUTURE = re.compile(
-    r"\b(?:sera|seront|serait|seraient|aura|auront|va|vont|devra|devront|devrait|devraient|pr[ée]vue?s?|assistera"
-    r"|assisteront|se rendra|se rendront|effectuera|effectueront|participera|participeront|prendra|prendront"
-    r"|recevra|recevront|rencontrera|rencontreront|s'entretiendra|s'entretiendront|envisag\w*|prochaine?s?|[àa] venir"
-    r"|attendue?s?|programm[ée]e?s?|annonc[ée]e? pour|projet(?:te|é)?)\b"
-)
-_HISTORY = re.compile(r"\bil y a (?:\w+ )?(?:ans|ann[ée]es|d[ée]cennies|si[èe]cles?)\b|\bjadis\b|\bautrefois\b")
-_FRAME = re.compile(
-    r"\b(?:en ma(?:r)?ge d[eu']s?|lors d[eu']s?|[àa] l'occasion d[eu']s?|au cours d[eu']s?|dans le cadre d[eu']s?)"
-)
-_PLURAL = re.compile(
-    r"\bsuccessivement\b|\btour [àa] tour\b|\brespectivement\b|\bdes rencontres\b|\bdes audiences\b"
-    r"|\bdes entretiens\b|\bs[ée]par[ée]ment\b|\bpuis\b"
-    # credentials are presented one ambassador at a time: "les lettres de créance des nouveaux ambassadeurs de ..."
-    r"|(?:lettres de cr[ée]ance|copies figur[ée]es)\b.*\b(?:des|de|les) (?:\w+ )?ambassadeurs\b"
-)
+SPEAKER = re.compile(alt(_MK.speaking))
+FUTURE = re.compile(rf"\b(?:{alt(_MK.future)})\b")
+_HISTORY = re.compile(alt(_MK.history))
+_FRAME = re.compile(rf"\b(?:{alt(_MK.frame)})")
+_PLURAL = re.compile(alt(_MK.plural))
 # A cue noun with a definite or demonstrative determiner ("l'audience", "cette rencontre", "leurs entretiens")
 # refers back to a contact already reported.
-_ANAPHOR = re.compile(r"(?:\b(?:cette|cet|ces|leur|leurs|la m[êe]me|ladite|la|le|les)\s+|\bl')$")
+_ANAPHOR = re.compile(rf"(?:\b(?:{alt(_MK.anaphora)})\s+|\bl')$")
+_RANK_WORDS = alt(_MK.sender_titles)
 _SENDER = re.compile(
-    r"(?:message|lettre|part|nom|[ée]missaire|envoy[ée](?: sp[ée]cial)?|invitation|compte|salutations|v[œo]eux"
-    r"|f[ée]licitations|condol[ée]ances)(?:\s+[\w-]+){0,2}?\s+(?:du|de|d')\s*(?:la |l')?(?:[\w'-]+(?:\s+|(?=,))){0,4}"
+    rf"(?:{alt(_MK.sender_nouns)})(?:\s+[\w-]+){{0,2}}?\s+(?:du|de|d')\s*(?:la |l')?(?:[\w'-]+(?:\s+|(?=,))){{0,4}}"
     # "..., le général d'armée <Name>": a rank or honorific of the same sender after a comma
-    r"(?:,\s*(?:le |la |son |sa )?(?:g[ée]n[ée]ral|colonel|capitaine|commandant|mar[ée]chal|docteur|dr|professeur"
-    r"|excellence|m\.|mme|pr[ée]sident|roi|[ée]mir|prince|cheikh)(?: d'arm[ée]e| de division| de brigade)?\s+)?$"
+    # or his title ("..., le président de la République <Name>")
+    rf"(?:,\s*(?:le |la |son |sa )?(?:{_RANK_WORDS})(?: d'arm[ée]e| de division| de brigade)?"
+    rf"(?:\s+[\w'-]+){{0,5}}?\s+)?$"
 )
 _IN_QUOTE = re.compile(r"«[^»]*$")
+_NEGATION = re.compile(alt(_MK.negation))
+CONTINUATION = re.compile(alt(_MK.continuation))
 
 
 @dataclass
@@ -107,6 +67,13 @@ class Candidate:
     date_is_fallback: bool = False
     anaphoric: bool = False
     split_group: int | None = None
+    party: dict[str, str] = field(default_factory=dict)  # participant id -> the state it stands for
+    company: set[str] = field(default_factory=set)  # participants named as delegation members, not as actors
+    standalone: bool = False  # an earlier contact recalled in passing ("faisant suite à une visite de X"): never merged
+
+    def sides(self) -> set[str]:
+        """The states of the named participants."""
+        return set(self.party.values())
 
     def signature(self) -> set[str]:
         return {"p:" + p for p in self.participants} | {"s:" + s for s in self.states}
@@ -123,9 +90,26 @@ def meeting_cue(sentence: str) -> tuple[str, re.Match[str]] | None:
                     continue
             elif m.start() < frame_end and mtype in ("bilateral_meeting", "multilateral"):
                 continue
-            if mtype == "audience" and _PASSIVE.match(m.group(0)) and (visit := _VISIT.search(low)):
-                return "visit", visit  # "a été reçu par Xi Jinping ... dans le cadre d'une visite d'État"
+            if mtype == "audience" and _PASSIVE.match(m.group(0)) and " en audience" not in low:
+                if (visit := _VISIT_NOUN.search(low)) is not None:
+                    return "visit", visit  # "a été reçu par Xi Jinping ... dans le cadre d'une visite d'État"
             return mtype, m
+    return None
+
+
+_COORDINATOR = re.compile(rf"(?:{alt(_MK.coordinator)})\s*$")
+
+
+def coordinated_cue(sentence: str, first: re.Match[str]) -> tuple[str, re.Match[str]] | None:
+    """A second contact predicate coordinated with the first one ("X a été reçu par Y, et s'est entretenu avec
+    Z", "a rencontré Y, puis a eu un entretien avec Z"): its type and cue, or None."""
+    low = unify(sentence).lower()
+    for mtype, rx in CUES:
+        if mtype in ("multilateral", "phone_call"):
+            continue
+        for m in rx.finditer(low, first.end() + 3):
+            if _COORDINATOR.search(low[max(first.end(), m.start() - 30) : m.start()]):
+                return mtype, m
     return None
 
 
@@ -145,13 +129,20 @@ def is_future(sentence: str, cue: re.Match[str]) -> bool:
     return bool(FUTURE.search(window))
 
 
-_PLUPERFECT = re.compile(r"\bavai(?:t|en)t?\b|\b[ée]tai(?:t|en)t?\b")
+_PLUPERFECT = re.compile(alt(_MK.pluperfect))
 
 
 def is_pluperfect(sentence: str, cue: re.Match[str]) -> bool:
     """'avait rencontré', 's'était entretenu': an earlier contact, told as background unless dated."""
     low = unify(sentence).lower()
     return bool(_PLUPERFECT.search(low[max(0, cue.start() - 12) : cue.end()]))
+
+
+def is_negated(sentence: str, cue: re.Match[str]) -> bool:
+    """'ne se rendra pas au sommet', 'n'a pas rencontré': the contact is denied (within the cue's clause)."""
+    low = unify(sentence).lower()
+    start = max([0, cue.start() - 80] + [m.end() for m in re.finditer(r"[.;]", low[: cue.start()])])
+    return bool(_NEGATION.search(low[start : cue.end() + 12]))
 
 
 def is_history(sentence: str) -> bool:
@@ -170,8 +161,14 @@ def is_plural(sentence: str) -> bool:
 
 def is_sender(sent: Sentence, per: Ent) -> bool:
     """A person only named as the sender of a message or as the source ('un message du président X')."""
+    return sender_at(sent, per.start)
+
+
+def sender_at(sent: Sentence, start: int) -> bool:
+    """Whether text starting at `start` names the sender of a message or the source ('un message du président
+    malien', 'un message de son frère, M. X')."""
     low = unify(sent.text).lower()
-    return bool(_SENDER.search(low[max(0, per.start - 100) : per.start])) or bool(_IN_QUOTE.search(low[: per.start]))
+    return bool(_SENDER.search(low[max(0, start - 100) : start])) or bool(_IN_QUOTE.search(low[:start]))
 
 
 def representatives(sent: Sentence, frame_end: int) -> list[str]:
@@ -184,7 +181,9 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     for c in cands:
         target = None
-        for prev in reversed(out):
+        for prev in reversed(out) if not c.standalone else []:
+            if prev.standalone:
+                continue
             if c.split_group is not None and prev.split_group == c.split_group:
                 continue
             if not _dates_compatible(prev, c):
@@ -195,6 +194,8 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
                 continue
             if prev.split_group is not None and not c.participants and not c.rep_states:
                 break  # "ces rencontres" after split meetings: nothing new to add
+            if not c.anaphoric and _new_counterpart(prev, c):
+                continue  # both sides of `prev` are named and `c` names someone else: another contact
             if prev.type == "visit" and c.type == "visit" and (c.date_is_fallback or c.date == prev.date):
                 target = prev  # the welcome and talks of one visit
                 break
@@ -204,10 +205,52 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
                 target = prev
                 break
         if target is None:
+            _continue_visitor(out, c)
+            _date_from_trip(out, c)
             out.append(c)
             continue
         _fold_into(target, c)
     return out
+
+
+def _continue_visitor(out: list[Candidate], c: Candidate) -> None:
+    """A further contact that names one person only ("elle a été reçue par le président Goïta", "il s'est
+    ensuite entretenu avec X"): its other side is the visiting side of the contact told just before."""
+    if len(c.participants) != 1 or c.type == "multilateral" or not out:
+        return
+    prev = out[-1]
+    if len(prev.sides()) < 2 or not _dates_compatible(prev, c):
+        return
+    visiting = set(prev.sides()) - c.sides() - set(prev.hosts)
+    if not visiting or not set(c.states) - c.sides() <= visiting:
+        return  # "la délégation ivoirienne": an unnamed side of another state
+    for p, st in prev.party.items():
+        if st not in c.sides() and (not prev.hosts or st not in prev.hosts):
+            c.participants.append(p)
+            c.party[p] = st
+            if st not in c.states:
+                c.states.append(st)
+    if c.date_is_fallback and not prev.date_is_fallback and len(c.participants) > 1:
+        c.date, c.date_is_fallback = prev.date, False  # the same trip, told on
+
+
+def _date_from_trip(out: list[Candidate], c: Candidate) -> None:
+    """A further contact of a visitor told after his dated visit, with no date of its own, took place on that
+    trip: it takes the visit's date ("X est arrivé lundi 21 mai ... Il a eu des séances de travail avec Y")."""
+    if not c.date_is_fallback:
+        return
+    for prev in reversed(out):
+        if prev.type == "visit" and not prev.date_is_fallback and set(prev.participants) & set(c.participants):
+            c.date, c.date_is_fallback = prev.date, False
+            return
+
+
+def _new_counterpart(prev: Candidate, c: Candidate) -> bool:
+    """A contact with someone new: `prev` already names people of two states and `c` names a person that `prev`
+    does not have ("accueilli par son homologue X" ... "il a été reçu par le président Y")."""
+    if len(prev.sides()) < 2:
+        return False
+    return any(p not in prev.participants and p in c.party and p not in c.company for p in c.participants)
 
 
 def _dates_compatible(a: Candidate, b: Candidate) -> bool:
@@ -227,6 +270,10 @@ def _fold_into(a: Candidate, b: Candidate) -> None:
     for o in b.organisations:
         if o not in a.organisations:
             a.organisations.append(o)
+    completed_by_audience = a.type == "visit" and b.type == "audience" and len(a.sides()) < 2 and not b.anaphoric
+    for p, st in b.party.items():
+        a.party.setdefault(p, st)
+    a.company |= b.company - set(a.participants)
     a.hosts = a.hosts or b.hosts
     a.place, a.place_state = (a.place, a.place_state) if a.place else (b.place, b.place_state)
     better = b.date is not None and (
@@ -238,3 +285,5 @@ def _fold_into(a: Candidate, b: Candidate) -> None:
         a.date, a.date_is_fallback = b.date, b.date_is_fallback
     if a.type == "bilateral_meeting" and b.type in ("audience", "visit", "joint_commission"):
         a.type = b.type
+    elif completed_by_audience:
+        a.type = b.type  # a visit whose only reported contact is an audience ("X a reçu le visiteur")

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import replace
 
-from ingest.article import Article
+from ingest.article import Article, Ent
 from ingest.gazetteer import Gazetteer
 from ingest.models import Person, Role
 from ingest.resolve import PeopleResolver, PersonCluster, clean_name, person_mentions
@@ -22,7 +23,6 @@ class ArticlePeople:
         self.home_state = home_state
         self.gaz_states = set(gaz.state_by_iso3)
         self.unqualified: set[str] = set()
-        relabel_surnames(article)
         self.resolver: PeopleResolver = person_mentions(article, gaz, {fold(b) for b in bylines})
         self.entries = {c.id: c.entry for c in self.resolver.clusters if c.entry is not None}  # gazetteer entries
         self.state_of: dict[str, str] = {}
@@ -30,6 +30,13 @@ class ArticlePeople:
         self.clean: dict[str, CleanTitle] = {}  # the first usable printed title, else the first one
         self.kind_hint: dict[str, str] = {}  # "son homologue russe": the counterpart's post kind
         self._roles()
+
+    def with_states(self, inferred: dict[str, str]) -> ArticlePeople:
+        """A copy where people whose country the text did not state take the one inferred from a meeting (the
+        one state of the meeting nobody else represents); this object is left as it is."""
+        out = copy.copy(self)
+        out.state_of = {**inferred, **self.state_of}
+        return out
 
     def cluster(self, sentence: int, start: int) -> PersonCluster | None:
         """The person a PER mention (sentence index, start offset) resolved to."""
@@ -136,22 +143,51 @@ class ArticlePeople:
         )
 
 
-def relabel_surnames(article: Article) -> None:
-    """Mentions the NER labelled as a place or organisation that are people: a full name or surname of a PER
-    found elsewhere in the article ("le général Tiani" as LOC), or a name in apposition to a title
-    ("l'ambassadeur d'Algérie au Mali, El Haouès Riache," as LOC)."""
+def relabel_surnames(article: Article) -> Article:
+    """The article with mentions the NER labelled as a place or organisation that are people relabelled PER: a
+    full name or surname of a PER found elsewhere in the article ("le général Tiani" as LOC), or a name in
+    apposition to a title ("l'ambassadeur d'Algérie au Mali, El Haouès Riache," as LOC)."""
     names: set[str] = set()
     for s in article.sentences:
         for e in s.ents:
             if e.label == "PER" and (name := clean_name(e.text)) and len(name.split()) >= 2:
                 names |= {fold(name), fold(name).split()[-1]}
+    sentences = []
     for s in article.sentences:
         text = unify(s.text)
-        for k, e in enumerate(s.ents):
-            if e.label not in ("LOC", "MISC", "ORG") or e.ident or not (name := clean_name(e.text)):
-                continue
-            if fold(name) in names or (len(name.split()) >= 2 and _after_title(text, e.start)):
-                s.ents[k] = replace(e, label="PER")
+        ents = [
+            replace(e, label="PER") if _is_person(e, names, text) else (_titled_name(e) or e) for e in s.ents
+        ]  # "Ministre des Mines Amadou Keita" taken as an ORG: the name at its end
+        sentences.append(replace(s, ents=ents) if ents != s.ents else s)
+    return replace(article, sentences=sentences)
+
+
+def _titled_name(e: Ent) -> Ent | None:
+    """A title and a name taken together as one ORG/MISC/LOC span by the NER ("ministre d'État Téné Birahima
+    Ouattara", "Ministre des Mines Amadou Keita"): a PER span for the capitalised words at its end (a first
+    capitalised word right after "de/des/du" names the ministry's domain and belongs to the title)."""
+    if e.label not in ("LOC", "MISC", "ORG") or e.ident or not ROLE.match(e.text):
+        return None
+    words = list(re.finditer(r"\S+", e.text))
+    run: list[re.Match[str]] = []
+    for w in reversed(words):
+        if not w.group(0)[:1].isupper() or ROLE.fullmatch(w.group(0)):
+            break
+        run.insert(0, w)
+    if run and len(run) < len(words) and words[len(words) - len(run) - 1].group(0).lower() in ("de", "des", "du"):
+        run = run[1:]
+    if len(run) < 2 or len(run) == len(words):
+        return None
+    return Ent(e.text[run[0].start() :], "PER", "", e.start + run[0].start(), e.end)
+
+
+def _is_person(e: Ent, names: set[str], text: str) -> bool:
+    if e.label not in ("LOC", "MISC", "ORG") or e.ident or not (name := clean_name(e.text)):
+        return False
+    words = fold(name).split()
+    if fold(name) in names or (len(words) >= 2 and words[-1] in names and len(words[-1]) >= 4):
+        return True  # a full name or surname of the article's people ("Annanela Baerbock" after "Annalena ...")
+    return len(words) >= 2 and _after_title(text, e.start)
 
 
 def _after_title(text: str, start: int) -> bool:

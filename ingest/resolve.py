@@ -10,23 +10,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from ingest.article import Article, Ent
+from ingest.cues import alt, load_cues
 from ingest.gazetteer import Gazetteer, PersonEntry
 from ingest.textutil import fold, name_case, slug, unify
 
-_TITLE_WORDS = {
-    "m", "mme", "mlle", "dr", "pr", "me", "monsieur", "madame", "mademoiselle", "son", "sa", "excellence",
-    "general", "generale", "colonel", "commandant", "capitaine", "lieutenant", "marechal", "amiral", "major",
-    "division", "brigade", "corps", "armee", "d'armee", "de", "du", "le", "la", "les", "l'", "president",
-    "presidente", "ministre", "premier", "ambassadeur", "ambassadrice", "chef", "directeur", "directrice",
-    "professeur", "imam", "cheick", "sieur", "honorable", "docteur", "s", "e", "sem", "colonel-major",
-}  # fmt: skip
-_NOT_NAMES = {
-    "lire", "aussi", "tags", "source", "publie", "koulouba", "primature", "transition", "etat", "bamako",
-    "facebook", "twitter", "x", "whatsapp", "onu", "aes", "cedeao", "fama", "pdsl",
-}  # fmt: skip
-_PARTICLES = {"de", "da", "du", "dos", "van", "von", "ag", "ould", "ben", "bin", "el", "al", "ibn", "le", "la"}
+_WORDS = load_cues().words
+_TITLE_WORDS = frozenset(_WORDS.name_title_words.words)
+_NOT_NAMES = frozenset(_WORDS.not_names.words)
+_PARTICLES = frozenset(_WORDS.name_particles.words)
 
 
 @dataclass
@@ -47,12 +41,18 @@ class PersonCluster:
         return self.key_tokens[-1]
 
 
+def _title_word(word: str) -> bool:
+    """'Général', 'M.', 'S.E.M.', 'Colonel-major' (hyphens and dots fold to spaces)."""
+    key = fold(word).rstrip(".")
+    return key in _TITLE_WORDS or key.replace(" ", "-") in _TITLE_WORDS or key.replace(" ", "") in _TITLE_WORDS
+
+
 def clean_name(surface: str) -> str | None:
     """Strip titles and punctuation from a PER span; None when what is left is not a plausible name."""
     words = surface.replace("’", "'").split()
-    while words and (fold(words[0]).rstrip(".") in _TITLE_WORDS or words[0].endswith("'")):
+    while words and (_title_word(words[0]) or words[0].endswith("'")):
         words = words[1:]
-    while words and (fold(words[-1]) in _TITLE_WORDS or not re.search(r"\w", words[-1])):
+    while words and (_title_word(words[-1]) or not re.search(r"\w", words[-1])):
         words = words[:-1]
     words = [w.strip(',;:()«»"') for w in words]
     words = [w for w in words if w]
@@ -67,12 +67,16 @@ def clean_name(surface: str) -> str | None:
     return " ".join(name_case(w) for w in words)
 
 
+_NEAR = 0.75  # similarity of two spellings of one name word (difflib ratio)
+
+
 @dataclass(frozen=True)
 class _PeopleIndex:
     """Known people by folded full name, and (folded name tokens, entry) by surname, built once per gazetteer."""
 
     by_name: dict[str, PersonEntry]
     by_surname: dict[str, list[tuple[list[str], PersonEntry]]]
+    by_affix: dict[str, list[tuple[list[str], PersonEntry]]]  # surname's first or last 3 letters (misspellings)
 
 
 _INDEXES: dict[int, _PeopleIndex] = {}
@@ -82,13 +86,16 @@ def _people_index(gaz: Gazetteer) -> _PeopleIndex:
     if id(gaz) not in _INDEXES:
         by_name: dict[str, PersonEntry] = {}
         by_surname: dict[str, list[tuple[list[str], PersonEntry]]] = {}
+        by_affix: dict[str, list[tuple[list[str], PersonEntry]]] = {}
         for p in gaz.people:
             for n in [p.name, *p.aliases]:
                 tokens = fold(n).split()
                 by_name.setdefault(" ".join(tokens), p)
                 if len(tokens) >= 2:
                     by_surname.setdefault(tokens[-1], []).append((tokens, p))
-        _INDEXES[id(gaz)] = _PeopleIndex(by_name, by_surname)
+                    for key in _affixes(tokens[-1]):
+                        by_affix.setdefault(key, []).append((tokens, p))
+        _INDEXES[id(gaz)] = _PeopleIndex(by_name, by_surname, by_affix)
     return _INDEXES[id(gaz)]
 
 
@@ -100,7 +107,25 @@ def _match_entry(tokens: list[str], index: _PeopleIndex) -> PersonEntry | None:
         for t, p in index.by_surname.get(tokens[-1], []):
             if set(t) <= set(tokens) or set(tokens) <= set(t):
                 return p
+        # a misspelt known name ("Kasja Ollengren", "Zeyni Moulay"): every word one or two letters off
+        seen: set[str] = set()
+        for key in _affixes(tokens[-1]):
+            for t, p in index.by_affix.get(key, []):
+                if p.id not in seen and len(t) == len(tokens) and all(map(_near, t, tokens)):
+                    return p
+                seen.add(p.id)
     return None
+
+
+def _affixes(surname: str) -> list[str]:
+    return [surname[:3] + "<", ">" + surname[-3:]] if len(surname) >= 5 else []
+
+
+def _near(a: str, b: str) -> bool:
+    """Two spellings of one name word: equal, or of five letters or more and close (one or two letters off)."""
+    if a == b:
+        return True
+    return min(len(a), len(b)) >= 5 and SequenceMatcher(None, a, b).ratio() >= _NEAR
 
 
 class PeopleResolver:
@@ -120,9 +145,12 @@ class PeopleResolver:
             for c in self.clusters:
                 if c.entry is not None and c.entry.id == entry.id:
                     return c
-        # same surname and one name's words contained in the other's
+        # same surname and one name's words contained in the other's, or the same name misspelt
         for c in reversed(self.clusters):
-            if c.surname == tokens[-1] and (set(tokens) <= set(c.key_tokens) or set(c.key_tokens) <= set(tokens)):
+            same = set(tokens) <= set(c.key_tokens) or set(c.key_tokens) <= set(tokens)
+            if len(tokens) == len(c.key_tokens) >= 2 and all(map(_near, tokens, c.key_tokens)):
+                same = True  # "Annanela Baerbock" after "Annalena Baerbock"
+            if same and (c.surname == tokens[-1] or _near(c.surname, tokens[-1])):
                 if entry is None or c.entry is None:
                     if len(tokens) > len(c.key_tokens):
                         c.key_tokens, c.name = tokens, name
@@ -157,10 +185,10 @@ class PeopleResolver:
 
 
 # A name inside the name of a facility ("l'aéroport international président Modibo Keïta-Senou") is no actor.
+# words that end a facility's name: "l'aéroport par le ministre X" names no facility after X
+_NOT_IN_NAME = r"(?:par|avec|à|au|aux|pour|chez|et|où|a|est)"
 _FACILITY = re.compile(
-    r"\b(?:a[ée]roport|stade|h[ôo]pital|lyc[ée]e|[ée]cole|boulevard|avenue|rue|pont|universit[ée]|mausol[ée]e"
-    r"|monument|caserne|camp|complexe|institut)(?:\s+[\w'-]+){0,3}\s*$",
-    re.IGNORECASE,
+    rf"\b(?:{alt(load_cues().site_furniture)})(?:\s+(?!{_NOT_IN_NAME}\b)[\w'-]+){{0,6}}\s*$", re.IGNORECASE
 )
 
 

@@ -12,36 +12,17 @@ import re
 from dataclasses import dataclass
 
 from ingest.article import Ent, Sentence
+from ingest.cues import alt, load_cues
 from ingest.textutil import unify
 
-ROLE_WORDS = (
-    r"(?:vice-)?pr[ée]sident(?:e)?s?|premier ministre|ministres?|ambassadeurs?|ambassadrices?|chefs? de la diplomatie"
-    r"|chefs? d'[ée]tat|chefs? du gouvernement|homologues?|secr[ée]taires? g[ée]n[ée]ra(?:l|le|ux)|directeur|directrice"
-    r"|repr[ée]sentant(?:e)?s?|[ée]missaires?|envoy[ée]s? sp[ée]cia(?:l|le|ux)|gouverneur|porte-parole|commissaire"
-    r"|d[ée]l[ée]gations?|d[ée]l[ée]gu[ée]s?|conseill(?:er|[eè]re)|chancelier|roi|[ée]mir|prince|partie|diplomates?"
-    r"|autorit[ée]s|charg[ée] d'affaires|consul|g[ée]n[ée]ral|colonel|coordonnat(?:eur|rice)s?|sous-secr[ée]taires?"
-    r"|secr[ée]taires? d'[ée]tat|vice-ministres?|m[ée]diat(?:eur|rice)|haut(?:e)? repr[ée]sentant(?:e)?|capitaine"
-    r"|celui(?= d)|celle(?= d)"  # "puis celui d'Égypte, X"
-    r"|minist[èe]res?|gouvernements?|ambassades?"  # "convoqué par le ministère nigérien des Affaires étrangères"
-    r"|attach[ée]s? (?:de d[ée]fense|militaires?|culturels?)"
-)
+_CUES = load_cues()
+ROLE_WORDS = alt(_CUES.titles.role_words)
 # A finite verb between a role word and a name: the role belongs to another clause ("le chef de la diplomatie
 # malienne a reçu le coordonnateur ..., X").
-_CLAUSE_VERB = re.compile(
-    r"\b(?:a|ont|est|sont|[ée]tait|[ée]taient|comprenait|comprend|re[çc]u|re[çc]oit|accompagn\w*|conduit\w*"
-    r"|rencontr\w*|accueilli\w*)\b",
-    re.IGNORECASE,
-)
+_CLAUSE_VERB = re.compile(rf"\b(?:{alt(_CUES.markers.clause_verbs)})\b", re.IGNORECASE)
 _CUT = re.compile(r" avec | par | à | et (?=(?:le|la|l'|les|son|sa|ses|M\.|Mme)\b)")
 ROLE = re.compile(rf"\b({ROLE_WORDS})\b", re.IGNORECASE)
-_KIND = [
-    (re.compile(r"chef de la diplomatie|ministre des affaires [ée]trang|affaires [ée]trang[èe]res", re.I),
-     "foreign_minister"),
-    (re.compile(r"ministre de la d[ée]fense", re.I), "defence_minister"),
-    (re.compile(r"premier ministre|chef du gouvernement", re.I), "head_of_government"),
-    (re.compile(r"pr[ée]sident|chef d'[ée]tat", re.I), "head_of_state"),
-    (re.compile(r"ambassad", re.I), "ambassador"),
-]  # fmt: skip
+_KIND = [(re.compile("|".join(k.alternatives), re.I), k.kind) for k in _CUES.title_kinds]
 _LOC_PREP = re.compile(r"(?:\bau|\baux|\ben|\bà|\bdans|\bsur|\bvers|\bpour)\s+(?:la\s+|le\s+|l')?$", re.I)
 _OF_PREP = re.compile(r"(?:\bde|\bdu|\bdes|\bd')\s*(?:la\s+|le\s+|l')?$", re.I)
 
@@ -140,42 +121,19 @@ def unnamed_representatives(sent: Sentence, lo: int, hi: int) -> list[tuple[str,
 
 
 # Honorifics printed around names, never part of a title ("Son Excellence Monsieur", "S.E.M.", "Mme", "Dr").
-_HONORIFIC = re.compile(
-    r"\b(?:(?:Son|Sa|Leurs?|Votre) Excellences?|Monsieur|Madame|Mademoiselle|Docteur|Mme|Mlle|Dr)\b\.?"
-    r"|\bS\.\s?E\.(?:\s?M\.)?|\bM\.(?=\s|$)",
-    re.IGNORECASE,
-)
+_HONORIFIC = re.compile(alt(_CUES.titles.honorifics), re.IGNORECASE)
 # Military and police ranks: a title of their own only when nothing else is printed.
-_RANK = (
-    r"(?:(?:g[ée]n[ée]ral|colonel|lieutenant|capitaine|commandant|amiral|mar[ée]chal|sergent|adjudant|major"
-    r"|commissaire|contr[ôo]leur g[ée]n[ée]ral|inspecteur g[ée]n[ée]ral|chef d'escadron)"
-    r"(?:-(?:major|colonel|g[ée]n[ée]ral))?"
-    r"(?: de (?:division|brigade|corps d'arm[ée]e|l'arm[ée]e de l'air|police))?"
-    r"|(?:contre|vice)-amiral|lieutenant-colonel|colonel-major|g[ée]n[ée]ral d'arm[ée]e)"
-)
+_RANK = f"(?:{alt(_CUES.titles.ranks)})"
 _DET = r"(?:(?:les|leurs|leur|le|la|son|sa|ses)\s+|l')"  # with its space
 # "..., le colonel" / "... le général": a rank after a comma or a determiner ("secrétaire général" keeps its word).
 _TRAILING_RANK = re.compile(rf"(?:\s*,\s*(?:{_DET})?|\s+{_DET})\b{_RANK}\s*$", re.IGNORECASE)
 _BARE_RANK = re.compile(rf"(?:{_DET})?{_RANK}", re.IGNORECASE)
 # A title word in the plural, an institution, or a word relating the person to someone else: no title.
-_PLURAL_HEAD = re.compile(
-    r"(?:ministres|vice-ministres|ambassadeurs|ambassadrices|pr[ée]sident(?:e)?s|homologues|d[ée]l[ée]gu[ée]e?s"
-    r"|repr[ée]sentant(?:e)?s|diplomates|chefs|secr[ée]taires|sous-secr[ée]taires|envoy[ée]e?s|[ée]missaires"
-    r"|coordonnat(?:eur|rice)s|attach[ée]e?s|conseill(?:er|[eè]re)s|directeurs|directrices|membres)\b",
-    re.IGNORECASE,
-)
-_INSTITUTION_HEAD = re.compile(
-    r"(?:minist[èe]res?|gouvernements?|ambassades?|d[ée]l[ée]gations?|partie|autorit[ée]s)\b", re.IGNORECASE
-)
-_RELATIONAL_HEAD = re.compile(r"(?:homologue|celui|celle|ceux|celles)\b", re.IGNORECASE)
+_PLURAL_HEAD = re.compile(rf"(?:{alt(_CUES.titles.plural_heads)})\b", re.IGNORECASE)
+_INSTITUTION_HEAD = re.compile(rf"(?:{alt(_CUES.titles.institution_heads)})\b", re.IGNORECASE)
+_RELATIONAL_HEAD = re.compile(rf"(?:{alt(_CUES.titles.relational_heads)})\b", re.IGNORECASE)
 # The usual French title of a post kind, for a person known only as "son homologue russe".
-GENERIC_TITLE = {
-    "foreign_minister": "ministre des Affaires étrangères",
-    "defence_minister": "ministre de la Défense",
-    "head_of_government": "premier ministre",
-    "head_of_state": "président",
-    "ambassador": "ambassadeur",
-}
+GENERIC_TITLE: dict[str, str] = {str(k): v for k, v in _CUES.generic_titles.titles.items()}
 
 
 @dataclass(frozen=True)

@@ -92,8 +92,37 @@ _KINDS = ("people", "states", "organisations", "meetings")
 class Report:
     counts: dict[str, list[int]] = field(default_factory=lambda: {k: [0, 0, 0] for k in _KINDS})  # tp, pred, gold
     sub: dict[str, list[int]] = field(default_factory=lambda: {"type": [0, 0], "date": [0, 0], "place": [0, 0]})
+    # who took part in matched meetings (tp, pred, gold), and gold meetings found fully right (type, date,
+    # participants and states all equal), as ../shared/eval/score.py counts them
+    participants: list[int] = field(default_factory=lambda: [0, 0, 0])
+    fully_right: int = 0
     misses: list[str] = field(default_factory=list)
     articles: int = 0
+
+    def add(self, other: Report) -> None:
+        """Pool another report's counts into this one (micro-average over folds)."""
+        for k in _KINDS:
+            self.counts[k] = [a + b for a, b in zip(self.counts[k], other.counts[k], strict=True)]
+        for k in self.sub:
+            self.sub[k] = [a + b for a, b in zip(self.sub[k], other.sub[k], strict=True)]
+        self.participants = [a + b for a, b in zip(self.participants, other.participants, strict=True)]
+        self.fully_right += other.fully_right
+        self.misses += other.misses
+        self.articles += other.articles
+
+    def rate(self, kind: str) -> float:
+        """Share right among matched meetings: 'type', 'date' or 'place' (1.0 when none)."""
+        ok, n = self.sub[kind]
+        return ok / n if n else 1.0
+
+    def participants_f1(self) -> float:
+        tp, n_pred, n_gold = self.participants
+        p, r = (tp / n_pred if n_pred else 1.0), (tp / n_gold if n_gold else 1.0)
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def fully_right_share(self) -> float:
+        n_gold = self.counts["meetings"][2]
+        return self.fully_right / n_gold if n_gold else 1.0
 
     def prf(self, kind: str) -> tuple[float, float, float]:
         tp, n_pred, n_gold = self.counts[kind]
@@ -140,6 +169,15 @@ def score(golds: dict[str, Row], preds: dict[str, Row]) -> Report:
                 _sub(rep, "date", a.get("date") == b.get("date"))
             if a.get("place"):
                 _sub(rep, "place", norm(a.get("place")) == norm(b.get("place")))
+            ap = {g2p.get(n, "gold:" + norm(n)) for n in a.get("participants") or []}
+            bp = set(b.get("participants") or [])
+            rep.participants = [rep.participants[0] + len(ap & bp), rep.participants[1] + len(bp),
+                                rep.participants[2] + len(ap)]  # fmt: skip
+            same_states = set(a.get("participant_states") or []) == set(b.get("states") or [])
+            rep.fully_right += (
+                a.get("type") == b.get("type") and (a.get("date") or None) == (b.get("date") or None) and ap == bp
+                and same_states
+            )  # fmt: skip
         for i in sorted(set(range(len(gm))) - {g for g, _ in mpairs}):
             m = gm[i]
             rep.misses.append(f"{aid}: MISSED {m.get('date')} {m.get('participants')} {m.get('participant_states')}")
@@ -177,6 +215,9 @@ def render(rep: Report, verbose: bool = False) -> str:
         lines.append(f"{k:15}{p:7.3f}{r:7.3f}{f:7.3f}{tp:5}{n_pred:6}{n_gold:6}")
     for k, (ok, n) in rep.sub.items():
         lines.append(f"matched {k:7} {ok}/{n}" + (f" = {ok / n:.3f}" if n else ""))
+    lines.append(f"matched participants F1 {rep.participants_f1():.3f}")
+    n_gold = rep.counts["meetings"][2]
+    lines.append(f"meetings fully right {rep.fully_right}/{n_gold} = {rep.fully_right_share():.3f}")
     lines.append(f"meetings F1 {rep.prf('meetings')[2]:.3f} over {rep.articles} articles")
     return "\n".join(lines)
 

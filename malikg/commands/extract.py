@@ -65,17 +65,35 @@ def extract(
 
 
 def evaluate(
-    gold_dir: Annotated[Path, typer.Argument(help="folder of gold JSON files")],
+    gold_dirs: Annotated[list[Path], typer.Argument(help="folders of gold JSON files (pooled)")],
     pred: Annotated[Path | None, typer.Option("--pred", help="predictions JSONL (else extraction is run)")] = None,
     verbose: Annotated[bool, typer.Option("-v", "--verbose", help="print misses")] = False,
+    folds: Annotated[
+        str | None, typer.Option("--folds", help="leave-one-group-out over 'outlet' or 'year' (pooled figures)")
+    ] = None,
 ) -> None:
     """Score extraction output against gold annotations (P/R/F1 for people, states, organisations, meetings)."""
+    from ingest.crossval import cross_validate, rules_predictor
     from ingest.scoring import load_gold, predict, render, score
 
-    golds = load_gold(gold_dir)
+    golds = {}
+    for gold_dir in gold_dirs:
+        golds.update(load_gold(gold_dir))
     preds = predict(golds) if pred is None else _read_preds(pred)
-    report = score(golds, preds)
-    typer.echo(render(report, verbose=verbose))
+    if folds is None:
+        typer.echo(render(score(golds, preds), verbose=verbose))
+        return
+    try:
+        cv = cross_validate(golds, folds, rules_predictor(preds))
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--folds") from exc
+    f1s = cv.fold_f1()
+    typer.echo(render(cv.pooled, verbose=verbose))
+    if f1s:
+        typer.echo(
+            f"leave-one-{folds}-out: {len(cv.folds)} folds ({len(f1s)} with meetings), meeting F1 per fold "
+            f"min {min(f1s.values()):.3f}, mean {sum(f1s.values()) / len(f1s):.3f}; pooled above"
+        )
 
 
 def _read_preds(path: Path) -> dict[str, dict[str, object]]:

@@ -1,0 +1,246 @@
+"""Contacts on short invented French sentences, one test per construction found on real news (issue 14):
+several contacts in one article, type cues, who received whom, delegation members, dates, senders and
+misspelt names. spaCy is loaded once; every sentence goes through the whole extraction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from spacy.language import Language
+
+from ingest.clean import clean
+from ingest.dates import find_date
+from ingest.models import Document, Extraction, Meeting
+from ingest.nlp import load_nlp
+from ingest.pipeline import extract_one
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Iterator[Language]:
+    yield load_nlp()
+
+
+def run(text: str, published: str | None = "2024-03-15") -> Extraction:
+    return extract_one(Document(id="t", text=text, published=published))
+
+
+def with_person(x: Extraction, surname: str) -> list[Meeting]:
+    ids = {p.id for p in x.people if p.name.endswith(surname)}
+    return [m for m in x.meetings if ids & set(m.participants)]
+
+
+# several contacts in one article
+
+
+def test_visit_then_audience_with_the_head_of_state_are_two_contacts(nlp: Language) -> None:
+    x = run(
+        "Le Premier ministre sénégalais, Ousmane Sonko, est arrivé lundi 11 mars 2024 à Bamako pour une visite de "
+        "travail. Il a été accueilli à l'aéroport par son homologue malien, Choguel Kokalla Maïga. "
+        "Le chef du gouvernement sénégalais a été reçu en audience par le président de la Transition, le colonel "
+        "Assimi Goïta."
+    )
+    (visit,) = [m for m in x.meetings if m.type == "visit"]
+    (audience,) = [m for m in x.meetings if m.type == "audience"]
+    assert {"ousmane-sonko", "choguel-kokalla-maïga"} <= set(visit.participants)
+    assert "assimi-goïta" not in visit.participants
+    assert {"ousmane-sonko", "assimi-goïta"} <= set(audience.participants)
+
+
+def test_pronoun_subject_of_a_reception_is_the_visitor(nlp: Language) -> None:
+    x = run(
+        "Le ministre ghanéen des Affaires étrangères, Samuel Okudzeto Ablakwa, est arrivé à Bamako le 12 mars "
+        "2024, accueilli à l'aéroport par le ministre Abdoulaye Diop. "
+        "Ensuite il s'est rendu au palais de Koulouba où il a été reçu par le président Assimi Goïta."
+    )
+    (audience,) = [m for m in x.meetings if m.type == "audience"]
+    assert "assimi-goïta" in audience.participants
+    assert any(p.endswith("ablakwa") for p in audience.participants), "the visitor, named in the sentence before"
+    assert audience.date == "2024-03-12", "the trip's day"
+
+
+def test_coordinated_predicates_give_two_contacts(nlp: Language) -> None:
+    x = run(
+        "L'ambassadeur du Maroc au Mali, Hassan Naciri, a été reçu mardi 12 mars 2024 par le président du Conseil "
+        "national de Transition, le colonel Malick Diaw, et s'est entretenu avec le ministre de la Défense, le "
+        "colonel Sadio Camara."
+    )
+    assert len(x.meetings) == 2
+    assert {frozenset(m.participants) for m in x.meetings} == {
+        frozenset({"hassan-naciri", "malick-diaw"}),
+        frozenset({"hassan-naciri", "sadio-camara"}),
+    }
+
+
+def test_successive_counterparts_introduced_by_puis_avec(nlp: Language) -> None:
+    x = run(
+        "Le ministre chinois des Affaires étrangères, Wang Yi, a eu mardi 12 mars 2024 des séances de travail avec "
+        "son homologue malien, Abdoulaye Diop, puis avec le Premier ministre malien, Choguel Kokalla Maïga."
+    )
+    assert {frozenset(m.participants) for m in x.meetings} == {
+        frozenset({"wang-yi", "abdoulaye-diop"}),
+        frozenset({"wang-yi", "choguel-kokalla-maïga"}),
+    }
+
+
+# type cues
+
+
+def test_audience_named_as_such_is_not_a_visit(nlp: Language) -> None:
+    x = run(
+        "Le nouvel ambassadeur d'Iran au Mali, Mahmoud Khani Jooyabad, a été reçu en audience mardi 12 mars 2024 "
+        "par le Premier ministre Choguel Kokalla Maïga, une visite de courtoisie."
+    )
+    (m,) = x.meetings
+    assert m.type == "audience"
+
+
+def test_a_passive_reception_within_a_state_visit_is_the_visit(nlp: Language) -> None:
+    x = run(
+        "Le président malien Assimi Goïta a été reçu mardi 12 mars 2024 par le président Vladimir Poutine dans le "
+        "cadre d'une visite d'État en Russie."
+    )
+    (m,) = x.meetings
+    assert m.type == "visit"
+
+
+def test_talks_named_as_a_noun_between_two_people(nlp: Language) -> None:
+    x = run(
+        "Les échanges entre le colonel Assimi Goïta et la ministre allemande Annalena Baerbock ont duré deux heures "
+        "ce mercredi matin (13.03.2024) au palais présidentiel."
+    )
+    (m,) = x.meetings
+    assert m.type == "bilateral_meeting"
+    assert m.date == "2024-03-13"
+    assert set(m.states) == {"MLI", "DEU"}
+
+
+def test_negated_contact_is_no_meeting(nlp: Language) -> None:
+    x = run(
+        "Le président de la Transition, Assimi Goïta, ne se rendra pas à Accra et ne participera pas au sommet des "
+        "chefs d'État de la CEDEAO, a indiqué le ministère. Le Mali n'a pas rencontré les médiateurs ghanéens."
+    )
+    assert x.meetings == []
+
+
+# who took part
+
+
+def test_delegation_members_named_further_on_join_the_visit(nlp: Language) -> None:
+    x = run(
+        "Le capitaine Ibrahim Traoré est arrivé mercredi 13 mars 2024 à Bamako. "
+        "Il a été accueilli à l'aéroport par son homologue, le colonel Assimi Goïta. "
+        "Les deux chefs d'État ont salué la solidarité entre le Burkina Faso et le Mali. "
+        "Ils ont évoqué la sécurité dans la région. "
+        "Le capitaine Ibrahim Traoré était accompagné du ministre de la Défense, le colonel-major Kassoum "
+        "Coulibaly."
+    )
+    (visit,) = x.meetings
+    assert {"ibrahim-traoré", "assimi-goïta", "kassoum-coulibaly"} <= set(visit.participants)
+    coulibaly = next(p for p in x.people if p.name.endswith("Coulibaly"))
+    assert coulibaly.nationality == "BFA", "a member goes with the one he accompanies"
+    assert all("colonel" not in p.id for p in x.people)
+
+
+def test_head_of_a_delegation_takes_its_demonym(nlp: Language) -> None:
+    x = run(
+        "Une délégation ivoirienne a été reçue mardi 12 mars 2024 par le président de la Transition, le colonel "
+        "Assimi Goïta. La délégation ivoirienne était conduite par le ministre d'État Téné Birahima Ouattara."
+    )
+    (m,) = x.meetings
+    assert any(p.endswith("ouattara") for p in m.participants)
+    assert set(m.states) == {"MLI", "CIV"}
+
+
+def test_the_sender_of_a_message_is_no_participant(nlp: Language) -> None:
+    x = run(
+        "Le président Abdourahamane Tiani a reçu en audience mardi 12 mars 2024 une délégation malienne conduite "
+        "par le ministre des Mines, porteur d'un message spécial du Président malien, le Général d'armée Assimi "
+        "Goïta."
+    )
+    assert all("assimi-goïta" not in m.participants for m in x.meetings)
+
+
+def test_head_title_as_passive_agent_names_the_home_holder(nlp: Language) -> None:
+    x = run(
+        "Bamako, 12 mars 2024 (AMAP) - Le Premier ministre, Choguel Kokalla Maïga, a présidé le conseil de cabinet. "
+        "L'ambassadrice des États-Unis au Mali, reçue mardi 12 mars 2024 par le Premier ministre, a transmis un "
+        "message de coopération."
+    )
+    (m,) = x.meetings
+    assert m.participants == ["choguel-kokalla-maïga"]
+    assert set(m.states) == {"MLI", "USA"}
+
+
+# names
+
+
+def test_misspelt_known_name_matches_the_gazetteer(nlp: Language) -> None:
+    x = run("Le ministre Abdoulaye Diop a reçu mardi 12 mars 2024 son homologue russe, Sergeï Lavrof.")
+    assert {p.id for p in x.people} == {"abdoulaye-diop", "sergueï-lavrov"}
+
+
+def test_misspelt_name_joins_the_other_spelling_in_the_article(nlp: Language) -> None:
+    x = run(
+        "La ministre allemande Marlene Schwarzkopf a été reçue mardi 12 mars 2024 par le ministre Abdoulaye Diop. "
+        "Marleen Schwarzkopf a salué la coopération."
+    )
+    assert [p.id for p in x.people if "schwarzkopf" in p.id] == ["marlene-schwarzkopf"]
+
+
+# dates
+
+
+def test_day_without_year_takes_the_crawler_month_year() -> None:
+    found = find_date("a convoqué le 5 octobre l'ambassadeur", None, month_hint="2021-10")
+    assert found is not None and found.value == "2021-10-05"
+
+
+def test_weekday_fixes_the_year_of_a_day_without_year() -> None:
+    found = find_date("ce jeudi 22 décembre à Bamako", None, month_hint="2026-02")
+    assert found is not None and found.value == "2022-12-22"  # 22 December was a Thursday in 2022
+    floor = find_date("hier dimanche 21 mai, une visite", None, year_floor=2015)
+    assert floor is not None and floor.value == "2017-05-21"  # the first fitting year from the latest printed
+
+
+def test_continuing_sentence_takes_the_date_of_the_one_before(nlp: Language) -> None:
+    x = run(
+        "Le nouvel ambassadeur d'Iran au Mali, Mahmoud Khani Jooyabad, a fait part, lundi 11 mars, de l'intérêt "
+        "de son pays pour le Sahel. Ce diplomate a été reçu en audience par le Premier ministre Choguel Kokalla "
+        "Maïga."
+    )
+    (m,) = x.meetings
+    assert m.date == "2024-03-11"
+
+
+def test_hard_wrapped_text_is_rejoined() -> None:
+    text = (
+        "Le Ministre de la Défense et des Anciens Combattants, le Colonel Sadio\n"
+        "Camara a rencontré, le jeudi 2 juin 2022 dans la salle d'audience du MDAC, le nouvel\n"
+        "Ambassadeur d'Egypte au Mali, Son Excellence Tare Abdelhamid Noureldine. Cet\n"
+        "entretien a porté sur la coopération militaire entre les deux pays.\n"
+    )
+    assert len(clean(text).paragraphs) == 1
+
+
+def test_a_visit_that_returns_an_earlier_one_gives_both(nlp: Language) -> None:
+    x = run(
+        "Le chef de la diplomatie iranienne, Hossein Amir-Abdollahian, s'est rendu lundi 11 mars 2024 en visite de "
+        "travail à Bamako, faisant suite à une visite de son homologue Abdoulaye Diop en février à Téhéran.",
+    )
+    dates = {m.date: m for m in x.meetings}
+    assert set(dates) == {"2024-03-11", "2024-02"}
+    assert dates["2024-02"].participants == ["abdoulaye-diop"]
+    assert set(dates["2024-02"].states) == {"MLI", "IRN"}
+    assert "abdoulaye-diop" not in dates["2024-03-11"].participants
+
+
+def test_a_cut_paragraph_with_full_sentences_is_running_text(nlp: Language) -> None:
+    x = run(
+        "Depuis ce jeudi 14 mars, le Premier ministre malien Choguel Kokalla Maïga effectue une visite de travail "
+        "au Burkina Faso. A cette occasion, il a salué la coopération. C'est une forte délégation qui a été "
+        "accueillie à Ouagadougou par le chef … Lire la suite"
+    )
+    (m,) = x.meetings
+    assert m.type == "visit"
+    assert set(m.states) == {"MLI", "BFA"}
