@@ -109,9 +109,9 @@ def rule_sentences(extraction: Any, texts: Sequence[str]) -> list[str | None]:
     for i, t in enumerate(texts):
         index.setdefault(t.strip(), i)
     for m in extraction.meetings:
-        i = index.get((m.evidence or "").strip())
-        if i is not None and out[i] is None:
-            out[i] = m.type
+        at = index.get((m.evidence or "").strip())
+        if at is not None and out[at] is None:
+            out[at] = m.type
     return out
 
 

@@ -180,7 +180,7 @@ def train(
     Positives are repeated `positive_weight` times in each epoch: they are about one sentence in ten."""
     import spacy
     from spacy.training import Example
-    from spacy.util import fix_random_seed, minibatch
+    from thinc.api import fix_random_seed
 
     if len(texts) != len(labels) or not texts:
         raise ValueError("need as many labels as sentences, and at least one sentence")
@@ -201,7 +201,8 @@ def train(
     for _ in range(epochs):
         rng.shuffle(examples)
         losses: dict[str, float] = {}
-        for batch in minibatch(examples, size=16):
+        for start in range(0, len(examples), 16):
+            batch = examples[start : start + 16]
             nlp.update(batch, sgd=optimizer, drop=0.2, losses=losses)
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
