@@ -10,6 +10,7 @@ ingest/models_data/contact_classifier. It is loaded lazily, once per process and
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -30,6 +31,10 @@ TYPES: tuple[str, ...] = (
     "other",
 )
 LABELS: tuple[str, ...] = (NONE, *TYPES)
+# A capitalised word after the first one (a name: person, state, town, organisation) and a number: masked, so the
+# model learns the construction ("X a reçu en audience X") rather than the names of the training articles.
+_CAPITALISED = re.compile(r"(?<=[\s(«\"'-])[A-ZÀ-ÖØ-Þ][\w'-]*")
+_NUMBER = re.compile(r"\d+")
 
 
 @dataclass(frozen=True)
@@ -45,8 +50,11 @@ class ContactScore:
 
 
 def normalise(sentence: str) -> str:
-    """What the classifier reads: unified apostrophes, lowercase, single spaces (same at training and scoring)."""
-    return " ".join(unify(sentence).lower().split())
+    """What the classifier reads (same at training and scoring): unified apostrophes, names masked as 'x', numbers
+    as '0', lowercase, single spaces."""
+    text = unify(sentence)
+    text = text[:1] + _CAPITALISED.sub("X", text[1:])
+    return " ".join(_NUMBER.sub("0", text).lower().split())
 
 
 @lru_cache(maxsize=4)
