@@ -19,7 +19,7 @@ from typing import Any
 from ingest.article import Sentence
 from ingest.clean import CleanText, clean
 from ingest.contact_classifier import LABELS, NONE, TYPES, normalise
-from ingest.textutil import unify
+from ingest.textutil import fold, unify
 
 _REFUSED = ("generalisation",)  # self-written text is no evidence of quality on real news
 _MIN_OVERLAP = 30  # characters of a sentence inside a meeting's evidence that make it a positive
@@ -105,8 +105,12 @@ def load_articles(dirs: Sequence[Path]) -> list[GoldArticle]:
 
 
 def outlet_of(row: dict[str, Any]) -> str:
-    """The outlet that published the page ('Bamada (source: WAM)' is Bamada's page): the unit of a fold."""
-    return re.sub(r"\s*\(.*\)\s*$", "", str(row.get("outlet") or row["id"])).strip() or str(row["id"])
+    """The outlet that published the page, as a key: the unit of a cross-validation fold. 'Bamada (source: WAM)',
+    'Bamada.net' and 'bamada' are one outlet, so are 'Mali Actu' and 'Maliactu', 'Africa-Press' and 'Africa Presse'."""
+    name = re.sub(r"\s*\(.*\)\s*$", "", str(row.get("outlet") or row["id"]))
+    name = re.sub(r"\.(?:net|com|org|info|ml|sn|bf)\s*$", "", name.strip(), flags=re.IGNORECASE)
+    key = re.sub(r"[^a-z0-9]", "", fold(name))
+    return re.sub(r"e$", "", key) or str(row["id"])
 
 
 def _norm(text: str) -> str:
