@@ -7,6 +7,8 @@ import hashlib
 from ingest.article import Article, Sentence
 from ingest.candidates import CandidateFinder
 from ingest.clean import CleanText
+from ingest.contact_hook import DEFAULT as DEFAULT_LEARNED
+from ingest.contact_hook import Learned, refine
 from ingest.dates import parse_iso, publication_date, url_month
 from ingest.gazetteer import Gazetteer
 from ingest.meetings import Candidate, merge
@@ -20,8 +22,11 @@ from ingest.wire import dateline_day
 _TOPIC_WINDOW = 30  # sentences read for a meeting's sectors (up to the next meeting): reports state them late
 
 
-def extract_article(doc: Document, ct: CleanText, sentences: list[Sentence], gaz: Gazetteer) -> Extraction:
-    """The rule stages over one article whose paragraphs went through the NLP stage."""
+def extract_article(
+    doc: Document, ct: CleanText, sentences: list[Sentence], gaz: Gazetteer, learned: Learned | None = DEFAULT_LEARNED
+) -> Extraction:
+    """The rule stages over one article whose paragraphs went through the NLP stage (`learned`: the contact
+    classifier's veto or type choice on the candidates, see ingest/contact_hook.py)."""
     published = doc.published or publication_date(ct.dateline, doc.url, doc.text)
     if published is None and ct.wire_dateline:
         published = dateline_day(ct.wire_dateline)
@@ -29,7 +34,7 @@ def extract_article(doc: Document, ct: CleanText, sentences: list[Sentence], gaz
     article = relabel_surnames(article)
     people = ArticlePeople(article, gaz, ct.bylines, home_state(article, gaz, ct.wire_dateline))
     found, people = CandidateFinder(article, people, gaz, published).candidates()
-    cands = merge(found)
+    cands = merge(refine(found, sentences, learned))
     meetings = _meetings([c for c in cands if has_counterpart(c)], article, people)
     return Extraction(
         id=doc.id,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import typer
 from pydantic import ValidationError
 
-from malikg.commands import crawl, db, export, extract, ingest, serve
+from malikg.commands import crawl, db, export, extract, ingest, serve, train
 
 app = typer.Typer(
     name="malikg",
@@ -24,6 +24,7 @@ extract.register(app)
 ingest.register(app)
 crawl.register(app)
 serve.register(app)
+train.register(app)
 
 
 def main() -> None:

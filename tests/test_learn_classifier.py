@@ -1,0 +1,150 @@
+"""The learned contact classifier: training data from real gold, training, the shipped model, the hook on the
+rules' candidates and the cross-validation bench (real spaCy throughout)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from bench import cv_classifier
+from ingest.article import Sentence
+from ingest.contact_classifier import MODEL_DIR, TYPES, ContactScore, contact_scores, to_score
+from ingest.contact_hook import Learned, refine
+from ingest.contact_training import gold_files, load_articles, locate, sentence_labels, train
+from ingest.meetings import Candidate
+from malikg.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+BATCH_A = ROOT / "tests" / "data" / "real" / "batch-a"
+SHARED_SCORER = ROOT.parent / "shared" / "eval" / "score.py"
+
+CONTACT = (
+    "Le ministre des Affaires étrangères a reçu en audience, ce lundi, l'ambassadeur de la Fédération de Russie "
+    "au Mali."
+)
+NOT_CONTACT = "Les prix du riz ont augmenté de dix pour cent sur les marchés de la capitale cette saison."
+
+TINY = [
+    (CONTACT, "audience"),
+    ("Le Premier ministre a accordé une audience à l'ambassadeur de Chine.", "audience"),
+    ("Le président de la Transition a reçu en audience le ministre algérien.", "audience"),
+    ("Le chef de la diplomatie s'est rendu en visite officielle à Dakar.", "visit"),
+    ("Le ministre a effectué une visite de travail à Niamey.", "visit"),
+    ("Les deux présidents se sont entretenus au téléphone.", "phone_call"),
+    (NOT_CONTACT, "none"),
+    ("La saison des pluies a commencé tôt dans le sud du pays.", "none"),
+    ("Le match de football s'est terminé sur un score nul.", "none"),
+    ("Les élèves ont repris le chemin de l'école ce matin.", "none"),
+]
+
+
+def test_training_on_a_tiny_fixture_gives_a_model_that_loads_and_scores(tmp_path: Path) -> None:
+    out = tmp_path / "model"
+    train([t for t, _ in TINY], [y for _, y in TINY], out, seed=0, epochs=20)
+    assert (out / "meta.json").is_file()
+    scores = contact_scores([CONTACT, NOT_CONTACT], model_dir=out)
+    assert len(scores) == 2
+    for s in scores:
+        assert 0.0 <= s.p_contact <= 1.0
+        assert set(s.types) == set(TYPES)
+        assert sum(s.types.values()) == pytest.approx(1.0)
+    assert scores[0].p_contact > scores[1].p_contact
+    assert scores[0].best_type == "audience"
+
+
+def test_training_is_reproducible(tmp_path: Path) -> None:
+    a = train([t for t, _ in TINY], [y for _, y in TINY], tmp_path / "a", seed=3, epochs=5)
+    b = train([t for t, _ in TINY], [y for _, y in TINY], tmp_path / "b", seed=3, epochs=5)
+    assert a(CONTACT).cats == b(CONTACT).cats
+
+
+def test_training_refuses_unknown_labels() -> None:
+    with pytest.raises(ValueError, match="unknown labels"):
+        train(["Une phrase."], ["meeting"])
+
+
+def test_shipped_model_separates_a_contact_from_a_non_contact() -> None:
+    contact, other = contact_scores([CONTACT, NOT_CONTACT])
+    assert contact.p_contact > 0.5 > other.p_contact
+    assert contact.best_type == "audience"
+    assert (MODEL_DIR / "meta.json").is_file()
+    size = sum(f.stat().st_size for f in MODEL_DIR.rglob("*") if f.is_file())
+    assert size < 5 * 1024 * 1024
+
+
+def test_no_sentences_no_scores() -> None:
+    assert contact_scores([]) == []
+
+
+def test_to_score_turns_class_probabilities_into_contact_and_type() -> None:
+    s = to_score({"none": 0.2, "visit": 0.6, "audience": 0.2})
+    assert s.p_contact == pytest.approx(0.8)
+    assert s.best_type == "visit"
+    assert s.types["visit"] == pytest.approx(0.75)
+
+
+def test_locate_finds_the_sentences_of_an_evidence() -> None:
+    sents = ["Titre de la page", "Le ministre a reçu l’ambassadeur de Russie.", "Ils ont parlé de sécurité."]
+    assert locate(sents, "Le ministre a reçu l'ambassadeur de Russie.") == {1}
+    assert locate(sents, "reçu l'ambassadeur de Russie. Ils ont parlé de sécurité.") == {1, 2}
+    assert locate(sents, "Une phrase qui n'est pas dans le texte du tout.") == set()
+
+
+def test_real_gold_sentences_are_labelled_with_their_meeting_type() -> None:
+    articles = load_articles([BATCH_A])[:5]
+    located = 0
+    for a in articles:
+        labels = sentence_labels(a)
+        assert len(labels) == len(a.sentences)
+        located += sum(1 for y in labels if y != "none")
+        for m in a.meetings:
+            assert m["type"] in labels
+    assert located >= sum(len(a.meetings) for a in articles)
+
+
+def test_self_written_excerpts_are_refused() -> None:
+    with pytest.raises(ValueError, match="self-written"):
+        gold_files([ROOT / "tests" / "data" / "generalisation"])
+
+
+def _fixed_scorer(p_contact: float, best: str) -> cv_classifier.Callable[[Sequence[str]], list[ContactScore]]:
+    def scorer(sentences: Sequence[str]) -> list[ContactScore]:
+        types = {t: (0.9 if t == best else 0.1 / (len(TYPES) - 1)) for t in TYPES}
+        return [ContactScore(p_contact, types) for _ in sentences]
+
+    return scorer
+
+
+def test_refine_vetoes_unlikely_candidates_and_retypes_weak_ones() -> None:
+    sents = [Sentence("Le ministre a rencontré l'ambassadeur.", [], 0, True)]
+
+    def cands() -> list[Candidate]:
+        return [Candidate("bilateral_meeting", 0, sents[0].text), Candidate("visit", 0, sents[0].text)]
+
+    assert refine(cands(), sents, None)[0].type == "bilateral_meeting"
+    assert refine(cands(), sents, Learned(veto=0.5, scorer=_fixed_scorer(0.1, "audience"))) == []
+    kept = refine(cands(), sents, Learned(type_confidence=0.6, scorer=_fixed_scorer(0.9, "audience")))
+    assert [c.type for c in kept] == ["audience", "visit"]  # a strong rule type stays
+
+
+def test_train_command_writes_a_model(tmp_path: Path) -> None:
+    out = tmp_path / "model"
+    result = CliRunner().invoke(app, ["train", str(BATCH_A), "--out", str(out), "--epochs", "2"])
+    assert result.exit_code == 0, result.output
+    assert "trained on" in result.output
+    assert contact_scores([CONTACT], model_dir=out)[0].p_contact >= 0.0
+
+
+def test_cross_validation_runs_on_a_small_subset() -> None:
+    if not SHARED_SCORER.is_file():
+        pytest.skip(f"shared scorer not found at {SHARED_SCORER}")
+    lines: list[str] = []
+    code = cv_classifier.main(["--gold", str(BATCH_A), "--limit", "8", "--groups", "2"], out=lines.append)
+    assert code == 0
+    text = "\n".join(lines)
+    assert "8 articles, 2 folds" in text
+    for row in ("| rules |", "| classifier |", "| both |", "| rules+veto+type |"):
+        assert row in text
