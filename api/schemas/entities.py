@@ -64,6 +64,7 @@ class SearchHit(EntityRef):
 
 class SearchResults(Out):
     query: str
+    total: int = Field(description="Entities matching, all pages together.")
     limit: int
     offset: int
     results: list[SearchHit]

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field
 
 from api.schemas.common import EntityRef, Out
+
+MeetingType = Literal[
+    "bilateral_meeting", "audience", "phone_call", "visit", "multilateral", "joint_commission", "other"
+]
 
 
 class Participant(Out):
@@ -67,6 +73,15 @@ class Timeline(Out):
     """An entity's meetings, a page in date order (meetings without a date last)."""
 
     entity: EntityRef
+    total: int = Field(description="Meetings matching, all pages together.")
+    limit: int
+    offset: int
+    meetings: list[Meeting]
+
+
+class MeetingList(Out):
+    """Meetings matching the filters of GET /meetings, a page in date order (meetings without a date last)."""
+
     total: int = Field(description="Meetings matching, all pages together.")
     limit: int
     offset: int
