@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from fastapi import FastAPI
+from fastapi_offline import FastAPIOffline
 
 from api.browser_files import browser_files
 from api.errors import install_error_handlers
 from api.lifespan import lifespan
 from api.limits import BodySizeLimit
 from api.routes import (
+    charts,
     contacts,
     documents,
     export,
@@ -43,12 +45,14 @@ ROUTERS = (
     queries,
     documents,
     export,
+    charts,
 )
 
 
 def create_app() -> FastAPI:
     """A new application (uvicorn factory: `uvicorn --factory api.main:create_app`)."""
-    app = FastAPI(
+    # /docs and /redoc serve Swagger UI and ReDoc from the fastapi-offline package, never from a CDN
+    app = FastAPIOffline(
         title="malikg",
         summary="A knowledge graph of Mali's foreign relations, built from French-language news.",
         version="0.1.0",

@@ -13,26 +13,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from fastapi import Request
 from fastapi.responses import Response
 
-from api.schemas.meetings import Meeting
+from api.schemas.meetings import MeetingRecord
+from graph.export.table import MEETING_COLUMNS
 
 CSV_MEDIA_TYPE = "text/csv"
-MEETING_COLUMNS = (
-    "id",
-    "date",
-    "date_precision",
-    "type",
-    "place",
-    "place_state",
-    "participants",
-    "states",
-    "host_states",
-    "sectors",
-    "organisations",
-    "source_urls",
-    "outlets",
-    "evidence",
-    "confidence",
-)
 CSV_CONTENT: dict[int | str, dict[str, object]] = {
     200: {"content": {CSV_MEDIA_TYPE: {"example": "id,date,date_precision,type,...\n"}}},
 }
@@ -43,7 +27,7 @@ def _join(values: Iterable[str | None]) -> str:
     return _SEP.join(dict.fromkeys(v for v in values if v))
 
 
-def meeting_row(m: Meeting) -> dict[str, str]:
+def meeting_row(m: MeetingRecord) -> dict[str, str]:
     """One meeting as flat text cells: participants "Name (role)", states "Name (ISO3)"."""
     return {
         "id": m.id,
@@ -94,5 +78,5 @@ def csv_response(rows: Iterable[Mapping[str, object]], columns: Sequence[str], f
     )
 
 
-def meetings_csv(meetings: Iterable[Meeting], filename: str) -> Response:
+def meetings_csv(meetings: Iterable[MeetingRecord], filename: str) -> Response:
     return csv_response((meeting_row(m) for m in meetings), MEETING_COLUMNS, filename)

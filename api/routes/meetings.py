@@ -12,7 +12,7 @@ from api.errors import NotFoundError
 from api.meeting_records import load_meetings
 from api.resolve import resolve_entity, resolve_sector
 from api.schemas.common import ERRORS
-from api.schemas.meetings import Meeting, MeetingList, MeetingType
+from api.schemas.meetings import MeetingList, MeetingRecord, MeetingType
 from api.tables import CSV_CONTENT, meetings_csv, wants_csv
 
 router = APIRouter(tags=["meetings"])
@@ -72,8 +72,10 @@ def list_meetings(
     return MeetingList(total=total, limit=page.limit, offset=page.offset, meetings=meetings)
 
 
-@router.get("/meetings/{id}", response_model=Meeting, responses=ERRORS, summary="One meeting with all its reports")
-def get_meeting(reader: ReaderDep, id: Annotated[str, Path(max_length=200)]) -> Meeting:
+@router.get(
+    "/meetings/{id}", response_model=MeetingRecord, responses=ERRORS, summary="One meeting with all its reports"
+)
+def get_meeting(reader: ReaderDep, id: Annotated[str, Path(max_length=200)]) -> MeetingRecord:
     """The meeting, its place, participants, states, sectors, organisations and every article reporting it."""
     found = load_meetings(reader, [id])
     if not found:

@@ -11,7 +11,7 @@ from api.errors import NotFoundError
 from api.meeting_records import meeting_counts
 from api.resolve import resolve_entity
 from api.schemas.common import ERRORS
-from api.schemas.entities import OrganisationOut, Role
+from api.schemas.entities import OrganisationOut, PostHeld
 
 router = APIRouter(tags=["entities"])
 
@@ -31,6 +31,6 @@ def get_organisation(reader: ReaderDep, id: Annotated[str, Path(max_length=200, 
         acronym=row["acronym"],
         aliases=row["aliases"],
         wikidata=row["wikidata"],
-        roles=[Role.model_validate(r) for r in row["roles"]],
+        roles=[PostHeld.model_validate(r) for r in row["roles"]],
         meetings=meeting_counts(row),
     )

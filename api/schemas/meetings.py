@@ -41,7 +41,7 @@ class Source(Out):
     confidence: float | None = Field(default=None, examples=[0.9])
 
 
-class Meeting(Out):
+class MeetingRecord(Out):
     """One real-world contact, with every report of it."""
 
     id: str
@@ -66,7 +66,7 @@ class Contacts(Out):
     total: int = Field(description="Meetings matching, all pages together.")
     limit: int
     offset: int
-    meetings: list[Meeting]
+    meetings: list[MeetingRecord]
 
 
 class Timeline(Out):
@@ -76,7 +76,7 @@ class Timeline(Out):
     total: int = Field(description="Meetings matching, all pages together.")
     limit: int
     offset: int
-    meetings: list[Meeting]
+    meetings: list[MeetingRecord]
 
 
 class MeetingList(Out):
@@ -85,4 +85,4 @@ class MeetingList(Out):
     total: int = Field(description="Meetings matching, all pages together.")
     limit: int
     offset: int
-    meetings: list[Meeting]
+    meetings: list[MeetingRecord]
