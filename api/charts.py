@@ -95,7 +95,9 @@ def timeline_chart(
         step = len(months) // 12 + 1
         ax.set_xticks(range(0, len(months), step), months[::step])
     ax.set_ylabel("meetings")
-    ax.legend(title="partner" if colour_by == "partner" else "type", fontsize=8, loc="upper left")
+    ax.legend(
+        title="partner" if colour_by == "partner" else "type", fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1)
+    )
     fig.autofmt_xdate()
     return _render(fig, fmt)
 
@@ -117,7 +119,7 @@ def partners_chart(title: str, partners: Sequence[tuple[str, dict[str, int]]], f
         left = [a + b for a, b in zip(left, widths, strict=True)]
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlabel("meetings concerning the sector (a meeting may concern several)")
-    ax.legend(title="sector", fontsize=8, loc="lower right")
+    ax.legend(title="sector", fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
     return _render(fig, fmt)
 
 

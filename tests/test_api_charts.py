@@ -99,6 +99,7 @@ def test_charts_render_in_headless_chromium(api: str, tmp_path: Path) -> None:
             )
             assert document_is_svg(browser.execute_script("return document.documentElement.tagName;"))
             assert size[0] > 300 and size[1] > 150, size
+            browser.set_window_size(int(size[0]) + 40, int(size[1]) + 40)
             shot = docs_img / name.replace(".svg", ".png")
             assert browser.save_screenshot(str(tmp_path / shot.name))
             shot.write_bytes((tmp_path / shot.name).read_bytes())

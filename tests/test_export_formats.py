@@ -52,7 +52,7 @@ def test_csv_period_filter_and_whole_graph(seeded_env: dict[str, str], tmp_path:
     out = tmp_path / "m.csv"
     done = run(["export", "csv", "--from", "2024", "--to", "2024-08", "--out", str(out)], seeded_env)
     assert done.returncode == 0, done.stderr
-    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
     assert sorted(r["date"] for r in rows) == ["2024-01-15", "2024-02-28", "2024-08-01"]
     assert "wrote 3 meetings" in done.stderr
 

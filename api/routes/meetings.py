@@ -12,8 +12,9 @@ from api.errors import NotFoundError
 from api.meeting_records import load_meetings
 from api.resolve import resolve_entity, resolve_sector
 from api.schemas.common import ERRORS
-from api.schemas.meetings import MeetingList, MeetingRecord, MeetingType
+from api.schemas.meetings import MeetingList, MeetingRecord
 from api.tables import CSV_CONTENT, meetings_csv, wants_csv
+from ingest.models import MeetingType
 
 router = APIRouter(tags=["meetings"])
 

@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import Field
 
 from api.schemas.common import EntityRef, Out
-
-MeetingType = Literal[
-    "bilateral_meeting", "audience", "phone_call", "visit", "multilateral", "joint_commission", "other"
-]
 
 
 class Participant(Out):

@@ -7,6 +7,7 @@ import sys
 import time
 from collections.abc import Iterator
 from dataclasses import replace
+from itertools import chain
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -153,6 +154,12 @@ def _filtered_pages(
         raise typer.Exit(1) from error
 
 
+def _primed(pages: Iterator[tuple[str, list[dict[str, Any]]]]) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+    """Read the first page now, so an unknown entity or an unreachable graph fails before anything is written."""
+    first = next(pages, None)
+    return chain([] if first is None else [first], pages)
+
+
 _ENTITY = typer.Option("--entity", help="Only meetings involving this person, state or organisation (any name).")
 _FROM = typer.Option("--from", help="Earliest date: YYYY, YYYY-MM or YYYY-MM-DD.")
 _TO = typer.Option("--to", help="Latest date: YYYY, YYYY-MM or YYYY-MM-DD.")
@@ -169,7 +176,7 @@ def csv_command(
     organisations, sources' URL and outlet, evidence, confidence), for pandas and spreadsheets."""
     from graph.export.table import write_csv
 
-    pages = _filtered_pages(entity, date_from, date_to)
+    pages = _primed(_filtered_pages(entity, date_from, date_to))
     if out is None:
         rows = write_csv(pages, sys.stdout)
     else:
@@ -183,7 +190,7 @@ def _write_network(
 ) -> None:
     from graph.export.network import build_network, write_network
 
-    graph = build_network(_filtered_pages(entity, date_from, date_to))
+    graph = build_network(_primed(_filtered_pages(entity, date_from, date_to)))
     write_network(graph, fmt, str(out))
     typer.echo(f"wrote {graph.number_of_nodes():,} actors and {graph.number_of_edges():,} ties to {out}", err=True)
 
