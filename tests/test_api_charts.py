@@ -99,7 +99,11 @@ def test_charts_render_in_headless_chromium(api: str, tmp_path: Path) -> None:
             )
             assert document_is_svg(browser.execute_script("return document.documentElement.tagName;"))
             assert size[0] > 300 and size[1] > 150, size
-            browser.set_window_size(int(size[0]) + 40, int(size[1]) + 40)
+            # the viewport exactly as large as the drawing, so the screenshot shows all of it and nothing else
+            browser.execute_cdp_cmd(
+                "Emulation.setDeviceMetricsOverride",
+                {"width": int(size[0]) + 16, "height": int(size[1]) + 16, "deviceScaleFactor": 1, "mobile": False},
+            )
             shot = docs_img / name.replace(".svg", ".png")
             assert browser.save_screenshot(str(tmp_path / shot.name))
             shot.write_bytes((tmp_path / shot.name).read_bytes())
