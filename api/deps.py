@@ -6,7 +6,7 @@ import re
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import Depends, Query, Request
 from neo4j import Driver
@@ -110,3 +110,7 @@ def get_period(
 
 
 PeriodDep = Annotated[Period, Depends(get_period)]
+FormatDep = Annotated[
+    Literal["json", "csv"] | None,
+    Query(alias="format", description="`csv` for a table (same as `Accept: text/csv`); JSON by default."),
+]

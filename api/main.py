@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fastapi import FastAPI
+from fastapi_offline import FastAPIOffline
 
 from api.auth import WriteGuard
 from api.browser_files import browser_files
@@ -10,6 +11,7 @@ from api.errors import CatchAll, install_error_handlers
 from api.lifespan import lifespan
 from api.limits import BodySizeLimit
 from api.routes import (
+    charts,
     contacts,
     documents,
     export,
@@ -21,6 +23,7 @@ from api.routes import (
     people,
     queries,
     search,
+    sectors,
     states,
     stats,
     timeline,
@@ -37,17 +40,20 @@ ROUTERS = (
     timeline,
     meetings,
     partners,
+    sectors,
     network,
     stats,
     queries,
     documents,
     export,
+    charts,
 )
 
 
 def create_app() -> FastAPI:
     """A new application (uvicorn factory: `uvicorn --factory api.main:create_app`)."""
-    app = FastAPI(
+    # /docs and /redoc serve Swagger UI and ReDoc from the fastapi-offline package, never from a CDN
+    app = FastAPIOffline(
         title="malikg",
         summary="A knowledge graph of Mali's foreign relations, built from French-language news.",
         version="0.1.0",

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from api.reads import GraphReader, Row
 from api.schemas.entities import MeetingCounts, TypeCount
-from api.schemas.meetings import Meeting
+from api.schemas.meetings import MeetingRecord
 
 
-def load_meetings(reader: GraphReader, ids: list[str]) -> list[Meeting]:
+def load_meetings(reader: GraphReader, ids: list[str]) -> list[MeetingRecord]:
     """The meetings with these ids, in the same order."""
     if not ids:
         return []
-    return [Meeting.model_validate(row) for row in reader.rows("get_meetings", ids=ids)]
+    return [MeetingRecord.model_validate(row) for row in reader.rows("get_meetings", ids=ids)]
 
 
 def meeting_counts(row: Row) -> MeetingCounts:

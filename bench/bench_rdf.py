@@ -59,8 +59,8 @@ def read_once(uri: str, database: str, batch_size: int, entity: str | None) -> d
     """The baseline: the same paged export queries through the same driver, records decoded and dropped (no RDF)."""
     import neo4j
 
+    from graph.export.core import SECTIONS
     from graph.queries import load_query
-    from graph.rdf.export import SECTIONS
     from graph.rdf.filters import ExportFilter
 
     base = ExportFilter.parse(entity=entity, date_from="2020" if entity else None).params()
@@ -68,17 +68,17 @@ def read_once(uri: str, database: str, batch_size: int, entity: str | None) -> d
     started = time.perf_counter()
     auth = ("neo4j", os.environ.get("NEO4J_PASSWORD", ""))
     with neo4j.GraphDatabase.driver(uri, auth=auth) as driver, driver.session(database=database) as session:
-        for section in SECTIONS:
+        for query_name, key in SECTIONS.values():
             last = ""
             while True:
                 params = {**base, "last": last, "limit": batch_size}
                 page = session.execute_read(
-                    lambda tx, q, p: [r.data() for r in tx.run(q, p)], load_query(section.query), params
+                    lambda tx, q, p: [r.data() for r in tx.run(q, p)], load_query(query_name), params
                 )
                 records += len(page)
                 if len(page) < batch_size:
                     break
-                last = page[-1][section.key]
+                last = page[-1][key]
     return {"records": records, "seconds": round(time.perf_counter() - started, 2)}
 
 

@@ -91,11 +91,15 @@ class _Collector:
                 "iso3": iso3,
                 "name": None,
                 "name_en": None,
+                "aliases": [],
                 "wikidata": None,
                 "curated": entry is not None,
             }
         if entry is not None:
             row.update(name=entry.name, name_en=entry.name_en, wikidata=entry.wikidata or row["wikidata"] or wikidata)
+            # indexed for search (full-text index entity_names) and the Browser's saved queries: "Russia",
+            # "Fédération de Russie"
+            row["aliases"] = _union(row["aliases"], [entry.name_en, *entry.long_forms, *entry.aliases])
         else:
             row["name"] = row["name"] or name
             row["name_en"] = row["name_en"] or name_en
@@ -122,7 +126,8 @@ class _Collector:
             }
         if entry is not None:
             row.update(name=entry.name, acronym=entry.acronym, wikidata=entry.wikidata or wikidata)
-            aliases = [*entry.aliases, *aliases]
+            # the acronym too, so the full-text index finds "ONU"
+            aliases = [*([entry.acronym] if entry.acronym else []), *entry.aliases, *aliases]
         else:
             row["name"] = row["name"] or name
             row["acronym"] = row["acronym"] or acronym

@@ -3,6 +3,7 @@
 // and the meetings per sector.
 // @param state: string  ISO3 of the state whose partners are ranked.
 // @param sector: string?  A sector name (vocabulary, any case), e.g. "défense".
+// Also returns total_partners, the number of partners before paging.
 // @param from: date?  Earliest date, YYYY[-MM[-DD]].
 // @param to: date?  Latest date, YYYY[-MM[-DD]].
 // @param offset: integer = 0  Partners to skip.
@@ -16,15 +17,17 @@ WITH s, partner, m, $from + substring('-01-01', size($from) - 4) AS from_day,
      m.date + substring('-01-01', size(m.date) - 4) AS m_start, m.date + substring('-12-31', size(m.date) - 4) AS m_end
 WHERE ($from IS NULL OR m_end >= from_day) AND ($to IS NULL OR m_start <= to_day)
 WITH s, partner, collect(DISTINCT m) AS meetings
-WITH s, partner, meetings, size(meetings) AS total
-WITH partner, meetings, total,
+WITH s, collect({partner: partner, meetings: meetings}) AS found
+UNWIND found AS f
+WITH s, f.partner AS partner, f.meetings AS meetings, size(f.meetings) AS total, size(found) AS total_partners
+WITH partner, meetings, total, total_partners,
      // unfiltered, every meeting counts: skip the second count, which re-reads every meeting of both states
      CASE WHEN $sector IS NULL AND $from IS NULL AND $to IS NULL THEN total
           ELSE COUNT { MATCH (s)-[:REPRESENTED_AT]->(x:Meeting)<-[:REPRESENTED_AT]-(partner) RETURN DISTINCT x }
      END AS overall
 ORDER BY total DESC, overall DESC, partner.iso3
 SKIP $offset LIMIT $limit
-RETURN partner.iso3 AS iso3, partner.name AS name, total AS meetings, overall AS all_meetings,
+RETURN partner.iso3 AS iso3, partner.name AS name, total AS meetings, overall AS all_meetings, total_partners,
        reduce(first = null, x IN meetings | CASE WHEN first IS NULL OR x.date < first THEN x.date ELSE first END)
          AS first,
        reduce(last = null, x IN meetings | CASE WHEN last IS NULL OR x.date > last THEN x.date ELSE last END) AS last,

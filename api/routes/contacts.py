@@ -4,28 +4,37 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
 
-from api.deps import PageDep, PeriodDep, ReaderDep
+from api.deps import FormatDep, PageDep, PeriodDep, ReaderDep
 from api.errors import InvalidParameterError
 from api.meeting_records import load_meetings
 from api.resolve import resolve_entity
 from api.schemas.common import ERRORS
 from api.schemas.meetings import Contacts
+from api.tables import CSV_CONTENT, meetings_csv, wants_csv
 
 router = APIRouter(tags=["meetings"])
 
 _NAME = Query(min_length=1, max_length=200, description="A person or state (or organisation): id, ISO3 or name.")
 
 
-@router.get("/contacts", response_model=Contacts, responses=ERRORS, summary="Every contact between two entities")
+@router.get(
+    "/contacts",
+    response_model=Contacts,
+    responses={**ERRORS, **CSV_CONTENT},
+    summary="Every contact between two entities",
+)
 def contacts(
+    request: Request,
     reader: ReaderDep,
     page: PageDep,
     period: PeriodDep,
     a: Annotated[str, _NAME, Query(examples=["Diop"])],
     b: Annotated[str, _NAME, Query(examples=["Lavrov"])],
-) -> Contacts:
+    fmt: FormatDep = None,
+) -> Contacts | Response:
     """Meetings in which both take part, in date order (undated last), each with date and precision, type,
     place, participants and their role, states, sectors and every source with its evidence sentence.
     Names resolve by exact id first, then by name or alias (ignoring case and accents); an ambiguous name
@@ -44,6 +53,7 @@ def contacts(
         **{"from": period.start, "to": period.end},
     )
     total, ids = (row["total"], row["meeting_ids"]) if row else (0, [])
-    return Contacts(
-        a=first, b=second, total=total, limit=page.limit, offset=page.offset, meetings=load_meetings(reader, ids)
-    )
+    meetings = load_meetings(reader, ids)
+    if wants_csv(request, fmt):
+        return meetings_csv(meetings, "contacts.csv")
+    return Contacts(a=first, b=second, total=total, limit=page.limit, offset=page.offset, meetings=meetings)

@@ -9,16 +9,20 @@ from fastapi import APIRouter, Path
 from api.deps import ReaderDep
 from api.errors import NotFoundError
 from api.meeting_records import meeting_counts
+from api.resolve import resolve_entity
 from api.schemas.common import ERRORS
-from api.schemas.entities import OrganisationOut, Role
+from api.schemas.entities import OrganisationOut, PostHeld
 
 router = APIRouter(tags=["entities"])
 
 
 @router.get("/organisations/{id}", response_model=OrganisationOut, responses=ERRORS, summary="One organisation")
 def get_organisation(reader: ReaderDep, id: Annotated[str, Path(max_length=200, examples=["onu"])]) -> OrganisationOut:
-    """The organisation with this id, posts held in it, meetings held in its frame by type."""
+    """The organisation with this id, or the one this acronym or name designates ("ONU", "United Nations"): posts
+    held in it, meetings held in its frame by type; 404 with suggestions when none matches."""
     row = reader.one("get_organisation", id=id)
+    if row is None:
+        row = reader.one("get_organisation", id=resolve_entity(reader, id, kinds={"organisation"}).id)
     if row is None:
         raise NotFoundError(f"No organisation with id '{id}'; find ids with GET /search?q=<name>.")
     return OrganisationOut(
@@ -27,6 +31,6 @@ def get_organisation(reader: ReaderDep, id: Annotated[str, Path(max_length=200, 
         acronym=row["acronym"],
         aliases=row["aliases"],
         wikidata=row["wikidata"],
-        roles=[Role.model_validate(r) for r in row["roles"]],
+        roles=[PostHeld.model_validate(r) for r in row["roles"]],
         meetings=meeting_counts(row),
     )

@@ -4,18 +4,26 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
 
-from api.deps import PageDep, PeriodDep, ReaderDep
-from api.resolve import resolve_entity
+from api.deps import FormatDep, PageDep, PeriodDep, ReaderDep
+from api.resolve import resolve_entity, resolve_sector
 from api.schemas.analytics import Partner, Partners
 from api.schemas.common import ERRORS
+from api.tables import CSV_CONTENT, csv_response, wants_csv
 
 router = APIRouter(tags=["analytics"])
 
 
-@router.get("/partners", response_model=Partners, responses=ERRORS, summary="Partner states ranked by meetings")
+@router.get(
+    "/partners",
+    response_model=Partners,
+    responses={**ERRORS, **CSV_CONTENT},
+    summary="Partner states ranked by meetings",
+)
 def partners(
+    request: Request,
     reader: ReaderDep,
     page: PageDep,
     period: PeriodDep,
@@ -23,11 +31,18 @@ def partners(
         str, Query(min_length=1, max_length=200, description="ISO3 or name of the state.", examples=["MLI"])
     ] = "MLI",
     sector: Annotated[
-        str | None, Query(max_length=50, description="Only meetings concerning this sector.", examples=["défense"])
+        str | None,
+        Query(
+            max_length=50,
+            description="Only meetings concerning this sector (French or English, any case; see GET /sectors).",
+            examples=["défense"],
+        ),
     ] = None,
-) -> Partners:
+    fmt: FormatDep = None,
+) -> Partners | Response:
     """States that took part in meetings with `state`, most meetings first, with the meetings per sector."""
     ref = resolve_entity(reader, state, kinds={"state"})
+    sector = resolve_sector(sector)
     rows = reader.rows(
         "rank_partners",
         state=ref.id,
@@ -36,10 +51,24 @@ def partners(
         limit=page.limit,
         **{"from": period.start, "to": period.end},
     )
+    found = [Partner.model_validate({k: v for k, v in r.items() if k != "total_partners"}) for r in rows]
+    if wants_csv(request, fmt):
+        return csv_response((partner_row(p) for p in found), PARTNER_COLUMNS, "partners.csv")
     return Partners(
         state=ref,
         sector=sector,
+        total=rows[0]["total_partners"] if rows else 0,
         limit=page.limit,
         offset=page.offset,
-        partners=[Partner.model_validate(r) for r in rows],
+        partners=found,
     )
+
+
+PARTNER_COLUMNS = ("iso3", "name", "meetings", "all_meetings", "first", "last", "sectors")
+
+
+def partner_row(p: Partner) -> dict[str, object]:
+    """One partner as flat cells; sectors as "défense: 3; sécurité: 2"."""
+    row = p.model_dump(exclude={"sectors"})
+    row["sectors"] = "; ".join(f"{s.sector}: {s.meetings}" for s in p.sectors)
+    return row

@@ -9,16 +9,20 @@ from fastapi import APIRouter, Path
 from api.deps import ReaderDep
 from api.errors import NotFoundError
 from api.meeting_records import meeting_counts
+from api.resolve import resolve_entity
 from api.schemas.common import ERRORS
-from api.schemas.entities import PersonOut, Role
+from api.schemas.entities import PersonOut, PostHeld
 
 router = APIRouter(tags=["entities"])
 
 
 @router.get("/people/{id}", response_model=PersonOut, responses=ERRORS, summary="One person")
 def get_person(reader: ReaderDep, id: Annotated[str, Path(max_length=200, examples=["abdoulaye-diop"])]) -> PersonOut:
-    """The person with this id (see /search to find ids), roles over time and meeting counts by type."""
+    """The person with this id, or the one person this name, alias or accent-free id designates ("serguei-lavrov",
+    "Sergei Lavrov"): roles over time and meeting counts by type; 404 with suggestions when none matches."""
     row = reader.one("get_person", id=id)
+    if row is None:
+        row = reader.one("get_person", id=resolve_entity(reader, id, kinds={"person"}).id)
     if row is None:
         raise NotFoundError(f"No person with id '{id}'; find ids with GET /search?q=<name>.")
     return PersonOut(
@@ -26,6 +30,6 @@ def get_person(reader: ReaderDep, id: Annotated[str, Path(max_length=200, exampl
         name=row["name"],
         aliases=row["aliases"],
         wikidata=row["wikidata"],
-        roles=[Role.model_validate(r) for r in row["roles"]],
+        roles=[PostHeld.model_validate(r) for r in row["roles"]],
         meetings=meeting_counts(row),
     )

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 
 from api.deps import PageDep, ReaderDep
 from api.errors import InvalidParameterError
-from api.resolve import ALL_KINDS
+from api.resolve import ALL_KINDS, gazetteer_match
 from api.schemas.common import EntityKind
 from api.schemas.entities import SearchHit, SearchResults
 from api.text import all_terms_query
@@ -26,12 +26,22 @@ def search(
     kind: Annotated[list[EntityKind] | None, Query(description="Keep only these kinds.")] = None,
 ) -> SearchResults:
     """Full-text search over names and aliases, ignoring case and accents ("serguei" finds "Sergueï Lavrov");
-    the last word may be the beginning of a word ("lav")."""
+    the last word may be the beginning of a word ("lav"). Acronyms ("ONU"), English names ("Russia") and formal
+    names ("Fédération de Russie") find their entity, listed first; `total` counts every match."""
     query = all_terms_query(q, prefix_last=True)
     if not query:
         raise InvalidParameterError("'q' must contain at least one word.")
-    rows = reader.rows(
-        "search_entities", query=query, kinds=sorted(kind or ALL_KINDS), skip=page.offset, limit=page.limit
-    )
+    kinds = sorted(kind or ALL_KINDS)
+    rows = reader.rows("search_entities", query=query, kinds=kinds, skip=page.offset, limit=page.limit)
+    total = (reader.one("count_search_entities", query=query, kinds=kinds) or {"total": 0})["total"]
     hits = [SearchHit(kind=r["kind"], id=r["id"], name=r["name"], aliases=r["aliases"], score=r["score"]) for r in rows]
-    return SearchResults(query=q, limit=page.limit, offset=page.offset, results=hits)
+    known = gazetteer_match(reader, q, kinds)
+    if known is not None and page.offset == 0 and all((h.kind, h.id) != (known.kind, known.id) for h in hits):
+        # "ONU", "Russia" on a graph written before names were indexed: the gazetteers know them
+        found = reader.one("find_entities_by_key", key=known.id) or {}
+        hits = [SearchHit(**known.model_dump(), aliases=found.get("aliases") or [], score=0.0), *hits][: page.limit]
+        total += 1
+    elif known is not None:
+        # the entity the text names exactly comes first
+        hits.sort(key=lambda h: (h.kind, h.id) != (known.kind, known.id))
+    return SearchResults(query=q, total=total, limit=page.limit, offset=page.offset, results=hits)

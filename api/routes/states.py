@@ -10,7 +10,7 @@ from api.deps import ReaderDep
 from api.errors import NotFoundError
 from api.meeting_records import meeting_counts
 from api.schemas.common import ERRORS
-from api.schemas.entities import Role, StateOut
+from api.schemas.entities import PostHeld, StateOut
 
 router = APIRouter(tags=["entities"])
 
@@ -26,6 +26,6 @@ def get_state(reader: ReaderDep, iso3: Annotated[str, Path(pattern=r"^[A-Za-z]{3
         name=row["name"],
         name_en=row["name_en"],
         wikidata=row["wikidata"],
-        roles=[Role.model_validate(r) for r in row["roles"]],
+        roles=[PostHeld.model_validate(r) for r in row["roles"]],
         meetings=meeting_counts(row),
     )

@@ -7,22 +7,26 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from api.deps import ReaderDep
+from api.resolve import resolve_entity
 from api.schemas.analytics import PartnerCount, Stats, YearCount
+from api.schemas.common import ERRORS
 
 router = APIRouter(tags=["analytics"])
 
 
-@router.get("/stats", response_model=Stats, summary="What the graph holds")
+@router.get("/stats", response_model=Stats, responses=ERRORS, summary="What the graph holds")
 def stats(
     reader: ReaderDep,
-    state: Annotated[str, Query(pattern=r"^[A-Za-z]{3}$", description="ISO3 whose partners are counted.")] = "MLI",
+    state: Annotated[
+        str | None, Query(pattern=r"^[A-Za-z]{3}$", description="ISO3 whose partners are counted (default MLI).")
+    ] = None,
 ) -> Stats:
-    """Nodes per label, meetings per year (null: undated), and the partners of `state` by meetings."""
+    """Nodes per label, meetings per year (null: undated), and the partners of `state` by meetings; an ISO3 the
+    graph does not hold answers 404."""
+    iso3 = "MLI" if state is None else resolve_entity(reader, state, kinds={"state"}).id
     counts = reader.one("count_nodes") or {}
     years = reader.rows("count_meetings_by_year")
-    partners = reader.rows(
-        "rank_partners", state=state.upper(), sector=None, offset=0, limit=100, **{"from": None, "to": None}
-    )
+    partners = reader.rows("rank_partners", state=iso3, sector=None, offset=0, limit=100, **{"from": None, "to": None})
     return Stats(
         counts={label: int(n) for label, n in counts.items()},
         meetings_per_year=[YearCount.model_validate(y) for y in years],

@@ -4,19 +4,27 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
 
-from api.deps import PageDep, PeriodDep, ReaderDep
+from api.deps import FormatDep, PageDep, PeriodDep, ReaderDep
 from api.meeting_records import load_meetings
 from api.resolve import resolve_entity
 from api.schemas.common import ERRORS
 from api.schemas.meetings import Timeline
+from api.tables import CSV_CONTENT, meetings_csv, wants_csv
 
 router = APIRouter(tags=["meetings"])
 
 
-@router.get("/timeline", response_model=Timeline, responses=ERRORS, summary="An entity's meetings in date order")
+@router.get(
+    "/timeline",
+    response_model=Timeline,
+    responses={**ERRORS, **CSV_CONTENT},
+    summary="An entity's meetings in date order",
+)
 def timeline(
+    request: Request,
     reader: ReaderDep,
     page: PageDep,
     period: PeriodDep,
@@ -26,7 +34,8 @@ def timeline(
             min_length=1, max_length=200, description="Person, state or organisation: id or name.", examples=["Lavrov"]
         ),
     ],
-) -> Timeline:
+    fmt: FormatDep = None,
+) -> Timeline | Response:
     """Meetings the entity took part in (for an organisation: held in its frame), oldest first."""
     ref = resolve_entity(reader, entity)
     row = reader.one(
@@ -38,4 +47,7 @@ def timeline(
         **{"from": period.start, "to": period.end},
     )
     total, ids = (row["total"], row["meeting_ids"]) if row else (0, [])
-    return Timeline(entity=ref, total=total, limit=page.limit, offset=page.offset, meetings=load_meetings(reader, ids))
+    meetings = load_meetings(reader, ids)
+    if wants_csv(request, fmt):
+        return meetings_csv(meetings, "timeline.csv")
+    return Timeline(entity=ref, total=total, limit=page.limit, offset=page.offset, meetings=meetings)

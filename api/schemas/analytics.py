@@ -27,6 +27,7 @@ class Partner(Out):
 class Partners(Out):
     state: EntityRef
     sector: str | None = None
+    total: int = Field(description="Partner states matching, all pages together.")
     limit: int
     offset: int
     partners: list[Partner]
@@ -71,3 +72,13 @@ class Stats(Out):
     counts: dict[str, int] = Field(examples=[{"Person": 12, "State": 9, "Meeting": 7}])
     meetings_per_year: list[YearCount]
     meetings_per_partner: list[PartnerCount] = Field(description="Partners of `state` (default MLI).")
+
+
+class SectorInfo(Out):
+    name: str = Field(examples=["défense"], description="As stored in the graph; use it in `sector=` filters.")
+    label_en: str = Field(examples=["defence"], description="English label, accepted in `sector=` filters too.")
+    meetings: int = Field(examples=[4], description="Meetings concerning this sector.")
+
+
+class Sectors(Out):
+    sectors: list[SectorInfo]

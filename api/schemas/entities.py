@@ -7,7 +7,7 @@ from pydantic import Field
 from api.schemas.common import EntityRef, Out
 
 
-class Role(Out):
+class PostHeld(Out):
     """A post a person held (HOLDS), for a state or an organisation."""
 
     person: EntityRef
@@ -34,7 +34,7 @@ class PersonOut(Out):
     name: str = Field(examples=["Abdoulaye Diop"])
     aliases: list[str] = []
     wikidata: str | None = None
-    roles: list[Role]
+    roles: list[PostHeld]
     meetings: MeetingCounts
 
 
@@ -43,7 +43,7 @@ class StateOut(Out):
     name: str = Field(examples=["Russie"])
     name_en: str | None = Field(default=None, examples=["Russia"])
     wikidata: str | None = None
-    roles: list[Role] = Field(description="People who held posts for this state.")
+    roles: list[PostHeld] = Field(description="People who held posts for this state.")
     meetings: MeetingCounts
 
 
@@ -53,7 +53,7 @@ class OrganisationOut(Out):
     acronym: str | None = Field(default=None, examples=["ONU"])
     aliases: list[str] = []
     wikidata: str | None = None
-    roles: list[Role] = Field(description="People who held posts in this organisation.")
+    roles: list[PostHeld] = Field(description="People who held posts in this organisation.")
     meetings: MeetingCounts = Field(description="Meetings held in the frame of this organisation.")
 
 
@@ -64,6 +64,7 @@ class SearchHit(EntityRef):
 
 class SearchResults(Out):
     query: str
+    total: int = Field(description="Entities matching, all pages together.")
     limit: int
     offset: int
     results: list[SearchHit]

@@ -35,7 +35,7 @@ class Source(Out):
     confidence: float | None = Field(default=None, examples=[0.9])
 
 
-class Meeting(Out):
+class MeetingRecord(Out):
     """One real-world contact, with every report of it."""
 
     id: str
@@ -60,7 +60,7 @@ class Contacts(Out):
     total: int = Field(description="Meetings matching, all pages together.")
     limit: int
     offset: int
-    meetings: list[Meeting]
+    meetings: list[MeetingRecord]
 
 
 class Timeline(Out):
@@ -70,4 +70,13 @@ class Timeline(Out):
     total: int = Field(description="Meetings matching, all pages together.")
     limit: int
     offset: int
-    meetings: list[Meeting]
+    meetings: list[MeetingRecord]
+
+
+class MeetingList(Out):
+    """Meetings matching the filters of GET /meetings, a page in date order (meetings without a date last)."""
+
+    total: int = Field(description="Meetings matching, all pages together.")
+    limit: int
+    offset: int
+    meetings: list[MeetingRecord]

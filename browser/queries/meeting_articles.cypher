@@ -1,10 +1,22 @@
 // malikg: the articles behind a meeting, with the sentence that states it
 // :param date => '2024-02-28'
-// :param person => 'Lavrov'
-// The meeting is found by its date (as stored: YYYY-MM-DD, YYYY-MM or YYYY) and one participant (id or part of
-// the name). Each row is one source: outlet, title, link, and the evidence sentence.
-MATCH (p:Person)-[:ATTENDED]->(m:Meeting)
-WHERE m.date = $date AND (p.id = $person OR toLower(p.name) CONTAINS toLower($person))
+// :param person => 'Sergei Lavrov'
+// The meeting is found by its date (as stored: YYYY-MM-DD, YYYY-MM or YYYY) and one participant, found as the API
+// finds them (id, or a name or alias, case and accents ignored). Each row is one source: outlet, title, link,
+// and the evidence sentence.
+CALL () {
+  CALL db.index.fulltext.queryNodes('entity_names', '"' + replace(replace($person, '\\', ' '), '"', ' ') + '"')
+    YIELD node, score
+  WHERE node:Person
+  RETURN node AS p,
+         toLower($person) IN [x IN [node.id, node.name] + coalesce(node.aliases, []) | toLower(x)] AS exact, score
+  UNION
+  MATCH (node:Person {id: $person})
+  RETURN node AS p, true AS exact, 1000.0 AS score
+}
+WITH p ORDER BY exact DESC, score DESC LIMIT 1
+MATCH (p)-[:ATTENDED]->(m:Meeting)
+WHERE m.date = $date
 WITH DISTINCT m
 MATCH (m)-[reported:REPORTED_IN]->(article:Article)
 RETURN m.date AS date, m.type AS type, article.published AS published, article.outlet AS outlet,

@@ -1,8 +1,18 @@
 // malikg: a person's network: the meetings attended, and the people and states met there
 // :param person => 'Diop'
-// The person is matched by id or by part of the name; the 50 most recent meetings are shown.
-MATCH (p:Person)
-WHERE p.id = $person OR toLower(p.name) CONTAINS toLower($person)
+// The person is found as the API finds them: by id, or by a name or alias (case and accents ignored) through
+// the full-text index, an exact name or alias first; the 50 most recent meetings are shown.
+CALL () {
+  CALL db.index.fulltext.queryNodes('entity_names', '"' + replace(replace($person, '\\', ' '), '"', ' ') + '"')
+    YIELD node, score
+  WHERE node:Person
+  RETURN node AS p,
+         toLower($person) IN [x IN [node.id, node.name] + coalesce(node.aliases, []) | toLower(x)] AS exact, score
+  UNION
+  MATCH (node:Person {id: $person})
+  RETURN node AS p, true AS exact, 1000.0 AS score
+}
+WITH p ORDER BY exact DESC, score DESC LIMIT 1
 MATCH (p)-[attended:ATTENDED]->(m:Meeting)
 WITH p, attended, m
 ORDER BY m.date DESC

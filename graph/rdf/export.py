@@ -1,9 +1,7 @@
-"""Stream the graph out as RDF: keyset-paged reads in read transactions, mapped and serialised batch by batch.
+"""Stream the graph out as RDF: the export core's pages (graph/export/core.py) mapped and serialised batch by batch.
 
-Each section (sectors, states, organisations, places, people, articles, meetings) is read page by page with
-`WHERE key > $last ORDER BY key LIMIT $limit`, so no query ever holds more than one page and peak memory does
-not grow with the graph. Every node is emitted once, by the section that owns it. The last statement of every
-export is the completeness marker (`completeness_triples`), so a cut export is recognisable in every format.
+Every node is emitted once, by the section that owns it; peak memory does not grow with the graph. The last statement
+of every export is the completeness marker (`completeness_triples`), so a cut export is recognisable in every format.
 """
 
 from __future__ import annotations
@@ -12,50 +10,35 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, TextIO
 
-from neo4j import READ_ACCESS, Driver, ManagedTransaction, NotificationMinimumSeverity, unit_of_work
+from neo4j import Driver
 from rdflib.namespace import RDF
 
-from graph.queries import load_query
+from graph.export.core import DEFAULT_BATCH_SIZE, iter_records
 from graph.rdf import mapping, rows
 from graph.rdf.assets import ontology_graph
 from graph.rdf.filters import ExportFilter
 from graph.rdf.serialize import Format, Triple, writer_for
 from graph.rdf.vocab import COMPLETE_EXPORT, EXPORT
 
-DEFAULT_BATCH_SIZE = 1000
-
-
-@dataclass(frozen=True)
-class Section:
-    """One kind of node: its export query, the key it pages on, and how a record becomes triples."""
-
-    query: str
-    key: str
-    to_triples: Callable[[Mapping[str, Any]], list[mapping.Triple]]
-
 
 def _compose(row_of: Callable[[Mapping[str, Any]], Any], triples_of: Callable[[Any], list[mapping.Triple]]) -> Any:
     return lambda record: triples_of(row_of(record))
 
 
-SECTIONS: tuple[Section, ...] = (
-    Section("export/sectors", "name", _compose(rows.sector_from_record, mapping.sector_triples)),
-    Section("export/states", "iso3", _compose(rows.state_from_record, mapping.state_triples)),
-    Section("export/organisations", "id", _compose(rows.organisation_from_record, mapping.organisation_triples)),
-    Section("export/places", "id", _compose(rows.place_from_record, mapping.place_triples)),
-    Section("export/people", "id", _compose(rows.person_from_record, mapping.person_triples)),
-    Section("export/articles", "id", _compose(rows.article_from_record, mapping.article_triples)),
-    Section("export/meetings", "id", _compose(rows.meeting_from_record, mapping.meeting_triples)),
-)
+TO_TRIPLES: dict[str, Callable[[Mapping[str, Any]], list[mapping.Triple]]] = {
+    "sectors": _compose(rows.sector_from_record, mapping.sector_triples),
+    "states": _compose(rows.state_from_record, mapping.state_triples),
+    "organisations": _compose(rows.organisation_from_record, mapping.organisation_triples),
+    "places": _compose(rows.place_from_record, mapping.place_triples),
+    "people": _compose(rows.person_from_record, mapping.person_triples),
+    "articles": _compose(rows.article_from_record, mapping.article_triples),
+    "meetings": _compose(rows.meeting_from_record, mapping.meeting_triples),
+}
 
 
 def ontology_triples() -> list[Triple]:
     """The triples of graph/rdf/ontology.ttl."""
     return list(ontology_graph())
-
-
-def _fetch(tx: ManagedTransaction, query: str, params: dict[str, Any]) -> list[dict[str, Any]]:
-    return [record.data() for record in tx.run(query, params)]
 
 
 def iter_batches(
@@ -65,27 +48,10 @@ def iter_batches(
     batch_size: int = DEFAULT_BATCH_SIZE,
     timeout_s: float | None = None,
 ) -> Iterator[list[Triple]]:
-    """The triples of the (filtered) graph, one list per page of one section, each page in its own read transaction
-    (stopped by Neo4j after `timeout_s` when given: the API passes MALIKG_QUERY_TIMEOUT_S)."""
-    if batch_size < 1:
-        raise ValueError("batch_size must be at least 1")
-    fetch = _fetch if timeout_s is None else unit_of_work(timeout=timeout_s)(_fetch)
-    base = export_filter.params()
-    # Notifications off: properties absent from a small graph (e.g. no article has an outlet) are expected here.
-    with driver.session(
-        database=database, default_access_mode=READ_ACCESS, notifications_min_severity=NotificationMinimumSeverity.OFF
-    ) as session:
-        for section in SECTIONS:
-            query = load_query(section.query)
-            last = ""
-            while True:
-                params = {**base, "last": last, "limit": batch_size}
-                records = session.execute_read(fetch, query, params)
-                if records:
-                    yield [t for record in records for t in section.to_triples(record)]
-                if len(records) < batch_size:
-                    break
-                last = records[-1][section.key]
+    """The triples of the (filtered) graph, one list per page of one section of the export core."""
+    for section, records in iter_records(driver, database, export_filter, batch_size, timeout_s):
+        to_triples = TO_TRIPLES[section]
+        yield [t for record in records for t in to_triples(record)]
 
 
 def iter_chunks(

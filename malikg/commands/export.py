@@ -8,14 +8,17 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
+from itertools import chain
 from pathlib import Path
-from typing import Annotated, Literal, TextIO
+from typing import Annotated, Any, Literal, TextIO
 
 import typer
 
-app = typer.Typer(help="Export the graph (RDF) and validate exports.", no_args_is_help=True)
+app = typer.Typer(help="Export the graph (RDF, CSV, GEXF, GraphML) and validate exports.", no_args_is_help=True)
 
 RdfFormat = Literal["turtle", "json-ld", "nt"]
+NetworkFormat = Literal["gexf", "graphml"]
 
 
 @app.command("rdf")
@@ -23,7 +26,8 @@ def rdf_command(
     fmt: Annotated[RdfFormat, typer.Option("--format", "-f", help="turtle, json-ld or nt (N-Triples).")] = "turtle",
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Output file (default: stdout).")] = None,
     entity: Annotated[
-        str | None, typer.Option(help="Only meetings involving this person id, state ISO3 or organisation id.")
+        str | None,
+        typer.Option(help="Only meetings involving this person, state or organisation: id, ISO3 or any name."),
     ] = None,
     date_from: Annotated[str | None, typer.Option("--from", help="Earliest date: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
     date_to: Annotated[str | None, typer.Option("--to", help="Latest date: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
@@ -41,6 +45,7 @@ def rdf_command(
     from graph.rdf.export import ExportStats, write_export
     from graph.rdf.filters import ExportFilter
     from graph.settings import get_settings
+    from malikg.entities import resolve_or_exit
 
     try:
         export_filter = ExportFilter.parse(entity=entity, date_from=date_from, date_to=date_to)
@@ -57,6 +62,11 @@ def rdf_command(
 
     try:
         with open_driver(settings) as driver:
+            if export_filter.entity is not None:
+                ref = resolve_or_exit(
+                    driver, settings.neo4j_database, settings.malikg_query_timeout_s, export_filter.entity
+                )
+                export_filter = replace(export_filter, entity=ref.id)
             if out is None:
                 stats = write_export(
                     driver,
@@ -143,3 +153,100 @@ def atomic_text_file(path: Path) -> Iterator[TextIO]:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+
+
+def _filtered_pages(
+    entity: str | None, date_from: str | None, date_to: str | None
+) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+    """The export core's pages for these filters; a bad filter exits 2, an unknown entity 1, no graph 1."""
+    from neo4j.exceptions import DriverError, Neo4jError
+
+    from graph.driver import open_driver
+    from graph.export.core import iter_records
+    from graph.rdf.errors import InvalidFilterError
+    from graph.rdf.filters import ExportFilter
+    from graph.settings import get_settings
+    from malikg.entities import resolve_or_exit
+
+    try:
+        export_filter = ExportFilter.parse(entity=entity, date_from=date_from, date_to=date_to)
+    except InvalidFilterError as error:
+        typer.echo(f"malikg: {error}", err=True)
+        raise typer.Exit(2) from error
+    settings = get_settings()
+    try:
+        with open_driver(settings) as driver:
+            if export_filter.entity is not None:
+                ref = resolve_or_exit(
+                    driver, settings.neo4j_database, settings.malikg_query_timeout_s, export_filter.entity
+                )
+                export_filter = replace(export_filter, entity=ref.id)
+            yield from iter_records(driver, settings.neo4j_database, export_filter)
+    except (DriverError, Neo4jError) as error:
+        typer.echo(f"malikg: cannot read the graph at {settings.neo4j_uri}: {error} (`malikg db status`)", err=True)
+        raise typer.Exit(1) from error
+
+
+def _primed(pages: Iterator[tuple[str, list[dict[str, Any]]]]) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+    """Read the first page now, so an unknown entity or an unreachable graph fails before anything is written."""
+    first = next(pages, None)
+    return chain([] if first is None else [first], pages)
+
+
+_ENTITY = typer.Option("--entity", help="Only meetings involving this person, state or organisation (any name).")
+_FROM = typer.Option("--from", help="Earliest date: YYYY, YYYY-MM or YYYY-MM-DD.")
+_TO = typer.Option("--to", help="Latest date: YYYY, YYYY-MM or YYYY-MM-DD.")
+
+
+@app.command("csv")
+def csv_command(
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Output file (default: stdout).")] = None,
+    entity: Annotated[str | None, _ENTITY] = None,
+    date_from: Annotated[str | None, _FROM] = None,
+    date_to: Annotated[str | None, _TO] = None,
+) -> None:
+    """One row per meeting (date, precision, type, place, participants with roles, states with host, sectors,
+    organisations, sources' URL and outlet, evidence, confidence), for pandas and spreadsheets."""
+    from graph.export.table import write_csv
+
+    pages = _primed(_filtered_pages(entity, date_from, date_to))
+    if out is None:
+        rows = write_csv(pages, sys.stdout)
+    else:
+        with out.open("w", encoding="utf-8", newline="") as stream:
+            rows = write_csv(pages, stream)
+        typer.echo(f"wrote {rows:,} meetings to {out}", err=True)
+
+
+def _write_network(
+    out: Path, fmt: NetworkFormat, entity: str | None, date_from: str | None, date_to: str | None
+) -> None:
+    from graph.export.network import build_network, write_network
+
+    graph = build_network(_primed(_filtered_pages(entity, date_from, date_to)))
+    write_network(graph, fmt, str(out))
+    typer.echo(f"wrote {graph.number_of_nodes():,} actors and {graph.number_of_edges():,} ties to {out}", err=True)
+
+
+@app.command("gexf")
+def gexf_command(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output file.")],
+    entity: Annotated[str | None, _ENTITY] = None,
+    date_from: Annotated[str | None, _FROM] = None,
+    date_to: Annotated[str | None, _TO] = None,
+) -> None:
+    """The actors' network as GEXF 1.2 (Gephi)."""
+    _write_network(out, "gexf", entity, date_from, date_to)
+
+
+@app.command("graphml")
+def graphml_command(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output file.")],
+    entity: Annotated[str | None, _ENTITY] = None,
+    date_from: Annotated[str | None, _FROM] = None,
+    date_to: Annotated[str | None, _TO] = None,
+) -> None:
+    """The actors' network as GraphML (networkx, yEd)."""
+    _write_network(out, "graphml", entity, date_from, date_to)

@@ -1,7 +1,7 @@
 // The states, organisations and people of a batch, the articles' MENTIONS of them and the HOLDS edges, in one
 // statement (one round trip instead of eight); runs after merge_articles.cypher in the same transaction.
 // Parameters:
-//   $states: [{iso3, name, name_en, wikidata, curated}]
+//   $states: [{iso3, name, name_en, aliases, wikidata, curated}]
 //   $organisations: [{id, name, acronym, aliases, wikidata, curated}]
 //   $people: [{id, name, aliases, wikidata, curated}]
 //   $mention_states, $mention_organisations, $mention_people: [{article, key}] (key = iso3 or id)
@@ -12,7 +12,9 @@
 CALL () {
   UNWIND $states AS row
   MERGE (s:State {iso3: row.iso3})
-  SET s.name = CASE WHEN row.curated THEN row.name ELSE coalesce(s.name, row.name) END,
+  WITH s, row, coalesce(s.aliases, []) AS known
+  SET s.aliases = known + [x IN row.aliases WHERE NOT x IN known],
+      s.name = CASE WHEN row.curated THEN row.name ELSE coalesce(s.name, row.name) END,
       s.name_en = CASE WHEN row.curated THEN row.name_en ELSE coalesce(s.name_en, row.name_en) END,
       s.wikidata = CASE WHEN row.curated AND row.wikidata IS NOT NULL THEN row.wikidata
                         ELSE coalesce(s.wikidata, row.wikidata) END
