@@ -16,6 +16,7 @@ from typing import Any
 import neo4j
 from neo4j.exceptions import ConstraintError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
+from graph import trust
 from graph.queries import load_query
 from graph.rows import BatchRows, InvalidExtractionError, build_rows, check
 from ingest.gazetteer import Gazetteer, load_gazetteer
@@ -161,6 +162,7 @@ def _write_rows(tx: neo4j.ManagedTransaction, rows: BatchRows) -> _Counters:
 
     if rows.locks:
         run("write/lock", keys=rows.locks)
+    trust.before_write(tx, rows)  # an article's changed text replaces its earlier version's facts
     articles = run("write/merge_articles", rows=rows.articles)
     counters.reposts = sum(1 for record in articles if record["repost_of"] is not None)
     run(
@@ -174,7 +176,8 @@ def _write_rows(tx: neo4j.ManagedTransaction, rows: BatchRows) -> _Counters:
         holds_state=rows.holds_state,
         holds_organisation=rows.holds_organisation,
     )
-    run("write/merge_meetings", rows=rows.meetings)
+    meetings = run("write/merge_meetings", rows=rows.meetings)
+    trust.after_write(tx, rows, meetings)  # provenance, document ids, researchers' judgements
     return counters
 
 
