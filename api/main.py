@@ -19,6 +19,7 @@ from api.routes import (
     partners,
     people,
     queries,
+    review,
     search,
     states,
     stats,
@@ -40,6 +41,7 @@ ROUTERS = (
     stats,
     queries,
     documents,
+    review,  # trust: judgements, retraction, provenance
     export,
 )
 

@@ -46,6 +46,12 @@ def record(driver: neo4j.Driver, database: str, data: JudgementIn, *, check_targ
         return session.execute_write(_record, judgement, check_targets)
 
 
+def store(driver: neo4j.Driver, database: str, judgement: Judgement) -> Judgement:
+    """Store and apply a judgement made elsewhere (an import): its id and time are kept, targets may be absent."""
+    with driver.session(database=database) as session:
+        return session.execute_write(_record, judgement, False)
+
+
 def _record(tx: neo4j.ManagedTransaction, judgement: Judgement, check_targets: bool) -> Judgement:
     _records(tx, "write/lock", keys=["judgements"])
     ids = [x for x in (judgement.meeting, judgement.person, judgement.into, judgement.other) if x]
@@ -120,8 +126,7 @@ def import_judgements(driver: neo4j.Driver, database: str, path: Path) -> tuple[
         if judgement.id in known:
             continue
         try:
-            with driver.session(database=database) as session:
-                session.execute_write(_record, judgement, False)
+            store(driver, database, judgement)
             added += 1
         except JudgementConflictError as exc:
             refused.append(f"{judgement.id}: {exc}")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import typer
 
-from malikg.commands import db, export, extract, ingest, serve
+from malikg.commands import db, export, extract, ingest, review, serve
 
 app = typer.Typer(
     name="malikg",
@@ -22,6 +22,7 @@ app.add_typer(export.app, name="export")
 extract.register(app)
 ingest.register(app)
 serve.register(app)
+review.register(app)  # trust: judgements and retraction
 
 
 def main() -> None:
