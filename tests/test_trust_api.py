@@ -1,0 +1,142 @@
+"""Trust over HTTP against a real `malikg serve` and the real Neo4j: every kind of judgement (POST /judgements),
+listed, shown with its provenance, surviving re-ingest, new reports and export/import into a rebuilt graph;
+DELETE /documents/{id}; citations with offsets into the stored text (real spaCy extraction)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import neo4j
+import pytest
+from api_server import running_api, server_env
+from test_trust_cli import retraction_corpus
+from trust_scenario import (
+    DL,
+    article_id,
+    check_judged,
+    corpus,
+    ingest,
+    judge_everything,
+    meeting_on,
+    new_reports,
+    rows,
+    write_jsonl,
+)
+
+KEY = {"X-API-Key": "test-key-123"}
+
+
+@pytest.fixture(scope="module")
+def api(neo4j_server: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    env = server_env(neo4j_server.uri, neo4j_server.database, MALIKG_API_KEY="test-key-123")
+    with running_api(env, tmp_path_factory.mktemp("api") / "api.log") as base:
+        yield base
+
+
+def _http_judge(api: str) -> Any:
+    def judge(kind: str, **fields: Any) -> int:
+        body = {"kind": kind, "author": "a.traore", **fields}
+        response = httpx.post(f"{api}/judgements", json=body, headers=KEY, timeout=60.0)
+        if response.status_code == 409:
+            assert response.json()["conflicts"] and response.json()["detail"].startswith("Refused")
+        return response.status_code
+
+    return judge
+
+
+def test_every_judgement_over_http(
+    api: str, driver: neo4j.Driver, neo4j_env: dict[str, str], neo4j_server: Any, tmp_path: Path
+) -> None:
+    articles = write_jsonl(tmp_path / "corpus.jsonl", corpus())
+    later = write_jsonl(tmp_path / "later.jsonl", new_reports())
+    ingest(neo4j_env, articles)
+    anonymous = httpx.post(f"{api}/judgements", json={"kind": "reject_meeting", "meeting": "x"}, timeout=30.0)
+    assert anonymous.status_code == 401
+    incomplete = {"kind": "set_type", "meeting": "m", "author": "a", "reason": "r"}
+    assert httpx.post(f"{api}/judgements", json=incomplete, headers=KEY, timeout=30.0).status_code == 422
+    ids = judge_everything(driver, _http_judge(api))
+    check_judged(driver, ids)
+
+    listed = httpx.get(f"{api}/judgements", timeout=30.0).json()["judgements"]
+    assert len(listed) == 11 and {j["kind"] for j in listed} == {
+        "reject_meeting", "set_host", "set_place", "set_type", "set_date", "remove_participant",
+        "add_participant", "merge_meetings", "split_meeting", "merge_people", "distinct_people",
+    }  # fmt: skip
+    shown = httpx.get(f"{api}/meetings/{ids['t']}/provenance", timeout=30.0).json()
+    assert shown["corrected"] and (shown["type"], shown["date"]) == ("phone_call", "2024-01")
+    assert shown["extracted"]["type"] == "audience" and shown["extracted"]["date"] == "2024-01-15"
+    assert {j["kind"] for j in shown["judgements"]} == {
+        "set_type", "set_date", "remove_participant", "add_participant",
+    }  # fmt: skip
+    assert all(j["author"] == "a.traore" and j["created_at"] and j["reason"] for j in shown["judgements"])
+    rejected = httpx.get(f"{api}/meetings/{ids['s']}/provenance", timeout=30.0).json()
+    assert rejected["rejected"] is True
+
+    ingest(neo4j_env, articles)
+    ingest(neo4j_env, later)
+    check_judged(driver, ids)
+
+    exported = httpx.get(f"{api}/judgements/export", timeout=30.0).json()
+    neo4j_server.reset()
+    ingest(neo4j_env, articles)  # this time the articles first, then the judgements
+    imported = httpx.post(f"{api}/judgements/import", json=exported, headers=KEY, timeout=60.0)
+    assert imported.status_code == 200 and imported.json() == {"imported": 11, "refused": []}
+    ingest(neo4j_env, later)
+    check_judged(driver, ids)
+
+    one = listed[0]["id"]
+    assert httpx.delete(f"{api}/judgements/{one}", timeout=30.0).status_code == 401
+    assert httpx.delete(f"{api}/judgements/{one}", headers=KEY, timeout=30.0).json() == {"withdrawn": one}
+    assert httpx.delete(f"{api}/judgements/{one}", headers=KEY, timeout=30.0).status_code == 404
+
+
+def test_delete_document_retracts_over_http(
+    api: str, driver: neo4j.Driver, neo4j_env: dict[str, str], tmp_path: Path
+) -> None:
+    ingest(neo4j_env, write_jsonl(tmp_path / "x.jsonl", retraction_corpus()))
+    [m] = meeting_on(driver, "2024-02-28")
+    x2 = article_id(driver, "x2")
+    assert httpx.delete(f"{api}/documents/x1", timeout=30.0).status_code == 401
+    done = httpx.delete(f"{api}/documents/x1", headers=KEY, timeout=60.0)
+    assert done.status_code == 200 and done.json()["meetings_kept"] == [m]
+    shown = httpx.get(f"{api}/meetings/{m}/provenance", timeout=30.0).json()
+    assert [s["article"] for s in shown["sources"]] == [x2]
+    assert sorted(p["id"] for p in shown["participants"]) == DL
+    assert httpx.delete(f"{api}/documents/x1", headers=KEY, timeout=30.0).status_code == 404
+    done = httpx.delete(f"{api}/documents/{x2}", headers=KEY, timeout=60.0)
+    assert done.json()["meetings_deleted"] == [m]
+    assert httpx.get(f"{api}/meetings/{m}/provenance", timeout=30.0).status_code == 404
+
+
+ARTICLE = (
+    "Le ministre des Affaires étrangères, Abdoulaye Diop, a eu une rencontre bilatérale, ce mercredi 28 février "
+    "2024, avec le chef de la diplomatie russe Sergueï Lavrov, à Moscou. L’entretien a porté sur la coopération."
+)
+
+
+def test_sources_are_citable_with_offsets_reposts_and_the_kept_text(api: str, driver: neo4j.Driver) -> None:
+    original = {
+        "id": "essor-moscou",
+        "text": ARTICLE,
+        "url": "https://www.lessor.site/moscou",
+        "outlet": "L’Essor",
+        "published": "2024-02-29",
+    }
+    repost = original | {"id": "repost-moscou", "url": "https://example.net/repris", "outlet": "Repris"}
+    for doc in (original, repost):
+        response = httpx.post(f"{api}/documents", json=doc, headers=KEY, timeout=300.0)
+        assert response.status_code == 201, response.text
+    [m] = meeting_on(driver, "2024-02-28")
+    shown = httpx.get(f"{api}/meetings/{m}/provenance", timeout=30.0).json()
+    first, second = shown["sources"]
+    assert first["document_id"] == "essor-moscou" and first["url"] == original["url"]
+    assert first["outlet"] == "L’Essor" and second["repost_of"] == first["article"]
+    assert second["url"] == repost["url"]
+    text = httpx.get(f"{api}/documents/essor-moscou/text", timeout=30.0).json()["text"]
+    assert text is not None and first["quote"] == text[first["start"] : first["end"]]
+    assert "Abdoulaye Diop" in first["quote"] and first["quote"] in ARTICLE
+    stored = rows(driver, "MATCH (a:Article {document_id: 'essor-moscou'}) RETURN a.text AS t")
+    assert stored == [{"t": text}]
