@@ -74,6 +74,7 @@ def test_every_judgement_over_http(
     assert all(j["author"] == "a.traore" and j["created_at"] and j["reason"] for j in shown["judgements"])
     rejected = httpx.get(f"{api}/meetings/{ids['s']}/provenance", timeout=30.0).json()
     assert rejected["rejected"] is True
+    _check_rdf(api, ids["t"], shown["judgements"])
 
     ingest(neo4j_env, articles)
     ingest(neo4j_env, later)
@@ -91,6 +92,28 @@ def test_every_judgement_over_http(
     assert httpx.delete(f"{api}/judgements/{one}", timeout=30.0).status_code == 401
     assert httpx.delete(f"{api}/judgements/{one}", headers=KEY, timeout=30.0).json() == {"withdrawn": one}
     assert httpx.delete(f"{api}/judgements/{one}", headers=KEY, timeout=30.0).status_code == 404
+
+
+def _check_rdf(api: str, meeting: str, judgements: list[dict[str, Any]]) -> None:
+    """The RDF export states the corrected fact and the correction: PROV-O activity, author, time, reason."""
+    from rdflib import Graph, Literal, URIRef
+    from rdflib.namespace import PROV, RDFS
+
+    from graph.rdf import vocab
+
+    nt = httpx.get(f"{api}/export/rdf", params={"format": "nt"}, timeout=120.0)
+    graph = Graph().parse(data=nt.text, format="nt")
+    m = vocab.meeting_iri(meeting)
+    assert (m, vocab.SEM.eventType, vocab.meeting_type_iri("phone_call")) in graph
+    for j in judgements:
+        act = URIRef(vocab.BASE + "judgement/" + j["id"])
+        assert (m, PROV.wasInfluencedBy, act) in graph
+        assert (act, RDFS.comment, Literal(j["reason"])) in graph
+        assert (act, PROV.wasAssociatedWith, URIRef(vocab.BASE + "agent/a.traore")) in graph
+        assert next(graph.objects(act, PROV.endedAtTime)).toPython()
+    set_type = next(j for j in judgements if j["kind"] == "set_type")
+    act = URIRef(vocab.BASE + "judgement/" + set_type["id"])
+    assert (act, vocab.MKO.extractedType, vocab.meeting_type_iri("audience")) in graph
 
 
 def test_delete_document_retracts_over_http(
@@ -140,3 +163,16 @@ def test_sources_are_citable_with_offsets_reposts_and_the_kept_text(api: str, dr
     assert "Abdoulaye Diop" in first["quote"] and first["quote"] in ARTICLE
     stored = rows(driver, "MATCH (a:Article {document_id: 'essor-moscou'}) RETURN a.text AS t")
     assert stored == [{"t": text}]
+
+    from rdflib import Graph, Literal
+    from rdflib.namespace import PROV
+
+    from graph.rdf import vocab
+
+    nt = httpx.get(f"{api}/export/rdf", params={"format": "nt"}, timeout=120.0).text
+    graph = Graph().parse(data=nt, format="nt")
+    original_iri, repost_iri = vocab.article_iri(first["article"]), vocab.article_iri(second["article"])
+    assert (repost_iri, PROV.alternateOf, original_iri) in graph
+    derivation = vocab.derivation_iri(m, first["article"])
+    assert (derivation, vocab.MKO.quote, Literal(first["quote"], lang="fr")) in graph
+    assert (derivation, vocab.MKO.startOffset, Literal(first["start"])) in graph

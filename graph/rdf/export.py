@@ -14,7 +14,7 @@ from typing import Any, TextIO
 from neo4j import READ_ACCESS, Driver, ManagedTransaction, NotificationMinimumSeverity, unit_of_work
 
 from graph.queries import load_query
-from graph.rdf import mapping, rows
+from graph.rdf import mapping, rows, trust
 from graph.rdf.assets import ontology_graph
 from graph.rdf.filters import ExportFilter
 from graph.rdf.serialize import Format, Triple, writer_for
@@ -43,6 +43,8 @@ SECTIONS: tuple[Section, ...] = (
     Section("export/people", "id", _compose(rows.person_from_record, mapping.person_triples)),
     Section("export/articles", "id", _compose(rows.article_from_record, mapping.article_triples)),
     Section("export/meetings", "id", _compose(rows.meeting_from_record, mapping.meeting_triples)),
+    Section("export/citations", "key", trust.citation_triples),  # trust: quotes, offsets, reposts
+    Section("export/judgements", "id", trust.judgement_triples),  # trust: PROV-O of researchers' corrections
 )
 
 
