@@ -21,6 +21,7 @@ from charset_normalizer import from_bytes
 from pydantic import ValidationError
 
 from ingest.models import Document, Failure
+from ingest.sidecar import with_metadata
 
 SUFFIXES = {".txt", ".html", ".htm", ".jsonl"}
 # Raw HTML carries markup, scripts and styles around the text: its file may be this many times the text limit.
@@ -191,7 +192,7 @@ def _read_file(path: Path, max_bytes: int) -> Document:
     if size > file_limit:
         raise ValueError(too_large(size, file_limit) + (" (HTML file)" if html else ""))
     text = decode(path.read_bytes())
-    doc = html_document(path, text) if html else Document(id=path.stem, text=text)
+    doc = html_document(path, text) if html else with_metadata(path, Document(id=path.stem, text=text))
     return check_document(doc, max_bytes)
 
 

@@ -123,6 +123,11 @@ def malikg(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([MALIKG, *args], env=env, capture_output=True, text=True, timeout=300, cwd=REPO_ROOT)
 
 
+def ingest_paths(env: dict[str, str], *paths: str) -> None:
+    run = malikg(env, "ingest", *paths)
+    assert run.returncode == 0, run.stderr
+
+
 def ingest(env: dict[str, str], path: Path) -> None:
     run = malikg(env, "ingest", "--from-extractions", str(path))
     assert run.returncode == 0, run.stderr
