@@ -19,8 +19,15 @@ def source_fields(extraction: Extraction) -> dict[str, Any]:
     citations = [
         {"start": m.evidence_start, "end": m.evidence_end, "quote": m.evidence_quote} for m in extraction.meetings
     ]
+    roles = [
+        {"person": person.id, "target": role.represents, "title": role.title}
+        for person in extraction.people
+        for role in person.roles
+        if role.represents is not None
+    ]
     return {
         "document_id": extraction.id,
+        "roles": roles,
         "text": extraction.text if keep_text() else None,
         "citations": citations,
     }

@@ -16,7 +16,7 @@ import neo4j
 
 from graph.queries import load_query
 from graph.review import apply_judgements
-from graph.rows import BatchRows
+from graph.rows import BatchRows, normalise_title
 
 
 def _run(tx: neo4j.ManagedTransaction, name: str, **params: Any) -> list[neo4j.Record]:
@@ -55,4 +55,12 @@ def after_write(tx: neo4j.ManagedTransaction, rows: BatchRows, meetings: Sequenc
     if support:
         _run(tx, "write/record_support", rows=support)
     _run(tx, "write/article_sources", rows=rows.articles)
+    attested = [
+        {**role, "title": normalise_title(role["title"]), "article": a["id"], "day": a["published"]}
+        for a in rows.articles
+        if a.get("published")
+        for role in a.get("roles") or []
+    ]
+    if attested:
+        _run(tx, "write/attest_roles", rows=attested)
     apply_judgements(tx, written.values(), [p["id"] for p in rows.people])

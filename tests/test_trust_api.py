@@ -176,3 +176,38 @@ def test_sources_are_citable_with_offsets_reposts_and_the_kept_text(api: str, dr
     derivation = vocab.derivation_iri(m, first["article"])
     assert (derivation, vocab.MKO.quote, Literal(first["quote"], lang="fr")) in graph
     assert (derivation, vocab.MKO.startOffset, Literal(first["start"])) in graph
+
+
+GROMYKO = {"id": "igor-gromyko", "name": "Igor Gromyko", "roles": [{"title": "Ambassadeur", "represents": "RUS"}]}
+
+
+def test_posts_named_by_articles_answer_at_a_date(
+    api: str, driver: neo4j.Driver, neo4j_env: dict[str, str], tmp_path: Path
+) -> None:
+    from ingest_builders import extraction, meeting
+    from rdflib import Graph, Literal
+    from rdflib.namespace import TIME, XSD
+
+    from graph.rdf import vocab
+
+    docs = [
+        extraction(
+            f"g{n}",
+            [meeting(day, ["abdoulaye-diop", "igor-gromyko"], ["MLI", "RUS"], f"Audience du {day}.", type="audience")],
+            people=[{"id": "abdoulaye-diop", "name": "Abdoulaye Diop"}, GROMYKO],
+            published=day,
+        )
+        for n, day in enumerate(["2024-03-01", "2024-06-10"])
+    ]
+    ingest(neo4j_env, write_jsonl(tmp_path / "g.jsonl", docs))
+    person = f"{api}/people/igor-gromyko"
+    [role] = httpx.get(person, params={"at": "2024-04-01"}, timeout=30.0).json()["roles"]
+    assert (role["title"], role["of"]["id"], role["attested"]) == ("ambassadeur", "RUS", ["2024-03-01", "2024-06-10"])
+    assert httpx.get(person, params={"at": "2023-01-01"}, timeout=30.0).json()["roles"] == []
+    assert httpx.get(person, params={"at": "2024-13"}, timeout=30.0).status_code == 422
+    nt = httpx.get(f"{api}/export/rdf", params={"format": "nt"}, timeout=120.0).text
+    graph = Graph().parse(data=nt, format="nt")
+    days = {str(o) for o in graph.objects(None, vocab.MKO.attestedOn)}
+    assert days == {"2024-03-01", "2024-06-10"}
+    begins = set(graph.objects(None, TIME.inXSDDate))
+    assert Literal("2024-03-01", datatype=XSD.date) in begins and Literal("2024-06-10", datatype=XSD.date) in begins
