@@ -96,18 +96,21 @@ class JudgementIn(BaseModel):
 class Judgement(JudgementIn):
     """A stored judgement: an id and a creation time (UTC, ISO 8601) added."""
 
-    id: str
-    created_at: str
+    id: str = Field(pattern=r"^j-[0-9a-z]{1,64}$")
+    created_at: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}([+-]\d{2}:\d{2}|Z)?$")
     split_into: str | None = Field(default=None, description="split_meeting: id of the meeting split off")
+
+    @model_validator(mode="after")
+    def _split_id(self) -> Self:
+        if self.kind == "split_meeting":  # the split-off meeting's id follows from the meeting and the articles
+            digest = hashlib.sha1(",".join(self.articles).encode()).hexdigest()[:8]
+            self.split_into = f"{self.meeting}-split-{digest}"
+        return self
 
     @classmethod
     def new(cls, data: JudgementIn) -> Judgement:
         created = datetime.now(UTC).replace(microsecond=0).isoformat()
-        judgement = cls(**data.model_dump(), id="j-" + uuid.uuid4().hex[:16], created_at=created)
-        if judgement.kind == "split_meeting":
-            digest = hashlib.sha1(",".join(judgement.articles).encode()).hexdigest()[:8]
-            judgement.split_into = f"{judgement.meeting}-split-{digest}"
-        return judgement
+        return cls(**data.model_dump(), id="j-" + uuid.uuid4().hex[:16], created_at=created)
 
     def props(self) -> dict[str, object]:
         """The properties stored on the :Judgement node (unset fields left out)."""
