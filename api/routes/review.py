@@ -30,6 +30,8 @@ from graph.retraction import ArticleNotFoundError, retract
 router = APIRouter(tags=["review"])
 
 _WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": Problem, "description": "A body that cannot be decoded (JSON text must be UTF-8)."},
+    413: {"model": Problem, "description": "Body larger than 2 MB."},
     401: {"model": Problem, "description": "Missing or wrong X-API-Key."},
     404: {"model": Problem, "description": "A meeting, person or article named is not in the graph."},
     409: {"model": Problem, "description": "Contradicts stored judgements; `conflicts` names them."},
