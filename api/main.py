@@ -22,6 +22,7 @@ from api.routes import (
     partners,
     people,
     queries,
+    review,
     search,
     sectors,
     states,
@@ -45,6 +46,7 @@ ROUTERS = (
     stats,
     queries,
     documents,
+    review,  # trust: judgements, retraction, provenance
     export,
     charts,
 )

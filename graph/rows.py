@@ -21,6 +21,7 @@ from graph.meeting_identity import (
     meeting_lock,
     meeting_precision,
 )
+from graph.sources import source_fields
 from ingest.gazetteer import Gazetteer
 from ingest.models import Extraction, Meeting
 from ingest.textutil import slug
@@ -171,6 +172,7 @@ class _Collector:
                 "text_sha1": extraction.text_sha1,
                 "fingerprint": evidence_fingerprint(extraction),
                 "ingested_at": self.ingested_at.isoformat(),  # ISO text: packs far faster than a datetime
+                **source_fields(extraction),  # graph/sources.py: document id, kept text (trust)
             }
         )
         for state in extraction.states:

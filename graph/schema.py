@@ -17,7 +17,14 @@ CONSTRAINTS: tuple[LiteralString, ...] = (
     "CREATE CONSTRAINT article_id IF NOT EXISTS FOR (n:Article) REQUIRE n.id IS UNIQUE",
     # The writer's lock nodes must be unique for MERGE on them to serialise concurrent ingests.
     "CREATE CONSTRAINT write_lock_key IF NOT EXISTS FOR (n:WriteLock) REQUIRE n.key IS UNIQUE",
+    # Researchers' judgements (graph/review.py).
+    "CREATE CONSTRAINT judgement_id IF NOT EXISTS FOR (n:Judgement) REQUIRE n.id IS UNIQUE",
 )
+
+TRUST_INDEXES: tuple[LiteralString, ...] = tuple(
+    f"CREATE INDEX judgement_{key} IF NOT EXISTS FOR (n:Judgement) ON (n.{key})"
+    for key in ("meeting", "person", "into", "other", "split_into", "created_at")
+) + ("CREATE INDEX rejected_meeting_id IF NOT EXISTS FOR (n:RejectedMeeting) ON (n.id)",)
 
 INDEXES: tuple[LiteralString, ...] = (
     "CREATE INDEX meeting_date IF NOT EXISTS FOR (n:Meeting) ON (n.date)",
@@ -32,6 +39,8 @@ INDEXES: tuple[LiteralString, ...] = (
     "CREATE INDEX place_name IF NOT EXISTS FOR (n:Place) ON (n.name)",
     # Repost detection looks articles up by the fingerprint of their evidence sentences.
     "CREATE INDEX article_fingerprint IF NOT EXISTS FOR (n:Article) ON (n.fingerprint)",
+    # The writer looks up the judgements and rejected meetings of what it touched (graph/review.py).
+    *TRUST_INDEXES,
     # Name search across the three kinds of actor; `aliases` is a list of strings, which full-text indexes accept.
     # The `standard-folding` analyzer ignores accents as well as case ("algerie" finds "Algérie").
     "CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Person|State|Organisation) ON EACH [n.name, n.aliases]"

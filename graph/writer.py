@@ -24,6 +24,7 @@ from neo4j.exceptions import (
     SessionExpired,
 )
 
+from graph import trust
 from graph.queries import load_query
 from graph.rows import BatchRows, InvalidExtractionError, build_rows, check
 from ingest.gazetteer import Gazetteer, load_gazetteer
@@ -170,6 +171,7 @@ def _write_rows(tx: neo4j.ManagedTransaction, rows: BatchRows) -> _Counters:
 
     if rows.locks:  # bookkeeping, not counted: the lock nodes are created and removed in every transaction
         tx.run(load_query("write/lock"), {"keys": rows.locks}).consume()
+    trust.before_write(tx, rows)  # an article's changed text replaces its earlier version's facts
     articles = run("write/merge_articles", rows=rows.articles)
     counters.reposts = sum(1 for record in articles if record["repost_of"] is not None)
     run(
@@ -183,7 +185,8 @@ def _write_rows(tx: neo4j.ManagedTransaction, rows: BatchRows) -> _Counters:
         holds_state=rows.holds_state,
         holds_organisation=rows.holds_organisation,
     )
-    run("write/merge_meetings", rows=rows.meetings)
+    meetings = run("write/merge_meetings", rows=rows.meetings)
+    trust.after_write(tx, rows, meetings)  # provenance, document ids, researchers' judgements
     if rows.locks:
         unlocked = tx.run(load_query("write/unlock"), {"keys": rows.locks}).consume()
         counters.nodes -= unlocked.counters.nodes_deleted  # the locks are not part of what was written

@@ -82,6 +82,11 @@ class Meeting(_Model):
     topics: list[str] = []
     evidence: str
     confidence: float = Field(ge=0.0, le=1.0)
+    evidence_start: int | None = Field(default=None, ge=0, description="offset of the evidence in Extraction.text")
+    evidence_end: int | None = Field(default=None, ge=0, description="end offset (exclusive) in Extraction.text")
+    evidence_quote: str | None = Field(
+        default=None, description="Extraction.text[evidence_start:evidence_end]: the article's exact words"
+    )
 
 
 class Extraction(_Model):
@@ -100,6 +105,7 @@ class Extraction(_Model):
     states: list[StateRef] = []
     organisations: list[OrganisationRef] = []
     meetings: list[Meeting] = []
+    text: str | None = Field(default=None, description="the cleaned article text evidence offsets point into")
 
 
 class Failure(_Model):

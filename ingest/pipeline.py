@@ -15,6 +15,7 @@ from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 
 from ingest.analyse import analyse_many
+from ingest.citations import cite
 from ingest.clean import CleanText, clean
 from ingest.extractor import extract_article
 from ingest.gazetteer import load_gazetteer
@@ -44,7 +45,7 @@ def _extract_batch(docs: list[Document]) -> list[Extraction | Failure]:
                 out.append(c)
                 continue
             try:
-                out.append(extract_article(d, c, sents, gaz))
+                out.append(cite(extract_article(d, c, sents, gaz), c.text))
             except (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError, RecursionError) as exc:
                 out.append(Failure(source=d.id, reason=f"{type(exc).__name__}: {exc}"))
     return out

@@ -23,6 +23,7 @@ from pydantic import ValidationError
 
 from ingest.models import Document, Failure
 from ingest.normalise import clean_metadata
+from ingest.sidecar import with_metadata
 
 log = logging.getLogger(__name__)
 
@@ -237,7 +238,7 @@ def _read_file(path: Path, max_bytes: int) -> Document:
         raise ValueError(too_large(size, file_limit) + (" (HTML file)" if html else ""))
     text, invalid = decode_counting(path.read_bytes())
     _replaced(str(path), invalid)
-    doc = html_document(path, text) if html else Document(id=path.stem, text=text)
+    doc = html_document(path, text) if html else with_metadata(path, Document(id=path.stem, text=text))
     return check_document(clean_metadata(doc), max_bytes)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import typer
 from pydantic import ValidationError
 
-from malikg.commands import crawl, db, export, extract, ingest, serve, train
+from malikg.commands import crawl, db, export, extract, ingest, review, serve, train
 
 app = typer.Typer(
     name="malikg",
@@ -25,6 +25,7 @@ ingest.register(app)
 crawl.register(app)
 serve.register(app)
 train.register(app)
+review.register(app)  # trust: judgements and retraction
 
 
 def main() -> None:

@@ -10,7 +10,7 @@ RETURN p.id AS id, p.name AS name, coalesce(p.aliases, []) AS aliases, p.wikidat
          RETURN {person: {kind: 'person', id: p.id, name: p.name},
                  of: {kind: CASE WHEN o:State THEN 'state' ELSE 'organisation' END, id: coalesce(o.iso3, o.id),
                       name: o.name},
-                 title: h.title, since: h.since, until: h.until}
+                 title: h.title, since: h.since, until: h.until, attested: coalesce(h.attested, [])}
        } AS roles,
        COUNT { MATCH (p)-[:ATTENDED]->(m:Meeting) RETURN DISTINCT m } AS total,
        COLLECT { MATCH (p)-[:ATTENDED]->(m:Meeting) WHERE m.date IS NOT NULL RETURN m.date ORDER BY m.date LIMIT 1 }[0] AS first,

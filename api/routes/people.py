@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter, Path, Query
 
 from api.deps import ReaderDep
 from api.errors import NotFoundError
 from api.meeting_records import meeting_counts
+from api.posts_at import held_on
 from api.resolve import resolve_entity
 from api.schemas.common import ERRORS
 from api.schemas.entities import PersonOut, PostHeld
@@ -17,9 +18,18 @@ router = APIRouter(tags=["entities"])
 
 
 @router.get("/people/{id}", response_model=PersonOut, responses=ERRORS, summary="One person")
-def get_person(reader: ReaderDep, id: Annotated[str, Path(max_length=200, examples=["abdoulaye-diop"])]) -> PersonOut:
+def get_person(
+    reader: ReaderDep,
+    id: Annotated[str, Path(max_length=200, examples=["abdoulaye-diop"])],
+    at: Annotated[
+        str | None,
+        Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="only the posts held on this day (YYYY-MM-DD)"),
+    ] = None,
+) -> PersonOut:
     """The person with this id, or the one person this name, alias or accent-free id designates ("serguei-lavrov",
-    "Sergei Lavrov"): roles over time and meeting counts by type; 404 with suggestions when none matches."""
+    "Sergei Lavrov"): roles over time and meeting counts by type (404 with suggestions when none
+    matches); with `at`,
+    only the posts known to be held that day (gazetteer since/until, or the days of articles naming the post)."""
     row = reader.one("get_person", id=id)
     if row is None:
         row = reader.one("get_person", id=resolve_entity(reader, id, kinds={"person"}).id)
@@ -30,6 +40,6 @@ def get_person(reader: ReaderDep, id: Annotated[str, Path(max_length=200, exampl
         name=row["name"],
         aliases=row["aliases"],
         wikidata=row["wikidata"],
-        roles=[PostHeld.model_validate(r) for r in row["roles"]],
+        roles=[role for role in (PostHeld.model_validate(r) for r in row["roles"]) if at is None or held_on(role, at)],
         meetings=meeting_counts(row),
     )

@@ -15,6 +15,7 @@ class PostHeld(Out):
     title: str = Field(examples=["ministre des Affaires étrangères et de la Coopération internationale"])
     since: str | None = None
     until: str | None = None
+    attested: list[str] = Field(default=[], description="days (YYYY-MM-DD) of the articles that name this post")
 
 
 class TypeCount(Out):

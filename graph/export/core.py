@@ -28,6 +28,8 @@ SECTIONS: dict[str, tuple[str, str]] = {
     "people": ("export/people", "id"),
     "articles": ("export/articles", "id"),
     "meetings": ("export/meetings", "id"),
+    "citations": ("export/citations", "key"),  # trust: quotes, offsets, reposts (RDF only)
+    "judgements": ("export/judgements", "id"),  # trust: researchers' corrections (RDF only)
 }
 
 

@@ -14,7 +14,7 @@ from neo4j import Driver
 from rdflib.namespace import RDF
 
 from graph.export.core import DEFAULT_BATCH_SIZE, iter_records
-from graph.rdf import mapping, rows
+from graph.rdf import mapping, rows, trust
 from graph.rdf.assets import ontology_graph
 from graph.rdf.filters import ExportFilter
 from graph.rdf.serialize import Format, Triple, writer_for
@@ -33,6 +33,8 @@ TO_TRIPLES: dict[str, Callable[[Mapping[str, Any]], list[mapping.Triple]]] = {
     "people": _compose(rows.person_from_record, mapping.person_triples),
     "articles": _compose(rows.article_from_record, mapping.article_triples),
     "meetings": _compose(rows.meeting_from_record, mapping.meeting_triples),
+    "citations": trust.citation_triples,  # trust: quotes, offsets, reposts
+    "judgements": trust.judgement_triples,  # trust: PROV-O of researchers' corrections
 }
 
 

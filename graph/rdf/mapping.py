@@ -98,7 +98,12 @@ def person_triples(row: PersonRow) -> list[Triple]:
             (m, ORG.organization, target),
             (m, RDFS.label, _fr(post.title)),
         ]
-        out += _interval(m, post.since, post.until)
+        if post.since is None and post.until is None and post.attested:
+            # a post known only from articles: bounded by the first and last day an article names it
+            out += _interval(m, min(post.attested), max(post.attested))
+        else:
+            out += _interval(m, post.since, post.until)
+        out += [(m, MKO.attestedOn, lit) for day in post.attested if (lit := date_literal(day)) is not None]
     return out
 
 

@@ -19,6 +19,7 @@ class PostRow:
     organisation: str | None = None
     since: str | None = None
     until: str | None = None
+    attested: tuple[str, ...] = ()  # days of the articles that name the post (trust)
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,14 @@ def _strs(value: Any) -> tuple[str, ...]:
 
 def person_from_record(r: Mapping[str, Any]) -> PersonRow:
     posts = tuple(
-        PostRow(title=p["title"], state=p["state"], organisation=p["organisation"], since=p["since"], until=p["until"])
+        PostRow(
+            title=p["title"],
+            state=p["state"],
+            organisation=p["organisation"],
+            since=p["since"],
+            until=p["until"],
+            attested=_strs(p.get("attested") or []),
+        )
         for p in r["posts"]
         if p["title"] and (p["state"] is not None or p["organisation"] is not None)
     )

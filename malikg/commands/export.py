@@ -155,8 +155,6 @@ def atomic_text_file(path: Path) -> Iterator[TextIO]:
         raise
 
 
-
-
 def _filtered_pages(
     entity: str | None, date_from: str | None, date_to: str | None
 ) -> Iterator[tuple[str, list[dict[str, Any]]]]:

@@ -16,6 +16,6 @@ WHERE p.id > $last
 WITH p ORDER BY p.id LIMIT $limit
 RETURN p.id AS id, p.name AS name, p.aliases AS aliases, p.wikidata AS wikidata,
        [(p)-[h:HOLDS]->(t) WHERE t:State OR t:Organisation |
-         {title: h.title, since: toString(h.since), until: toString(h.until),
+         {title: h.title, since: toString(h.since), until: toString(h.until), attested: coalesce(h.attested, []),
           state: CASE WHEN t:State THEN t.iso3 END,
           organisation: CASE WHEN t:Organisation THEN t.id END}] AS posts

@@ -1,0 +1,16 @@
+// RDF export: one page of researchers' judgements (keyset on id), as PROV activities; when filtered, those on
+// the matching meetings only. Parameters: $last, $limit, $filtered, $entity, $from, $to (as meetings.cypher).
+// Returns: id, j (the judgement's properties), extracted (the corrected meeting's extracted values, or null).
+MATCH (j:Judgement)
+WHERE j.id > $last
+  AND (NOT $filtered OR EXISTS { MATCH (m:Meeting {id: j.meeting}) WHERE true
+  AND ($entity IS NULL
+       OR EXISTS { MATCH (m)<-[:ATTENDED]-(:Person {id: $entity}) }
+       OR EXISTS { MATCH (m)<-[:REPRESENTED_AT]-(:State {iso3: $entity}) }
+       OR EXISTS { MATCH (m)-[:IN_FRAME_OF]->(:Organisation {id: $entity}) })
+  AND ($from IS NULL OR (m.date IS NOT NULL AND left(m.date, size($from)) >= left($from, size(m.date))))
+  AND ($to IS NULL OR (m.date IS NOT NULL AND left(m.date, size($to)) <= left($to, size(m.date)))) })
+WITH j ORDER BY j.id LIMIT $limit
+OPTIONAL MATCH (m:Meeting {id: j.meeting})
+RETURN j.id AS id, j {.*} AS j,
+       CASE WHEN m IS NULL THEN null ELSE {type: m.extracted_type, date: m.extracted_date} END AS extracted
