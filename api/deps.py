@@ -13,7 +13,7 @@ from neo4j import Driver
 
 from api.errors import InvalidParameterError
 from api.reads import GraphReader
-from graph.settings import Settings, get_settings
+from core.settings import Settings, get_settings
 
 MAX_LIMIT = 500
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")

@@ -7,8 +7,8 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
+from core.settings import get_settings
 from graph.driver import open_driver
-from graph.settings import get_settings
 
 
 @asynccontextmanager

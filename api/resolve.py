@@ -12,7 +12,8 @@ from collections.abc import Collection
 from api.errors import AmbiguousNameError, InvalidParameterError, NotFoundError
 from api.reads import GraphReader, Row
 from api.schemas.common import EntityKind, EntityRef
-from api.text import all_terms_query, fold, fuzzy_query
+from api.text import all_terms_query, fuzzy_query
+from core.text import fold
 
 ALL_KINDS: frozenset[EntityKind] = frozenset({"person", "state", "organisation"})
 _CANDIDATES = 25

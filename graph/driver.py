@@ -6,7 +6,7 @@ from typing import Any
 
 import neo4j
 
-from graph.settings import Settings
+from core.settings import Settings
 
 
 def open_driver(settings: Settings, **config: Any) -> neo4j.Driver:

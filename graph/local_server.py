@@ -18,9 +18,9 @@ from pathlib import Path
 import neo4j
 from neo4j.exceptions import DriverError, Neo4jError
 
+from core.settings import REPO_ROOT
 from graph import neo4j_build
 from graph.local_errors import PortInUseError, StartError, StopError
-from graph.settings import REPO_ROOT
 
 LOOPBACK = "127.0.0.1"
 READY_MARK = "malikg-neo4j ready"

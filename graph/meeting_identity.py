@@ -10,8 +10,8 @@ from __future__ import annotations
 import hashlib
 import re
 
+from core.text import fold
 from ingest.models import Extraction, Meeting
-from ingest.textutil import fold
 
 # Precision ranks: a more precise date replaces a less precise one on an existing meeting.
 PRECISION_RANK = {"year": 1, "month": 2, "day": 3}

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from core.text import slug
 from graph.meeting_identity import (
     PRECISION_RANK,
     article_id,
@@ -23,7 +24,6 @@ from graph.meeting_identity import (
 )
 from ingest.gazetteer import Gazetteer
 from ingest.models import Extraction, Meeting
-from ingest.textutil import slug
 
 Row = dict[str, Any]
 MENTION_KINDS = ("Person", "State", "Organisation")

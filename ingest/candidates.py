@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from datetime import timedelta
 
+from core.text import unify
 from ingest.article import Article, Sentence
 from ingest.dates import EventDate, date_after, find_date, parse_iso, session_year
 from ingest.gazetteer import Gazetteer
@@ -28,7 +29,6 @@ from ingest.orgdata import members
 from ingest.people import ArticlePeople
 from ingest.places import seat_place, sentence_place
 from ingest.roles import title_kind, unnamed_representatives
-from ingest.textutil import unify
 
 _BACKGROUND_DAYS = 400  # a dated contact this long before publication is background
 _COMPANY_WINDOW = 3  # sentences after a meeting read for its delegation ("était accompagné de ...")

@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from core.text import unify
 from ingest.article import Ent, Sentence
 from ingest.dates import EventDate
 from ingest.roles import unnamed_representatives
-from ingest.textutil import unify
 
 CUES: list[tuple[str, re.Pattern[str]]] = [
     ("phone_call", re.compile(

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from core.text import fold, name_case, slug, unify
 from ingest.article import Article, Ent
 from ingest.gazetteer import Gazetteer, PersonEntry
-from ingest.textutil import fold, name_case, slug, unify
 
 _TITLE_WORDS = {
     "m", "mme", "mlle", "dr", "pr", "me", "monsieur", "madame", "mademoiselle", "son", "sa", "excellence",

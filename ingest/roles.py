@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from core.text import unify
 from ingest.article import Ent, Sentence
-from ingest.textutil import unify
 
 ROLE_WORDS = (
     r"(?:vice-)?pr[ée]sident(?:e)?s?|premier ministre|ministres?|ambassadeurs?|ambassadrices?|chefs? de la diplomatie"

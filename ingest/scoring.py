@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ingest.textutil import fold
+from core.text import fold
 
 Row = dict[str, Any]
 _TITLES = {"m", "mme", "dr", "general", "colonel", "son", "excellence", "monsieur", "madame", "le", "la", "de", "du"}

@@ -21,10 +21,10 @@ import neo4j
 import pytest
 
 from bench.common import wipe
+from core.settings import REPO_ROOT
 from graph import local_server
 from graph.local_errors import LocalServerError
 from graph.schema import apply_schema
-from graph.settings import REPO_ROOT
 
 NEO4J_FIXTURES = {"neo4j_server", "driver", "neo4j_env"}
 

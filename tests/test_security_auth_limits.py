@@ -23,8 +23,8 @@ import psutil
 import pytest
 from api_server import MALIKG, free_port, server_env
 
+from core.settings import REPO_ROOT
 from graph import local_server
-from graph.settings import REPO_ROOT
 
 KEY = "auth-limits-key"
 API_DIR = REPO_ROOT / "api"

@@ -13,6 +13,8 @@ from urllib.parse import quote
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SDO, SKOS, TIME, XSD
 
+from core.text import slug
+
 BASE = "https://malikg.org/id/"
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 MKO = Namespace("https://malikg.org/ontology#")
@@ -72,11 +74,6 @@ _WIKIDATA_QID = re.compile(r"^Q[1-9][0-9]*$")
 def key_segment(key: str) -> str:
     """A graph key as one IRI path segment: UTF-8 percent-encoded, nothing left unescaped but unreserved chars."""
     return quote(key, safe="")
-
-
-def slug(name: str) -> str:
-    """Slug of a French name (lowercase, runs of spaces and apostrophes to `-`), accents kept."""
-    return re.sub(r"[\s'’/]+", "-", name.strip().lower()).strip("-")
 
 
 def person_iri(person_id: str) -> URIRef:

@@ -8,9 +8,9 @@ from urllib.parse import urlparse
 
 import typer
 
+from core.settings import get_settings
 from graph import local_server, neo4j_build
 from graph.local_errors import LocalServerError, ToolMissingError
-from graph.settings import get_settings
 
 app = typer.Typer(help="The local Neo4j server and the graph schema.", no_args_is_help=True)
 

@@ -33,11 +33,11 @@ def rdf_command(
     vocabularies: SEM, W3C ORG, FOAF, schema.org, PROV-O, dcterms, SKOS, owl:sameAs Wikidata."""
     from neo4j.exceptions import DriverError, Neo4jError
 
+    from core.settings import get_settings
     from graph.driver import open_driver
     from graph.rdf.errors import InvalidFilterError
     from graph.rdf.export import ExportStats, write_export
     from graph.rdf.filters import ExportFilter
-    from graph.settings import get_settings
 
     try:
         export_filter = ExportFilter.parse(entity=entity, date_from=date_from, date_to=date_to)

@@ -42,9 +42,9 @@ def ingest(
     """Extract facts from articles and write them into Neo4j; re-ingesting the same files changes nothing."""
     from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired
 
+    from core.settings import get_settings
     from graph.driver import open_driver
     from graph.schema import apply_schema
-    from graph.settings import get_settings
     from graph.writer import GraphWriter, WriteResult
 
     inputs = list(paths or []) + ([jsonl] if jsonl else [])
