@@ -13,12 +13,14 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
+from core.errors import MalikgError
+
 log = logging.getLogger(__name__)
 
 UNAVAILABLE = "The graph database is unreachable; retry in a moment (check it with `malikg db status`)."
 
 
-class ApiError(Exception):
+class ApiError(MalikgError):
     """An error with an HTTP status and extra JSON members next to `detail`."""
 
     status_code = 400

@@ -10,11 +10,10 @@ from __future__ import annotations
 import hashlib
 import re
 
+from core.dates import precision_of
 from core.text import fold
 from ingest.models import Extraction, Meeting
 
-# Precision ranks: a more precise date replaces a less precise one on an existing meeting.
-PRECISION_RANK = {"year": 1, "month": 2, "day": 3}
 UNDATED_LOCK = "meeting:undated"
 # Fingerprints of evidence shorter than this are too generic to call two articles copies of each other.
 MIN_FINGERPRINT_CHARS = 60
@@ -28,9 +27,7 @@ def meeting_precision(meeting: Meeting) -> str | None:
     """The precision of the meeting's date, inferred from its length when the extractor left it out."""
     if meeting.date is None:
         return None
-    if meeting.date_precision is not None:
-        return meeting.date_precision
-    return {4: "year", 7: "month"}.get(len(meeting.date), "day")
+    return precision_of(meeting.date, meeting.date_precision)
 
 
 def meeting_key(meeting: Meeting) -> str:

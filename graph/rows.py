@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from core.dates import PRECISION_RANK
 from core.text import slug
+from graph.errors import GraphError
 from graph.meeting_identity import (
-    PRECISION_RANK,
     article_id,
     article_locks,
     evidence_fingerprint,
@@ -30,7 +31,7 @@ MENTION_KINDS = ("Person", "State", "Organisation")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 
 
-class InvalidExtractionError(ValueError):
+class InvalidExtractionError(GraphError, ValueError):
     """An extraction that contradicts itself (e.g. a meeting naming a participant missing from `people`)."""
 
 

@@ -53,12 +53,19 @@ def evaluate(
     verbose: Annotated[bool, typer.Option("-v", "--verbose", help="print misses")] = False,
 ) -> None:
     """Score extraction output against gold annotations (P/R/F1 for people, states, organisations, meetings)."""
+    from ingest.models import Failure
     from ingest.scoring import load_gold, predict, render, score
 
     golds = load_gold(gold_dir)
-    preds = predict(golds) if pred is None else _read_preds(pred)
+    failures: list[Failure] = []
+    preds = predict(golds, failures) if pred is None else _read_preds(pred)
     report = score(golds, preds)
     typer.echo(render(report, verbose=verbose))
+    typer.echo(f"failures {len(failures)}")
+    for failure in failures:
+        typer.echo(f"{failure.source}: {failure.reason}", err=True)
+    if failures:
+        raise typer.Exit(code=1)
 
 
 def _read_preds(path: Path) -> dict[str, dict[str, object]]:
