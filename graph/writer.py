@@ -16,6 +16,8 @@ from typing import Any
 import neo4j
 from neo4j.exceptions import ConstraintError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
+from core.identity import MeetingFacts
+from graph.meeting_identity import assign_meetings, meeting_windows
 from graph.queries import load_query
 from graph.rows import BatchRows, InvalidExtractionError, build_rows, check
 from ingest.gazetteer import Gazetteer, load_gazetteer
@@ -174,7 +176,18 @@ def _write_rows(tx: neo4j.ManagedTransaction, rows: BatchRows) -> _Counters:
         holds_state=rows.holds_state,
         holds_organisation=rows.holds_organisation,
     )
-    run("write/merge_meetings", rows=rows.meetings)
+    reposts = {record["id"] for record in articles if record["is_repost"]}
+    candidates = [
+        MeetingFacts(
+            id=r["id"],
+            date=r["date"],
+            precision=r["precision"],
+            participants=frozenset(r["participants"]),
+            states=frozenset(r["states"]),
+        )
+        for r in run("write/find_meeting_candidates", windows=meeting_windows(rows.meetings))
+    ]
+    run("write/merge_meetings", rows=assign_meetings(rows.meetings, candidates, reposts))
     return counters
 
 
