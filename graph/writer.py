@@ -185,7 +185,7 @@ def _write_rows(tx: neo4j.ManagedTransaction, rows: BatchRows) -> _Counters:
             participants=frozenset(r["participants"]),
             states=frozenset(r["states"]),
         )
-        for r in run("write/find_meeting_candidates", windows=meeting_windows(rows.meetings))
+        for r in run("identity/find_meeting_candidates", windows=meeting_windows(rows.meetings))
     ]
     run("write/merge_meetings", rows=assign_meetings(rows.meetings, candidates, reposts))
     return counters

@@ -23,7 +23,8 @@ DATA = Path(__file__).resolve().parent / "data"
 
 def overlapping_reports() -> list[Extraction]:
     """Reports of the same meetings by several articles: month and day dates, roles that differ, equal confidence
-    with different types, a place named by two of them; and meetings of their own.
+    with different types, a place named by two of them; and meetings of their own. Dates no other test article
+    has, so a month report never bridges two days of another meeting (the limit below).
 
     Known limit (docs/ingestion.md): matching is not transitive, so a report sharing no person with an earlier
     one (Diop alone, then Lavrov alone, then both) may still split a meeting by order; these reports avoid it.
@@ -31,15 +32,15 @@ def overlapping_reports() -> list[Extraction]:
     talks = "Abdoulaye Diop s'est entretenu avec Sergueï Lavrov à Moscou."
     moscow = {"place": "Moscou", "place_state": "RUS"}
     return [
-        extraction("o1", [meeting("2024-02", DL, ["MLI", "RUS"], talks, roles={"abdoulaye-diop": "ministre"})]),
+        extraction("o1", [meeting("2019-03", DL, ["MLI", "RUS"], talks, roles={"abdoulaye-diop": "ministre"})]),
         extraction(
-            "o2", [meeting("2024-02-27", DL, ["MLI", "RUS"], "Diop reçu par Lavrov.", type="audience", **moscow)]
+            "o2", [meeting("2019-03-27", DL, ["MLI", "RUS"], "Diop reçu par Lavrov.", type="audience", **moscow)]
         ),
-        extraction("o3", [meeting("2024-02-27", DL, ["RUS", "MLI"], "Diop et Lavrov.", type="visit", **moscow)]),
-        extraction("o4", [meeting("2024-02", ["sergueï-lavrov", "abdoulaye-diop"], ["MLI"], "Lavrov a reçu Diop.")]),
-        extraction("o5", [meeting("2024-02", [], ["MLI", "DZA"], "Le Mali et l'Algérie ont discuté.", confidence=0.6)]),
-        extraction("o6", [meeting("2024-02-10", [], ["DZA", "MLI"], "Bamako et Alger se sont parlé.", confidence=0.6)]),
-        extraction("o7", [meeting("2024-02-10", ["sadio-camara"], ["MLI", "USA"], "Camara à Washington.")]),
+        extraction("o3", [meeting("2019-03-27", DL, ["RUS", "MLI"], "Diop et Lavrov.", type="visit", **moscow)]),
+        extraction("o4", [meeting("2019-03", ["sergueï-lavrov", "abdoulaye-diop"], ["MLI"], "Lavrov a reçu Diop.")]),
+        extraction("o5", [meeting("2019-01", [], ["MLI", "DZA"], "Le Mali et l'Algérie ont discuté.", confidence=0.6)]),
+        extraction("o6", [meeting("2019-01-10", [], ["DZA", "MLI"], "Bamako et Alger se sont parlé.", confidence=0.6)]),
+        extraction("o7", [meeting("2019-01-10", ["sadio-camara"], ["MLI", "USA"], "Camara à Washington.")]),
     ]
 
 

@@ -1,6 +1,6 @@
 // Meetings of a batch with all their edges. Which meeting each row is a report of was decided in Python
 // (core/identity.py via graph/meeting_identity.py `assign_meetings`) from the candidates of the batch's locked date
-// windows, read in the same transaction (find_meeting_candidates.cypher): `row.meeting` is that meeting's id, or the
+// windows, read in the same transaction (queries/identity/find_meeting_candidates.cypher): `row.meeting` is that meeting's id, or the
 // row's own key for a new meeting. Runs after lock.cypher, so no concurrent writer changes those windows meanwhile.
 // Parameters: $rows: [{article, index, meeting, id, key, type, date, precision, rank, summary, confidence, evidence,
 //   participants, attendees: [{person, role}], states, hosts, place: {id, name, state} | null, organisations, topics}]

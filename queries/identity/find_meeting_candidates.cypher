@@ -1,4 +1,4 @@
-// Meetings an incoming batch could join: every meeting whose date starts with one of the batch's windows (a month
+// (Internal to the writer, never exposed by the API: it runs in the write transaction.) Meetings a batch could join: every meeting whose date starts with one of the batch's windows (a month
 // "YYYY-MM" or a year "YYYY"), with the ids of its people and the ISO3 of its states. Runs after lock.cypher in the
 // writer's transaction, so no concurrent writer adds a meeting to these windows meanwhile; core/identity.py decides.
 // Parameters: $windows: list of date prefixes.
