@@ -30,7 +30,7 @@ COPY crawl ./crawl
 RUN pip install --no-deps .
 
 # Cypher queries and the Neo4j Browser files are read from beside the installed packages
-# (graph.settings.REPO_ROOT is the parent directory of the `graph` package), so they go into site-packages.
+# (core.settings.REPO_ROOT is the parent directory of the `graph` package), so they go into site-packages.
 COPY queries ./queries
 COPY browser ./browser
 RUN site="$(python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')" \

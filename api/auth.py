@@ -15,7 +15,7 @@ from fastapi import Depends, Header, HTTPException
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from api.deps import SettingsDep
-from graph.settings import Settings, get_settings
+from core.settings import Settings, get_settings
 
 PLACEHOLDER_PREFIX = "change-me"
 WRITE_PATHS = frozenset({"/documents"})

@@ -10,7 +10,7 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp
 
-from graph.settings import REPO_ROOT
+from core.settings import REPO_ROOT
 
 BROWSER_DIR = REPO_ROOT / "browser"
 

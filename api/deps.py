@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
-from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import Depends, Query, Request
@@ -14,10 +12,11 @@ from neo4j.exceptions import DatabaseUnavailable, ServiceUnavailable, SessionExp
 
 from api.errors import DatabaseDownError, InvalidParameterError
 from api.reads import GraphReader
-from graph.settings import Settings, get_settings
+from core.dates import PartialDate
+from core.errors import PartialDateError
+from core.settings import Settings, get_settings
 
 MAX_LIMIT = 500
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
 async def get_driver(request: Request) -> AsyncIterator[Driver]:
@@ -76,13 +75,9 @@ def check_date(value: str | None, name: str) -> str | None:
     """A real calendar date as YYYY, YYYY-MM or YYYY-MM-DD, else 422."""
     if value is None:
         return None
-    match = _DATE.match(value)
     try:
-        if match is None:
-            raise ValueError(value)
-        year, month, day = match.groups()
-        date(int(year), int(month or 1), int(day or 1))
-    except ValueError:
+        PartialDate.parse(value)
+    except PartialDateError:
         raise InvalidParameterError(f"'{name}' must be a date YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}.") from None
     return value
 

@@ -17,6 +17,8 @@ from fastapi.responses import JSONResponse
 from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from core.errors import MalikgError
+
 log = logging.getLogger(__name__)
 
 # Java class names in Neo4j's messages ("org.apache.lucene.queryparser.classic.ParseException: ") say nothing useful
@@ -25,7 +27,7 @@ _JAVA_NAME = re.compile(r"(?:Caused by: )?\b(?:[a-z][a-z0-9_]*\.)+[A-Z]\w*(?:Exc
 UNAVAILABLE = "The graph database is unreachable; retry in a moment (check it with `malikg db status`)."
 
 
-class ApiError(Exception):
+class ApiError(MalikgError):
     """An error with an HTTP status and extra JSON members next to `detail`."""
 
     status_code = 400

@@ -9,8 +9,8 @@ from fastapi import FastAPI
 
 from api.breaker import CircuitBreaker
 from api.extraction import ExtractionPool
+from core.settings import get_settings
 from graph.driver import open_driver
-from graph.settings import get_settings
 
 
 @asynccontextmanager

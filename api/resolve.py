@@ -24,8 +24,8 @@ from api.errors import AmbiguousNameError, InvalidParameterError, NotFoundError
 from api.reads import GraphReader, Row
 from api.schemas.common import EntityKind, EntityRef
 from api.text import all_terms_query, fuzzy_query
+from core.text import fold
 from ingest.gazetteer import load_gazetteer
-from ingest.textutil import fold
 
 ALL_KINDS: frozenset[EntityKind] = frozenset({"person", "state", "organisation"})
 _CANDIDATES = 25

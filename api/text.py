@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from core.text import search_fold
 
 # Every character the classic Lucene query parser treats specially (`&&`/`||` are covered by & and |).
 _SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
@@ -18,7 +19,7 @@ def escape_lucene(term: str) -> str:
 
 def _terms(text: str) -> list[str]:
     # Folded here too: the index folds what it stores, but Lucene does not fold prefix and fuzzy terms.
-    return [escape_lucene(t) for t in _WORD.findall(fold(text))[:_MAX_TERMS]]
+    return [escape_lucene(t) for t in _WORD.findall(search_fold(text))[:_MAX_TERMS]]
 
 
 def all_terms_query(text: str, prefix_last: bool = False) -> str:
@@ -34,10 +35,3 @@ def all_terms_query(text: str, prefix_last: bool = False) -> str:
 def fuzzy_query(text: str) -> str:
     """Any word of `text` within edit distance 2: for "did you mean" suggestions."""
     return " OR ".join(f"{t}~2" for t in _terms(text))
-
-
-def fold(text: str) -> str:
-    """Lowercase, without accents, apostrophes unified, spaces collapsed: 'Sergueï  LAVROV' -> 'serguei lavrov'."""
-    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(bare.casefold().split())

@@ -23,10 +23,10 @@ from typing import Any
 import neo4j
 
 from bench.common import wipe
+from core.settings import get_settings
 from graph.driver import open_driver
 from graph.rows import BatchRows, build_rows
 from graph.schema import apply_schema
-from graph.settings import get_settings
 from graph.writer import GraphWriter
 from ingest.gazetteer import load_gazetteer
 from ingest.models import Extraction

@@ -40,9 +40,9 @@ import neo4j
 
 from bench.bench_ingest import synthetic_extractions
 from bench.common import wipe
+from core.settings import REPO_ROOT
 from graph import local_server
 from graph.local_errors import LocalServerError
-from graph.settings import REPO_ROOT
 
 MALIKG = Path(sys.executable).with_name("malikg")
 GraphKeys = dict[str, Counter[str]]

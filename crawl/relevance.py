@@ -11,8 +11,8 @@ from importlib.resources import files
 
 import yaml
 
+from core.text import fold
 from ingest.gazetteer import load_gazetteer
-from ingest.textutil import fold
 
 NOT_FRENCH = "not French"
 NO_MALI = "does not name Mali"

@@ -6,8 +6,8 @@ from typing import Any
 
 import neo4j
 
+from core.settings import Settings
 from graph.local_auth import client_password
-from graph.settings import Settings
 
 
 def open_driver(settings: Settings, **config: Any) -> neo4j.Driver:

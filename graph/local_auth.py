@@ -14,7 +14,7 @@ import stat
 from pathlib import Path
 from urllib.parse import urlparse
 
-from graph.settings import Settings
+from core.settings import Settings
 
 PASSWORD_FILE = "password"
 USER = "neo4j"

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from graph.errors import GraphError
 
-class LocalServerError(Exception):
+
+class LocalServerError(GraphError):
     """Base class: the local Neo4j server could not be built, started, queried or stopped."""
 
 

@@ -20,10 +20,10 @@ from pathlib import Path
 import neo4j
 from neo4j.exceptions import AuthError, DriverError, Neo4jError
 
+from core.settings import REPO_ROOT
 from graph import local_auth, neo4j_build
 from graph.local_errors import PasswordError, PortInUseError, StartError, StopError
 from graph.queries import load_query
-from graph.settings import REPO_ROOT
 
 LOOPBACK = "127.0.0.1"
 READY_MARK = "malikg-neo4j ready"

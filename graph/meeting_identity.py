@@ -1,20 +1,23 @@
-"""Deterministic keys for meetings, articles and write locks.
+"""Deterministic keys for meetings, articles and write locks, and the writer's identity decision.
 
-The writer decides in Cypher whether an incoming meeting is one already in the graph (see
-`queries/write/merge_meetings.cypher`); this module gives it the stable inputs: the key a *new* meeting is created
-with, and the lock keys that serialise concurrent writers which could otherwise both create the same meeting.
+The writer locks the date windows of a batch, reads the meetings of those windows, and `assign_meetings` decides
+with the named rules of `core/identity.py` which meeting each incoming report belongs to; the Cypher then only
+MERGEs by that id (`queries/write/merge_meetings.cypher`). This module also gives the key a *new* meeting is
+created with, and the lock keys that serialise concurrent writers which could otherwise both create one meeting.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable, Sequence
+from typing import Any
 
+from core.dates import precision_of
+from core.identity import MeetingFacts, best_match, window
+from core.text import fold
 from ingest.models import Extraction, Meeting
-from ingest.textutil import fold
 
-# Precision ranks: a more precise date replaces a less precise one on an existing meeting.
-PRECISION_RANK = {"year": 1, "month": 2, "day": 3}
 UNDATED_LOCK = "meeting:undated"
 # Fingerprints of evidence shorter than this are too generic to call two articles copies of each other.
 MIN_FINGERPRINT_CHARS = 60
@@ -28,9 +31,7 @@ def meeting_precision(meeting: Meeting) -> str | None:
     """The precision of the meeting's date, inferred from its length when the extractor left it out."""
     if meeting.date is None:
         return None
-    if meeting.date_precision is not None:
-        return meeting.date_precision
-    return {4: "year", 7: "month"}.get(len(meeting.date), "day")
+    return precision_of(meeting.date, meeting.date_precision)
 
 
 def meeting_key(meeting: Meeting) -> str:
@@ -84,3 +85,46 @@ def article_locks(extraction: Extraction) -> list[str]:
     if fingerprint is not None:
         keys.append(f"evidence:{fingerprint}")
     return keys
+
+
+def meeting_windows(rows: Iterable[dict[str, Any]]) -> list[str]:
+    """The date windows (months, or years) whose meetings the rows of a batch could join, sorted."""
+    return sorted({w for row in rows if (w := window(row["date"])) is not None})
+
+
+def assign_meetings(
+    rows: Sequence[dict[str, Any]], candidates: Iterable[MeetingFacts], reposts: set[str]
+) -> list[dict[str, Any]]:
+    """The rows to write, each with `meeting`, the id of the meeting it reports as the graph holds it now (an
+    existing one, or its own key for a new one), and `id`, the id that meeting has after the write.
+
+    A meeting's id is the smallest key of the reports it was built from, so it does not depend on the order in
+    which they arrived (re-ingesting a report changes nothing: its key is never smaller than the id it joined).
+    Rows are decided in their order, each seeing the meetings the rows before it created, joined or renamed,
+    exactly as the writes will happen; rows of repost articles are left out (their meetings are not written again).
+    """
+    known = {c.id: c for c in candidates}
+    out = []
+    for row in rows:
+        if row["article"] in reposts:
+            continue
+        report = MeetingFacts(
+            id=row["key"],
+            date=row["date"],
+            precision=row["precision"],
+            participants=frozenset(row["participants"]),
+            states=frozenset(row["states"]),
+        )
+        match = best_match(report, known.values())
+        meeting = match.meeting.id if match is not None else row["key"]
+        final = meeting
+        if meeting in known:
+            facts = known[meeting]
+            facts.absorb(report)
+            if row["key"] < meeting and row["key"] not in known:
+                final = facts.id = row["key"]
+                known[final] = known.pop(meeting)
+        else:
+            known[meeting] = report
+        out.append({**row, "meeting": meeting, "id": final})
+    return out

@@ -6,8 +6,8 @@ import re
 import shutil
 import subprocess
 
+from core.settings import REPO_ROOT
 from graph.local_errors import BuildError, ToolMissingError
-from graph.settings import REPO_ROOT
 
 MODULE_DIR = REPO_ROOT / "graph" / "neo4j-local"
 TARGET_DIR = MODULE_DIR / "target"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from graph.settings import REPO_ROOT
+from core.settings import REPO_ROOT
 
 QUERY_DIR = REPO_ROOT / "queries"
 _NAME = re.compile(r"^[a-z][a-z0-9_]*(/[a-z][a-z0-9_]*)?$")

@@ -15,9 +15,9 @@ from typing import Any
 
 import neo4j
 
+from core.text import slug
 from graph.judgements import Judgement, JudgementIn, conflict
 from graph.queries import load_query
-from ingest.textutil import slug
 
 _ROUNDS = 4  # merge targets and split-off meetings get their own judgements applied, a few levels deep
 

@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from core.dates import PRECISION_RANK
+from core.text import slug
+from graph.errors import GraphError
 from graph.meeting_identity import (
-    PRECISION_RANK,
     article_id,
     article_locks,
     evidence_fingerprint,
@@ -24,14 +26,13 @@ from graph.meeting_identity import (
 from graph.sources import source_fields
 from ingest.gazetteer import Gazetteer
 from ingest.models import Extraction, Meeting
-from ingest.textutil import slug
 
 Row = dict[str, Any]
 MENTION_KINDS = ("Person", "State", "Organisation")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 
 
-class InvalidExtractionError(ValueError):
+class InvalidExtractionError(GraphError, ValueError):
     """An extraction that contradicts itself (e.g. a meeting naming a participant missing from `people`)."""
 
 

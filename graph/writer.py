@@ -24,7 +24,9 @@ from neo4j.exceptions import (
     SessionExpired,
 )
 
+from core.identity import MeetingFacts
 from graph import trust
+from graph.meeting_identity import assign_meetings, meeting_windows
 from graph.queries import load_query
 from graph.rows import BatchRows, InvalidExtractionError, build_rows, check
 from ingest.gazetteer import Gazetteer, load_gazetteer
@@ -185,7 +187,18 @@ def _write_rows(tx: neo4j.ManagedTransaction, rows: BatchRows) -> _Counters:
         holds_state=rows.holds_state,
         holds_organisation=rows.holds_organisation,
     )
-    meetings = run("write/merge_meetings", rows=rows.meetings)
+    reposts = {record["id"] for record in articles if record["is_repost"]}
+    candidates = [
+        MeetingFacts(
+            id=r["id"],
+            date=r["date"],
+            precision=r["precision"],
+            participants=frozenset(r["participants"]),
+            states=frozenset(r["states"]),
+        )
+        for r in run("identity/find_meeting_candidates", windows=meeting_windows(rows.meetings))
+    ]
+    meetings = run("write/merge_meetings", rows=assign_meetings(rows.meetings, candidates, reposts))
     trust.after_write(tx, rows, meetings)  # provenance, document ids, researchers' judgements
     if rows.locks:
         unlocked = tx.run(load_query("write/unlock"), {"keys": rows.locks}).consume()

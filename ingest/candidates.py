@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import timedelta
 
+from core.text import unify
 from ingest.article import Article, Sentence
 from ingest.cues import alt, load_cues
 from ingest.dates import EventDate, bare_month, date_after, find_date, parse_iso, session_year
@@ -35,7 +36,6 @@ from ingest.orgdata import members
 from ingest.people import ArticlePeople
 from ingest.places import seat_place, sentence_place
 from ingest.roles import title_kind, unnamed_representatives
-from ingest.textutil import unify
 
 _BACKGROUND_DAYS = 400  # a dated contact this long before publication is background
 _COMPANY_WINDOW = 3  # sentences after a meeting read for its delegation ("était accompagné de ...")

@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
+from core.text import unify
 from ingest.models import Extraction
-from ingest.textutil import unify
 
 
 def locate(evidence: str, text: str) -> tuple[int, int] | None:

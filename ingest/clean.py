@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.textutil import fold, unify
+from core.text import fold, unify
 from ingest.wire import split_dateline
 
 # A line starting one of these ends the article: what follows is related content or page furniture.

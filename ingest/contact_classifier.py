@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ingest.textutil import unify
+from core.text import unify
 
 MODEL_DIR = Path(__file__).parent / "models_data" / "contact_classifier"
 NONE = "none"

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from core.text import fold, unify
 from ingest.article import Sentence
 from ingest.clean import CleanText, clean
 from ingest.contact_classifier import LABELS, NONE, TYPES, normalise
-from ingest.textutil import fold, unify
 
 _REFUSED = ("generalisation",)  # self-written text is no evidence of quality on real news
 _MIN_OVERLAP = 30  # characters of a sentence inside a meeting's evidence that make it a positive

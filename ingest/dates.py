@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 
 import dateparser
 
-from ingest.textutil import fold
+from core.text import fold
 
 MONTHS = {
     "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7, "aout": 8,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
+from core.text import unify
 from ingest.article import Article, Sentence
 from ingest.candidates import CandidateFinder
 from ingest.clean import CleanText
@@ -15,7 +16,6 @@ from ingest.meetings import Candidate, merge
 from ingest.mentions import home_state, organisation_refs, state_refs
 from ingest.models import Document, Extraction, Meeting
 from ingest.people import ArticlePeople, relabel_surnames
-from ingest.textutil import unify
 from ingest.topics import sectors
 from ingest.wire import dateline_day
 

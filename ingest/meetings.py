@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from core.text import unify
 from ingest.article import Ent, Sentence
 from ingest.cues import alt, load_cues
 from ingest.dates import EventDate
 from ingest.roles import unnamed_representatives
-from ingest.textutil import unify
 
 _CUES = load_cues()
 _MK = _CUES.markers

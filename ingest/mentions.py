@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from core.text import fold, unify
 from ingest.article import Article
 from ingest.gazetteer import Gazetteer
 from ingest.models import OrganisationRef, StateRef
-from ingest.textutil import fold, unify
 
 _LOCATIVE = re.compile(r"(?:\b[àa]|\bvers|\bdepuis|\bde|\bd')\s*$")
 HOME_DEFAULT = "MLI"  # the project's focus: on a tie, Malian news is about Mali

@@ -6,12 +6,12 @@ import copy
 import re
 from dataclasses import replace
 
+from core.text import fold, unify
 from ingest.article import Article, Ent
 from ingest.gazetteer import Gazetteer
 from ingest.models import Person, Role
 from ingest.resolve import PeopleResolver, PersonCluster, clean_name, person_mentions
 from ingest.roles import GENERIC_TITLE, ROLE, CleanTitle, clean_title, person_role, title_kind
-from ingest.textutil import fold, unify
 
 
 class ArticlePeople:

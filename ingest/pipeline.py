@@ -7,7 +7,6 @@ roles, meetings, topics). spaCy is loaded once per process (`load_nlp`).
 from __future__ import annotations
 
 import multiprocessing as mp
-import re
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -17,6 +16,7 @@ from itertools import islice
 from ingest.analyse import analyse_many
 from ingest.citations import cite
 from ingest.clean import CleanText, clean
+from ingest.errors import BadDocumentError
 from ingest.extractor import extract_article
 from ingest.gazetteer import load_gazetteer
 from ingest.models import Document, Extraction, Failure
@@ -33,7 +33,7 @@ def _extract_batch(docs: list[Document]) -> list[Extraction | Failure]:
     for d in docs:
         try:
             cleaned.append(clean(d.text))
-        except (ValueError, TypeError, re.error) as exc:
+        except ValueError as exc:  # bad input only: a TypeError, KeyError, ... is a bug and stops the run
             cleaned.append(Failure(source=d.id, reason=f"cleaning failed: {exc}"))
     paragraphs = [c.paragraphs if isinstance(c, CleanText) else [] for c in cleaned]
     out: list[Extraction | Failure] = []
@@ -46,16 +46,16 @@ def _extract_batch(docs: list[Document]) -> list[Extraction | Failure]:
                 continue
             try:
                 out.append(cite(extract_article(d, c, sents, gaz), c.text))
-            except (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError, RecursionError) as exc:
+            except (ValueError, OverflowError, RecursionError) as exc:  # bad input only; bugs propagate
                 out.append(Failure(source=d.id, reason=f"{type(exc).__name__}: {exc}"))
     return out
 
 
 def extract_one(doc: Document) -> Extraction:
-    """Extract one document (raises ValueError when it cannot be extracted)."""
+    """Extract one document (raises BadDocumentError when it cannot be extracted)."""
     result = _extract_batch([doc])[0]
     if isinstance(result, Failure):
-        raise ValueError(result.reason)
+        raise BadDocumentError(result.reason)
     return result
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from core.text import fold, unify
 from ingest.article import Sentence
 from ingest.gazetteer import Gazetteer
 from ingest.meetings import FUTURE
-from ingest.textutil import fold, unify
 
 
 def sentence_place(gaz: Gazetteer, sent: Sentence, frame: tuple[int, int] = (0, 0)) -> tuple[str | None, str | None]:

@@ -47,7 +47,7 @@ _HTML_PAGE = re.compile(r"^\s*(<!doctype\s+html|<html[\s>])", re.IGNORECASE)
 
 def max_document_bytes() -> int:
     """The size limit of one document's text in UTF-8 bytes (MALIKG_MAX_DOCUMENT_BYTES)."""
-    from graph.settings import get_settings
+    from core.settings import get_settings
 
     return get_settings().malikg_max_document_bytes
 

@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from core.text import fold, name_case, slug, unify
 from ingest.article import Article, Ent
 from ingest.cues import alt, load_cues
 from ingest.gazetteer import Gazetteer, PersonEntry
-from ingest.textutil import fold, name_case, slug, unify
 
 _WORDS = load_cues().words
 _TITLE_WORDS = frozenset(_WORDS.name_title_words.words)

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from core.text import unify
 from ingest.article import Ent, Sentence
 from ingest.cues import alt, load_cues
-from ingest.textutil import unify
 
 _CUES = load_cues()
 ROLE_WORDS = alt(_CUES.titles.role_words)

@@ -12,9 +12,12 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ingest.textutil import fold
+from core.text import fold
+
+if TYPE_CHECKING:
+    from ingest.models import Failure
 
 Row = dict[str, Any]
 _TITLES = {"m", "mme", "dr", "general", "colonel", "son", "excellence", "monsieur", "madame", "le", "la", "de", "du"}
@@ -231,8 +234,11 @@ def load_gold(gold_dir: Path) -> dict[str, Row]:
     return out
 
 
-def predict(golds: dict[str, Row]) -> dict[str, Row]:
-    """Run the extraction on the gold texts (the fields the shared scorer passes: id, text, url, published)."""
+def predict(golds: dict[str, Row], failures: list[Failure] | None = None) -> dict[str, Row]:
+    """Run the extraction on the gold texts (the fields the shared scorer passes: id, text, url, published).
+
+    Documents that fail are appended to `failures` when given: a failure is not a miss, and callers report it.
+    """
     from ingest.models import Document, Failure
     from ingest.pipeline import extract_documents
 
@@ -242,6 +248,9 @@ def predict(golds: dict[str, Row]) -> dict[str, Row]:
     ]
     out: dict[str, Row] = {}
     for item in extract_documents(docs):
-        if not isinstance(item, Failure):
+        if isinstance(item, Failure):
+            if failures is not None:
+                failures.append(item)
+        else:
             out[item.id] = item.model_dump()
     return out

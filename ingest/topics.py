@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from core.text import fold
 from ingest.gazetteer import load_gazetteer
-from ingest.textutil import fold
 
 
 @lru_cache(maxsize=1)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ingest.textutil import fold
+from core.text import fold
 
 _CITY = r"[A-ZÀ-Ý][A-Za-zÀ-ÿ'’]+(?:[ -][A-ZÀ-Ýa-zà-ÿ'’]+){0,2}"
 _DATE = r"(?:le\s+)?\d{1,2}(?:er)?(?:\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{2,4}|\s+[A-Za-zéûÉÛ]{3,9}\.?(?:\s+\d{4})?)"

@@ -1,7 +1,9 @@
 """Shared pytest fixtures: a real Neo4j 5 for the tests that ask for one.
 
-- `neo4j_server` (session): the server under test. With `NEO4J_URI` set, that server is used as it is (its
-  database gets wiped by `driver`!). Otherwise the local JVM server (graph/neo4j-local) is started on
+- `neo4j_server` (session): the server under test. With `MALIKG_TEST_NEO4J_URI` set, that server is used as it is
+  (its database gets wiped by `driver`!; `MALIKG_TEST_NEO4J_USER`, `_PASSWORD`, `_DATABASE`, `_HTTP_PORT` go with
+  it). `NEO4J_URI` and the other NEO4J_* variables are never read here, so a developer's own graph is never emptied.
+  Otherwise the local JVM server (graph/neo4j-local) is started on
   `MALIKG_TEST_BOLT_PORT` (default 17687) and `MALIKG_TEST_HTTP_PORT` (default 17474) with the store in
   `data/test-neo4j-<bolt port>`; one already running there is reused, and only a server started by this session
   is stopped at its end. Pick your own ports when several test sessions run at once.
@@ -21,10 +23,10 @@ import neo4j
 import pytest
 
 from bench.common import wipe
+from core.settings import REPO_ROOT
 from graph import local_server
 from graph.local_errors import LocalServerError
 from graph.schema import apply_schema
-from graph.settings import REPO_ROOT
 
 NEO4J_FIXTURES = {"neo4j_server", "driver", "neo4j_env"}
 
@@ -60,12 +62,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 @pytest.fixture(scope="session")
 def neo4j_server() -> Iterator[Neo4jServer]:
     """The Neo4j server of this test session (see the module docstring)."""
-    user = os.environ.get("NEO4J_USER", "neo4j")
-    password = os.environ.get("NEO4J_PASSWORD", "")
-    database = os.environ.get("NEO4J_DATABASE", "neo4j")
-    external_uri = os.environ.get("NEO4J_URI")
+    user = os.environ.get("MALIKG_TEST_NEO4J_USER", "neo4j")
+    password = os.environ.get("MALIKG_TEST_NEO4J_PASSWORD", "")
+    database = os.environ.get("MALIKG_TEST_NEO4J_DATABASE", "neo4j")
+    external_uri = os.environ.get("MALIKG_TEST_NEO4J_URI")
     if external_uri:
-        http_port = os.environ.get("NEO4J_HTTP_PORT", "7474")
+        http_port = os.environ.get("MALIKG_TEST_NEO4J_HTTP_PORT", "7474")
         yield Neo4jServer(external_uri, f"http://127.0.0.1:{http_port}", user, password, database, started_here=False)
         return
     bolt_port = int(os.environ.get("MALIKG_TEST_BOLT_PORT", "17687"))

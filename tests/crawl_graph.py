@@ -12,7 +12,7 @@ import neo4j
 import yaml
 
 from bench.crawl_site import Site
-from graph.settings import REPO_ROOT
+from core.settings import REPO_ROOT
 
 MALIKG = str(Path(sys.executable).with_name("malikg"))
 TEST_POLITENESS = {

@@ -12,7 +12,8 @@ from api.catalog import QueryHeaderError, all_named_queries, named_query, parse_
 from api.deps import check_date, get_reader
 from api.errors import InvalidParameterError, NotFoundError
 from api.main import ROUTERS, create_app
-from api.text import all_terms_query, escape_lucene, fold, fuzzy_query
+from api.text import all_terms_query, escape_lucene, fuzzy_query
+from core.text import fold
 from graph.queries import QUERY_DIR, read_query_names
 
 API_DIR = Path(__file__).resolve().parents[1] / "api"

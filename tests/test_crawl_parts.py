@@ -15,6 +15,7 @@ import pytest
 from crawl_graph import MALIKG
 
 from bench.crawl_site import SLOW_S, Site, seed_articles, text_page
+from core.settings import REPO_ROOT
 from crawl.errors import FetchError, SourcesError
 from crawl.fetcher import Fetcher, Response
 from crawl.listings import Entry, Listing, parse_listing, when
@@ -22,7 +23,6 @@ from crawl.pages import page_document
 from crawl.relevance import NO_MALI, NOT_FRENCH, off_topic
 from crawl.sources import Politeness, load_sources, shipped_sources_path, url_list
 from crawl.state import CrawlState, due
-from graph.settings import REPO_ROOT
 
 FAST = Politeness(
     user_agent="ua-test/1",

@@ -18,7 +18,7 @@ import pytest
 from crawl_graph import MALIKG, canonical_graph, diff, run_crawl, sources_file
 
 from bench.crawl_site import DISALLOWED, Site, seed_articles
-from graph.settings import REPO_ROOT
+from core.settings import REPO_ROOT
 
 pytestmark = pytest.mark.slow
 

@@ -179,8 +179,8 @@ def test_cli_and_api_find_the_stored_password_by_themselves(server: PrivateServe
 
 
 def test_the_stored_password_is_never_sent_to_a_remote_host(server: PrivateServer) -> None:
+    from core.settings import Settings
     from graph.local_auth import client_password
-    from graph.settings import Settings
 
     local = Settings(neo4j_uri=server.uri, malikg_data_dir=server.home)
     remote = Settings(neo4j_uri="bolt://graph.example.org:7687", malikg_data_dir=server.home)

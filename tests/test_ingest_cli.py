@@ -10,7 +10,7 @@ import neo4j
 import pytest
 from ingest_builders import counts, extraction, meeting, meetings_of
 
-from graph.settings import REPO_ROOT
+from core.settings import REPO_ROOT
 from ingest.models import Extraction
 
 MALIKG = [str(Path(sys.executable).with_name("malikg"))]

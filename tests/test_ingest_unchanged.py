@@ -14,7 +14,7 @@ import neo4j
 import pytest
 from crawl_graph import MALIKG, canonical_graph
 
-from graph.settings import REPO_ROOT
+from core.settings import REPO_ROOT
 from graph.writer import GraphWriter
 from ingest.models import Document, Extraction, Failure
 from malikg.unchanged import UnchangedFilter, document_key

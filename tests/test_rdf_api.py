@@ -12,10 +12,10 @@ from rdflib import Graph
 from rdflib.namespace import RDF
 
 from api.main import create_app
+from core.settings import get_settings
 from graph.rdf.synthetic import person_id, write_synthetic_graph
 from graph.rdf.validate import validate_graph
 from graph.rdf.vocab import SEM, person_iri
-from graph.settings import get_settings
 
 with warnings.catch_warnings():
     # This Starlette prefers the `httpx2` fork for its test client and warns on plain httpx, which works the same.

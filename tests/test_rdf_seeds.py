@@ -12,12 +12,12 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
+from core.settings import REPO_ROOT
 from graph.queries import load_query
 from graph.rdf.export import iter_chunks
 from graph.rdf.filters import ExportFilter
 from graph.rdf.serialize import FORMATS
 from graph.rdf.validate import validate_graph
-from graph.settings import REPO_ROOT
 
 if TYPE_CHECKING:
     from conftest import Neo4jServer

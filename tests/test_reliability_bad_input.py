@@ -23,7 +23,7 @@ import pytest
 from api_server import running_api, server_env
 from ingest_builders import counts, meetings_of
 
-from graph.settings import REPO_ROOT
+from core.settings import REPO_ROOT
 
 BAD_INPUT = Path(__file__).parent / "data" / "bad_input"
 MALIKG = str(Path(sys.executable).with_name("malikg"))

@@ -19,8 +19,8 @@ import pytest
 from api_server import TcpRelay, running_api, server_env
 
 from bench.bench_ingest import synthetic_extractions
+from core.settings import REPO_ROOT
 from graph.rdf.serialize import EXTENSIONS
-from graph.settings import REPO_ROOT
 from graph.writer import GraphWriter
 
 MALIKG = str(Path(sys.executable).with_name("malikg"))

@@ -22,7 +22,7 @@ from api_server import TcpRelay, running_api, server_env
 from bench.bench_ingest import synthetic_extractions
 from bench.common import wipe
 from bench.fault_drill import count_articles, diff_keys, graph_keys, ingest_command, ingest_env, wait_for_articles
-from graph.settings import REPO_ROOT
+from core.settings import REPO_ROOT
 
 DOCUMENTS = 200
 BATCH = 10

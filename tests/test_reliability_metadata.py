@@ -19,7 +19,7 @@ import neo4j
 import pytest
 from api_server import running_api, server_env
 
-from graph.settings import REPO_ROOT
+from core.settings import REPO_ROOT
 
 MALIKG = str(Path(sys.executable).with_name("malikg"))
 KEY = "metadata-key"

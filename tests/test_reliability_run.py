@@ -17,7 +17,7 @@ import psutil
 import pytest
 from ingest_builders import meetings_of
 
-from graph.settings import REPO_ROOT
+from core.settings import REPO_ROOT
 
 MALIKG = str(Path(sys.executable).with_name("malikg"))
 GENERALISATION = Path(__file__).parent / "data" / "generalisation"

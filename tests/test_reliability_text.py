@@ -21,7 +21,7 @@ import pytest
 from api_server import running_api, server_env
 from ingest_builders import meetings_of
 
-from graph.settings import REPO_ROOT
+from core.settings import REPO_ROOT
 from ingest.models import Document, Extraction
 from ingest.normalise import MAX_PARAGRAPH_CHARS, normalise_text
 from ingest.pipeline import extract_documents

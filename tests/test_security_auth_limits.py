@@ -23,8 +23,8 @@ import psutil
 import pytest
 from api_server import MALIKG, free_port, server_env
 
+from core.settings import REPO_ROOT
 from graph import local_server
-from graph.settings import REPO_ROOT
 
 KEY = "auth-limits-key"
 API_DIR = REPO_ROOT / "api"
@@ -49,8 +49,8 @@ def _is_loopback(address: str) -> bool:
 
 
 def test_the_local_neo4j_listens_on_loopback_only(neo4j_server: Any) -> None:
-    if os.environ.get("NEO4J_URI"):
-        pytest.skip("NEO4J_URI points at a server this session did not start")
+    if os.environ.get("MALIKG_TEST_NEO4J_URI"):
+        pytest.skip("MALIKG_TEST_NEO4J_URI points at a server this session did not start")
     bolt_port = int(neo4j_server.uri.rsplit(":", 1)[1])
     info = local_server.status(local_server.ServerConfig(data_dir=REPO_ROOT / "data" / f"test-neo4j-{bolt_port}"))
     assert info is not None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -15,12 +16,16 @@ import pytest
 from bench.synth_french import country_forms
 from bench.synth_world import World, WorldError
 from bench.synthetic import generate
+from core.vocabulary import meeting_types
 from ingest.gazetteer import Gazetteer
 from ingest.models import Extraction
 
 ROOT = Path(__file__).resolve().parent.parent
-SCORER = Path("/work/shared/eval/score.py")
-TYPES = {"bilateral_meeting", "audience", "phone_call", "visit", "multilateral", "joint_commission", "other"}
+SCORER = (
+    Path(os.environ.get("MALIKG_DEV_SET", Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev")).parent
+    / "score.py"
+)
+TYPES = set(meeting_types())
 SECTORS = (
     "défense sécurité terrorisme diplomatie économie commerce énergie mines agriculture infrastructures transports "
     "numérique technologies éducation santé culture humanitaire développement environnement eau justice migration "

@@ -15,7 +15,7 @@ from typing import Any
 import neo4j
 from ingest_builders import extraction, meeting
 
-from graph.settings import REPO_ROOT
+from core.settings import REPO_ROOT
 from ingest.models import Extraction
 
 MALIKG = str(Path(sys.executable).with_name("malikg"))

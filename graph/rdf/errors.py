@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from graph.errors import GraphError
 
-class RdfExportError(Exception):
+
+class RdfExportError(GraphError):
     """Base class of the RDF export's errors."""
 
 

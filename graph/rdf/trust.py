@@ -9,6 +9,7 @@ from typing import Any
 from rdflib import Literal, Namespace
 from rdflib.namespace import FOAF, PROV, RDF, RDFS, XSD
 
+from core.text import slug
 from graph.rdf import vocab
 from graph.rdf.mapping import Triple, date_literal
 
@@ -59,7 +60,7 @@ def judgement_triples(record: Mapping[str, Any]) -> list[Triple]:
     if j.get("state"):
         out.append((act, MKO.correctedHost, vocab.state_iri(j["state"])))
     if j.get("place"):
-        out.append((act, MKO.correctedPlace, vocab.place_iri(vocab.slug(j["place"]))))
+        out.append((act, MKO.correctedPlace, vocab.place_iri(slug(j["place"]))))
     if j["kind"] in ("remove_participant", "add_participant") and j.get("person"):
         out.append((act, MKO[j["kind"].split("_")[0] + "edParticipant"], vocab.person_iri(j["person"])))
     return out

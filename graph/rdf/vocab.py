@@ -13,6 +13,9 @@ from urllib.parse import quote
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SDO, SKOS, TIME, XSD
 
+from core.text import slug
+from core.vocabulary import meeting_types
+
 BASE = "https://malikg.org/id/"
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 MKO = Namespace("https://malikg.org/ontology#")
@@ -59,15 +62,7 @@ PREFIXES: dict[str, str] = {
     "mtype": str(MEETING_TYPE),
 }
 
-MEETING_TYPES: dict[str, tuple[str, str]] = {
-    "bilateral_meeting": ("rencontre bilatérale", "bilateral meeting"),
-    "audience": ("audience", "audience"),
-    "phone_call": ("entretien téléphonique", "phone call"),
-    "visit": ("visite", "visit"),
-    "multilateral": ("réunion multilatérale", "multilateral meeting"),
-    "joint_commission": ("commission mixte", "joint commission"),
-    "other": ("autre contact", "other contact"),
-}
+MEETING_TYPES: dict[str, tuple[str, str]] = {key: (t.fr, t.en) for key, t in meeting_types().items()}
 """Graph value of `Meeting.type` -> (French label, English label)."""
 
 _WIKIDATA_QID = re.compile(r"^Q[1-9][0-9]*$")
@@ -76,11 +71,6 @@ _WIKIDATA_QID = re.compile(r"^Q[1-9][0-9]*$")
 def key_segment(key: str) -> str:
     """A graph key as one IRI path segment: UTF-8 percent-encoded, nothing left unescaped but unreserved chars."""
     return quote(key, safe="")
-
-
-def slug(name: str) -> str:
-    """Slug of a French name (lowercase, runs of spaces and apostrophes to `-`), accents kept."""
-    return re.sub(r"[\s'’/]+", "-", name.strip().lower()).strip("-")
 
 
 def person_iri(person_id: str) -> URIRef:

@@ -61,8 +61,8 @@ def crawl(
     processes: Annotated[int, typer.Option("--processes", min=1, help="extraction worker processes")] = 1,
 ) -> None:
     """Fetch new and changed pages of news feeds, sitemaps and URL lists, politely, and ingest them."""
+    from core.settings import get_settings
     from crawl.errors import SourcesError
-    from graph.settings import get_settings
 
     interval = parse_duration(every) if every is not None else None
     try:
@@ -110,11 +110,11 @@ def _run(
 ) -> int:
     from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired
 
+    from core.settings import get_settings
     from crawl.rounds import Round
     from crawl.state import CrawlState
     from graph.driver import open_driver
     from graph.schema import apply_schema
-    from graph.settings import get_settings
 
     settings = get_settings()
     number = 0

@@ -10,9 +10,9 @@ from urllib.parse import urlparse
 import typer
 from neo4j.exceptions import AuthError
 
+from core.settings import get_settings
 from graph import local_auth, local_server, neo4j_build
 from graph.local_errors import LocalServerError, ToolMissingError
-from graph.settings import get_settings
 
 app = typer.Typer(help="The local Neo4j server and the graph schema.", no_args_is_help=True)
 

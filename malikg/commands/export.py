@@ -40,11 +40,11 @@ def rdf_command(
     vocabularies: SEM, W3C ORG, FOAF, schema.org, PROV-O, dcterms, SKOS, owl:sameAs Wikidata."""
     from neo4j.exceptions import DriverError, Neo4jError
 
+    from core.settings import get_settings
     from graph.driver import open_driver
     from graph.rdf.errors import InvalidFilterError
     from graph.rdf.export import ExportStats, write_export
     from graph.rdf.filters import ExportFilter
-    from graph.settings import get_settings
     from malikg.entities import resolve_or_exit
 
     try:
@@ -161,11 +161,11 @@ def _filtered_pages(
     """The export core's pages for these filters; a bad filter exits 2, an unknown entity 1, no graph 1."""
     from neo4j.exceptions import DriverError, Neo4jError
 
+    from core.settings import get_settings
     from graph.driver import open_driver
     from graph.export.core import iter_records
     from graph.rdf.errors import InvalidFilterError
     from graph.rdf.filters import ExportFilter
-    from graph.settings import get_settings
     from malikg.entities import resolve_or_exit
 
     try:

@@ -74,26 +74,33 @@ def evaluate(
 ) -> None:
     """Score extraction output against gold annotations (P/R/F1 for people, states, organisations, meetings)."""
     from ingest.crossval import cross_validate, rules_predictor
+    from ingest.models import Failure
     from ingest.scoring import load_gold, predict, render, score
 
     golds = {}
     for gold_dir in gold_dirs:
         golds.update(load_gold(gold_dir))
-    preds = predict(golds) if pred is None else _read_preds(pred)
+    failures: list[Failure] = []
+    preds = predict(golds, failures) if pred is None else _read_preds(pred)
+    for failure in failures:
+        typer.echo(f"{failure.source}: {failure.reason}", err=True)
     if folds is None:
         typer.echo(render(score(golds, preds), verbose=verbose))
-        return
-    try:
-        cv = cross_validate(golds, folds, rules_predictor(preds))
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--folds") from exc
-    f1s = cv.fold_f1()
-    typer.echo(render(cv.pooled, verbose=verbose))
-    if f1s:
-        typer.echo(
-            f"leave-one-{folds}-out: {len(cv.folds)} folds ({len(f1s)} with meetings), meeting F1 per fold "
-            f"min {min(f1s.values()):.3f}, mean {sum(f1s.values()) / len(f1s):.3f}; pooled above"
-        )
+    else:
+        try:
+            cv = cross_validate(golds, folds, rules_predictor(preds))
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--folds") from exc
+        f1s = cv.fold_f1()
+        typer.echo(render(cv.pooled, verbose=verbose))
+        if f1s:
+            typer.echo(
+                f"leave-one-{folds}-out: {len(cv.folds)} folds ({len(f1s)} with meetings), meeting F1 per fold "
+                f"min {min(f1s.values()):.3f}, mean {sum(f1s.values()) / len(f1s):.3f}; pooled above"
+            )
+    typer.echo(f"failures {len(failures)}")
+    if failures:
+        raise typer.Exit(code=1)
 
 
 def _read_preds(path: Path) -> dict[str, dict[str, object]]:

@@ -51,9 +51,9 @@ def ingest(
     """Extract facts from articles and write them into Neo4j; re-ingesting the same files changes nothing."""
     from neo4j.exceptions import AuthError, DatabaseError, DatabaseUnavailable, ServiceUnavailable, SessionExpired
 
+    from core.settings import get_settings
     from graph.driver import open_driver
     from graph.schema import apply_schema
-    from graph.settings import get_settings
     from graph.writer import GraphWriter, WriteResult
     from malikg.unchanged import UnchangedFilter
 

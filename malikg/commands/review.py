@@ -45,8 +45,8 @@ def register(root: typer.Typer) -> None:
 def _driver() -> Iterator[tuple[neo4j.Driver, str]]:
     from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired
 
+    from core.settings import get_settings
     from graph.driver import open_driver
-    from graph.settings import get_settings
 
     settings = get_settings()
     try:

@@ -17,7 +17,7 @@ def serve(
     import uvicorn
 
     from api.http_limits import MAX_CONCURRENCY, MAX_HEADER_BYTES, TimedH11Protocol
-    from graph.settings import get_settings
+    from core.settings import get_settings
 
     get_settings()  # a bad setting fails here in one line (malikg.cli), not as a traceback in the app factory
     uvicorn.run(

@@ -8,7 +8,8 @@
 // title, the document's own title replaces it, and it never conflicts. A NEW article whose cleaned text
 // (text_sha1) or evidence fingerprint equals an original already in the graph becomes
 // (new)-[:REPOST_OF]->(original) (the earliest ingested, then smallest id); an article already in the graph keeps
-// its status. Returns one row per article: id, repost_of (id of the original or null).
+// its status. Returns one row per article: id, repost_of (id of the original found now, or null) and is_repost
+// (a repost, found now or before: its meetings are not written).
 UNWIND $rows AS row
 CALL (row) {
   OPTIONAL MATCH (known:Article {id: row.id})
@@ -39,6 +40,7 @@ CALL (row) {
          RETURN o ORDER BY o.ingested_at, o.id
        } AS originals
   FOREACH (original IN originals[0..1] | MERGE (a)-[:REPOST_OF]->(original))
-  RETURN a.id AS id, [o IN originals[0..1] | o.id][0] AS repost_of
+  RETURN a.id AS id, [o IN originals[0..1] | o.id][0] AS repost_of,
+         EXISTS { (a)-[:REPOST_OF]->(:Article) } AS is_repost
 }
-RETURN id, repost_of
+RETURN id, repost_of, is_repost

@@ -7,7 +7,7 @@
 //   $mention_states, $mention_organisations, $mention_people: [{article, key}] (key = iso3 or id)
 //   $holds_state, $holds_organisation: [{person, target (iso3 or id), title (normalised), since, until}]
 // Gazetteer values (curated = true) win; otherwise the first value written is kept and aliases accumulate, each
-// once, so re-ingesting changes nothing. HOLDS: one edge per person, target and title; since/until keep the first
+// once and sorted (so neither re-ingesting nor the order of articles changes them). HOLDS: one edge per person, target and title; since/until keep the first
 // known value. Each CALL is a unit subquery: an empty list simply writes nothing.
 CALL () {
   UNWIND $states AS row
@@ -27,7 +27,7 @@ CALL () {
       o.acronym = CASE WHEN row.curated THEN row.acronym ELSE coalesce(o.acronym, row.acronym) END,
       o.wikidata = CASE WHEN row.curated AND row.wikidata IS NOT NULL THEN row.wikidata
                         ELSE coalesce(o.wikidata, row.wikidata) END,
-      o.aliases = known + [x IN row.aliases WHERE NOT x IN known]
+      o.aliases = COLLECT { UNWIND known + row.aliases AS x RETURN DISTINCT x ORDER BY x }
 }
 CALL () {
   UNWIND $people AS row
@@ -35,7 +35,7 @@ CALL () {
   WITH p, row, coalesce(p.aliases, []) AS known
   SET p.name = CASE WHEN row.curated THEN row.name ELSE coalesce(p.name, row.name) END,
       p.wikidata = coalesce(p.wikidata, row.wikidata),
-      p.aliases = known + [x IN row.aliases WHERE NOT x IN known]
+      p.aliases = COLLECT { UNWIND known + row.aliases AS x RETURN DISTINCT x ORDER BY x }
 }
 CALL () {
   UNWIND $mention_states AS row

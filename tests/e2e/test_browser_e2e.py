@@ -19,7 +19,7 @@ from guide_server import serve_directory
 from neo4j_browser_page import CHROMEDRIVER, CHROMIUM, Neo4jBrowserPage, headless_chromium
 from selenium.webdriver.common.by import By
 
-from graph.settings import REPO_ROOT
+from core.settings import REPO_ROOT
 
 BROWSER_DIR = REPO_ROOT / "browser"
 SEEDS = REPO_ROOT / "corpus" / "seeds"

@@ -10,7 +10,7 @@ import neo4j
 import pytest
 from seed_graph import DIOP_LAVROV_DATES, load_seed_graph
 
-from graph.settings import REPO_ROOT
+from core.settings import REPO_ROOT
 
 BROWSER_DIR = REPO_ROOT / "browser"
 QUERY_FILES = sorted((BROWSER_DIR / "queries").glob("*.cypher"))

@@ -13,7 +13,7 @@ from typing import Any
 import neo4j
 import yaml
 
-from graph.settings import REPO_ROOT
+from core.settings import REPO_ROOT
 
 COMPOSE = REPO_ROOT / "docker-compose.yml"
 DOCKERFILE = REPO_ROOT / "Dockerfile"
