@@ -34,12 +34,14 @@ def retract(driver: neo4j.Driver, database: str, key: str) -> Retraction:
 
 
 def _retract(tx: neo4j.ManagedTransaction, key: str) -> Retraction:
-    ids = [r["id"] for r in tx.run(load_query("write/find_articles"), key=key)]
+    ids = [r["id"] for r in tx.run(load_query("review/find_articles"), key=key)]
     if not ids:
         raise ArticleNotFoundError(f"no article has the id, document id or URL '{key}'")
     tx.run(load_query("write/lock"), keys=[f"retract:{i}" for i in sorted(ids)]).consume()
     heirs = [r["heir"] for r in tx.run(load_query("write/promote_repost"), ids=ids)]
+    tx.run(load_query("write/unattest_roles"), ids=ids).consume()
     row = tx.run(load_query("write/retract_articles"), ids=ids).single(strict=True)
+    tx.run(load_query("write/unlock"), keys=[f"retract:{i}" for i in sorted(ids)]).consume()
     return Retraction(
         articles=ids,
         meetings_deleted=sorted(row["meetings_deleted"]),

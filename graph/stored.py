@@ -13,14 +13,27 @@ import neo4j
 from graph.queries import load_query
 
 
-def stored_text_hashes(driver: neo4j.Driver, database: str, article_ids: Sequence[str]) -> dict[str, str | None]:
-    """Article id -> stored `text_sha1`, for the ids of `article_ids` that are in the graph."""
+@dataclass(frozen=True)
+class StoredArticle:
+    """What the graph holds of an article: its cleaned-text hash and its metadata."""
+
+    text_sha1: str | None
+    url: str | None
+    title: str | None
+    outlet: str | None
+    published: str | None
+
+
+def stored_articles(driver: neo4j.Driver, database: str, article_ids: Sequence[str]) -> dict[str, StoredArticle]:
+    """Article id -> what the graph holds of it, for the ids of `article_ids` that are in the graph."""
     if not article_ids:
         return {}
 
-    def read(tx: neo4j.ManagedTransaction) -> dict[str, str | None]:
+    def read(tx: neo4j.ManagedTransaction) -> dict[str, StoredArticle]:
         result = tx.run(load_query("ingest/stored_text_hashes"), ids=list(article_ids))
-        return {record["id"]: record["text_sha1"] for record in result}
+        return {
+            r["id"]: StoredArticle(r["text_sha1"], r["url"], r["title"], r["outlet"], r["published"]) for r in result
+        }
 
     with driver.session(database=database) as session:
         return session.execute_read(read)

@@ -25,9 +25,10 @@ def _run(tx: neo4j.ManagedTransaction, name: str, **params: Any) -> list[neo4j.R
 
 def before_write(tx: neo4j.ManagedTransaction, rows: BatchRows) -> None:
     """Retract the facts of earlier versions of the batch's articles whose text changed."""
-    changed = [r["id"] for r in _run(tx, "write/changed_versions", rows=rows.articles)]
+    changed = [r["id"] for r in _run(tx, "review/changed_versions", rows=rows.articles)]
     if changed:
         _run(tx, "write/promote_repost", ids=changed)
+        _run(tx, "write/unattest_roles", ids=changed)
         _run(tx, "write/retract_articles", ids=changed)
 
 

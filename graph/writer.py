@@ -200,9 +200,8 @@ def _write_rows(tx: neo4j.ManagedTransaction, rows: BatchRows) -> _Counters:
     ]
     meetings = run("write/merge_meetings", rows=assign_meetings(rows.meetings, candidates, reposts))
     trust.after_write(tx, rows, meetings)  # provenance, document ids, researchers' judgements
-    if rows.locks:
-        unlocked = tx.run(load_query("write/unlock"), {"keys": rows.locks}).consume()
-        counters.nodes -= unlocked.counters.nodes_deleted  # the locks are not part of what was written
+    if rows.locks:  # bookkeeping, not counted, like write/lock
+        tx.run(load_query("write/unlock"), {"keys": rows.locks}).consume()
     return counters
 
 

@@ -55,9 +55,13 @@ def _key(labels: list[str], props: dict[str, Any]) -> str:
     return f"{labels[0]}:?"
 
 
+_UNCOMPARED = {"ingested_at", "document_id"}
+
+
 def canonical_graph(driver: neo4j.Driver) -> dict[str, list[Any]]:
     """Nodes (label key + properties) and relationships (type, end keys, properties), sorted; without
-    `ingested_at` (a time) and the writers' WriteLock bookkeeping."""
+    `ingested_at` (a time), `document_id` (the caller's handle for a document: the page's URL when crawled, the file
+    name when ingested from files; not a fact of the graph) and the writers' WriteLock bookkeeping."""
     nodes, _, _ = driver.execute_query(
         "MATCH (n) WHERE NOT n:WriteLock RETURN labels(n) AS labels, properties(n) AS props"
     )
@@ -66,7 +70,7 @@ def canonical_graph(driver: neo4j.Driver) -> dict[str, list[Any]]:
         "properties(b) AS pb, properties(r) AS props"
     )
     node_rows = sorted(
-        (_key(r["labels"], r["props"]), sorted((k, repr(v)) for k, v in r["props"].items() if k != "ingested_at"))
+        (_key(r["labels"], r["props"]), sorted((k, repr(v)) for k, v in r["props"].items() if k not in _UNCOMPARED))
         for r in nodes
     )
     rel_rows = sorted(

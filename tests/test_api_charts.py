@@ -26,10 +26,11 @@ CHARTS = {
 @pytest.fixture(scope="module")
 def api(neo4j_server: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     neo4j_server.reset()
-    with neo4j.GraphDatabase.driver(neo4j_server.uri, auth=neo4j_server.auth) as driver:
+    with neo4j.GraphDatabase.driver(neo4j_server.uri, auth=neo4j_server.auth()) as driver:
         load_seed_graph(driver, neo4j_server.database)
     with running_api(
-        server_env(neo4j_server.uri, neo4j_server.database), tmp_path_factory.mktemp("api") / "a.log"
+        server_env(neo4j_server.uri, neo4j_server.database, neo4j_server.password),
+        tmp_path_factory.mktemp("api") / "a.log",
     ) as b:
         yield b
 

@@ -21,9 +21,9 @@ from api.tables import MEETING_COLUMNS
 @pytest.fixture(scope="module")
 def api(neo4j_server: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     neo4j_server.reset()
-    with neo4j.GraphDatabase.driver(neo4j_server.uri, auth=neo4j_server.auth) as driver:
+    with neo4j.GraphDatabase.driver(neo4j_server.uri, auth=neo4j_server.auth()) as driver:
         load_seed_graph(driver, neo4j_server.database)
-    env = server_env(neo4j_server.uri, neo4j_server.database)
+    env = server_env(neo4j_server.uri, neo4j_server.database, neo4j_server.password)
     with running_api(env, tmp_path_factory.mktemp("api") / "api.log") as base:
         yield base
 

@@ -133,10 +133,6 @@ def test_an_unchanged_page_fetched_again_is_skipped_before_the_nlp(
     assert "0 written" in second.stdout
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="needs issue #15 (retract/replace in the writer): a changed article's earlier facts are not removed yet",
-)
 def test_an_article_whose_facts_change_replaces_its_earlier_version(
     driver: neo4j.Driver, neo4j_env: dict[str, str], neo4j_server: object, site: Site, tmp_path: Path
 ) -> None:

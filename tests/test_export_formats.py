@@ -24,10 +24,15 @@ from graph.export.table import MEETING_COLUMNS
 @pytest.fixture(scope="module")
 def seeded_env(neo4j_server: Any) -> dict[str, str]:
     neo4j_server.reset()
-    with neo4j.GraphDatabase.driver(neo4j_server.uri, auth=neo4j_server.auth) as driver:
+    with neo4j.GraphDatabase.driver(neo4j_server.uri, auth=neo4j_server.auth()) as driver:
         load_seed_graph(driver, neo4j_server.database)
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
-    env.update(NEO4J_URI=neo4j_server.uri, NEO4J_USER="neo4j", NEO4J_PASSWORD="", NEO4J_DATABASE=neo4j_server.database)
+    env.update(
+        NEO4J_URI=neo4j_server.uri,
+        NEO4J_USER="neo4j",
+        NEO4J_PASSWORD=neo4j_server.password,
+        NEO4J_DATABASE=neo4j_server.database,
+    )
     return env
 
 

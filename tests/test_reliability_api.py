@@ -26,7 +26,13 @@ DIOP = "Le ministre des Affaires étrangères, Abdoulaye Diop, a reçu en audien
 
 @pytest.fixture(scope="module")
 def api(neo4j_server: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    env = server_env(neo4j_server.uri, neo4j_server.database, MALIKG_API_KEY=KEY, MALIKG_EXTRACT_TIMEOUT_S="20")
+    env = server_env(
+        neo4j_server.uri,
+        neo4j_server.database,
+        neo4j_server.password,
+        MALIKG_API_KEY=KEY,
+        MALIKG_EXTRACT_TIMEOUT_S="20",
+    )
     with running_api(env, tmp_path_factory.mktemp("api") / "api.log") as base:
         yield base
 
@@ -134,7 +140,7 @@ def test_keep_alive_survives_an_error(api: str) -> None:
 
 def test_the_env_example_placeholder_key_disables_writes(neo4j_server: Any, tmp_path: Path) -> None:
     placeholder = "change-me-to-a-random-api-key"
-    env = server_env(neo4j_server.uri, neo4j_server.database, MALIKG_API_KEY=placeholder)
+    env = server_env(neo4j_server.uri, neo4j_server.database, neo4j_server.password, MALIKG_API_KEY=placeholder)
     with running_api(env, tmp_path / "api.log") as base:
         response = httpx.post(
             f"{base}/documents", json={"id": "x", "text": "Diop."}, headers={"X-API-Key": placeholder}
@@ -154,7 +160,9 @@ def test_extraction_is_time_limited_and_concurrency_capped(
     neo4j_server: Any, driver: neo4j.Driver, tmp_path: Path
 ) -> None:
     # a ~1 MB single paragraph takes well over 8 s (about 26 s in `malikg extract`); a short article well under
-    env = server_env(neo4j_server.uri, neo4j_server.database, MALIKG_API_KEY=KEY, MALIKG_EXTRACT_TIMEOUT_S="8")
+    env = server_env(
+        neo4j_server.uri, neo4j_server.database, neo4j_server.password, MALIKG_API_KEY=KEY, MALIKG_EXTRACT_TIMEOUT_S="8"
+    )
     # distinct sentences (repeated lines would be dropped as boilerplate), under the 1 MB (UTF-8) limit
     text = " ".join(
         f"Le Mali et la Russie ont signé l'accord de coopération numéro {i} à Bamako." for i in range(12_000)
@@ -186,9 +194,9 @@ def relay(neo4j_server: Any) -> Iterator[TcpRelay]:
 
 @pytest.mark.slow
 def test_neo4j_down_fails_fast_under_100_clients_and_health_is_readiness(
-    driver: neo4j.Driver, relay: TcpRelay, tmp_path: Path
+    driver: neo4j.Driver, relay: TcpRelay, tmp_path: Path, neo4j_server: Any
 ) -> None:
-    env = server_env(f"bolt://127.0.0.1:{relay.port}", MALIKG_API_KEY=KEY)
+    env = server_env(f"bolt://127.0.0.1:{relay.port}", password=neo4j_server.password, MALIKG_API_KEY=KEY)
     with running_api(env, tmp_path / "api.log") as base:
         assert httpx.get(f"{base}/health", timeout=30).status_code == 200
         relay.stop()

@@ -90,9 +90,9 @@ def relay(neo4j_server: Any) -> Iterator[TcpRelay]:
 
 @pytest.mark.slow
 def test_api_export_cut_by_a_lost_database_is_detectably_incomplete(
-    graph: neo4j.Driver, relay: TcpRelay, tmp_path: Path
+    graph: neo4j.Driver, relay: TcpRelay, tmp_path: Path, neo4j_server: Any
 ) -> None:
-    env = server_env(f"bolt://127.0.0.1:{relay.port}")
+    env = server_env(f"bolt://127.0.0.1:{relay.port}", password=neo4j_server.password)
     with running_api(env, tmp_path / "api.log") as base:
         whole = httpx.get(f"{base}/export/rdf", params={"format": "nt"}, timeout=120)
         assert whole.status_code == 200 and whole.text.rstrip().endswith(MARKER)

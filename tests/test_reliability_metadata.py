@@ -65,7 +65,7 @@ def test_ingest_never_erases_metadata_and_records_a_conflict(
 
 @pytest.fixture(scope="module")
 def api(neo4j_server: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    env = server_env(neo4j_server.uri, neo4j_server.database, MALIKG_API_KEY=KEY)
+    env = server_env(neo4j_server.uri, neo4j_server.database, neo4j_server.password, MALIKG_API_KEY=KEY)
     with running_api(env, tmp_path_factory.mktemp("api") / "api.log") as base:
         yield base
 

@@ -31,7 +31,7 @@ KEY = {"X-API-Key": "test-key-123"}
 
 @pytest.fixture(scope="module")
 def api(neo4j_server: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    env = server_env(neo4j_server.uri, neo4j_server.database, MALIKG_API_KEY="test-key-123")
+    env = server_env(neo4j_server.uri, neo4j_server.database, neo4j_server.password, MALIKG_API_KEY="test-key-123")
     with running_api(env, tmp_path_factory.mktemp("api") / "api.log") as base:
         yield base
 

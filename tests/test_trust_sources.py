@@ -69,13 +69,13 @@ def test_every_demo_report_is_citable(driver: neo4j.Driver, neo4j_env: dict[str,
 
 def test_a_post_is_held_on_a_day_inside_its_known_span() -> None:
     from api.posts_at import held_on
-    from api.schemas.entities import Role
+    from api.schemas.entities import PostHeld
 
     ref = {"kind": "state", "id": "MLI", "name": "Mali"}
     person = {"kind": "person", "id": "p", "name": "P"}
-    gazetteer = Role(person=person, of=ref, title="ministre", since="2020-06", until="2024")  # type: ignore[arg-type]
+    gazetteer = PostHeld(person=person, of=ref, title="ministre", since="2020-06", until="2024")  # type: ignore[arg-type]
     assert held_on(gazetteer, "2020-06-01") and held_on(gazetteer, "2024-12-31")
     assert not held_on(gazetteer, "2020-05-31") and not held_on(gazetteer, "2025-01-01")
-    texts = Role(person=person, of=ref, title="ministre", attested=["2024-03-01", "2024-06-10"])  # type: ignore[arg-type]
+    texts = PostHeld(person=person, of=ref, title="ministre", attested=["2024-03-01", "2024-06-10"])  # type: ignore[arg-type]
     assert held_on(texts, "2024-03-01") and held_on(texts, "2024-05-01") and not held_on(texts, "2024-06-11")
-    assert not held_on(Role(person=person, of=ref, title="ministre"), "2024-01-01")  # type: ignore[arg-type]
+    assert not held_on(PostHeld(person=person, of=ref, title="ministre"), "2024-01-01")  # type: ignore[arg-type]

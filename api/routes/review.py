@@ -18,8 +18,8 @@ from api.schemas.review import (
     JudgementFile,
     JudgementList,
     Provenance,
+    ProvenanceSource,
     Retracted,
-    Source,
     Supported,
     Withdrawn,
 )
@@ -142,11 +142,11 @@ def get_provenance(reader: ReaderDep, id: Annotated[str, Path(max_length=200)]) 
     row = reader.one("review/meeting_provenance", id=id)
     if row is None:
         raise NotFoundError(f"No meeting with id '{id}'.")
-    sources: list[Source] = []
+    sources: list[ProvenanceSource] = []
     for s in row["sources"]:
         reposts = s.pop("reposts")
-        sources.append(Source(**s))
-        sources += [Source(**r, repost_of=s["article"]) for r in reposts]
+        sources.append(ProvenanceSource(**s))
+        sources += [ProvenanceSource(**r, repost_of=s["article"]) for r in reposts]
     judgements = [Judgement(**j) for j in row["judgements"]]
     return Provenance(
         id=row["id"],

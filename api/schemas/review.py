@@ -39,7 +39,7 @@ class Retracted(Out):
     promoted_reposts: list[str] = Field(description="reposts that took over a retracted original's reports")
 
 
-class Source(Out):
+class ProvenanceSource(Out):
     """One report of a meeting: the article, and the exact words with their offsets into its stored text."""
 
     article: str
@@ -91,7 +91,7 @@ class Provenance(Out):
     participants: list[Supported]
     states: list[Supported]
     places: list[Supported]
-    sources: list[Source]
+    sources: list[ProvenanceSource]
     judgements: list[Judgement]
 
 

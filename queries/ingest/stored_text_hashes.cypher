@@ -1,6 +1,8 @@
-// The stored text hash of each article already in the graph, among the ids given: an incoming document whose
-// article id and cleaned-text hash are both found here is unchanged and is skipped before the NLP.
-// Parameters: $ids: [string] article ids (graph.meeting_identity.article_id). Returns: id, text_sha1.
+// What the graph holds of each article among the ids given: an incoming document whose article id and cleaned-text
+// hash are both found here, and whose metadata (url, title, outlet, published) adds nothing new, is unchanged and is
+// skipped before the NLP. Parameters: $ids: [string] article ids (graph.meeting_identity.article_id).
+// Returns: id, text_sha1, url, title, outlet, published.
 UNWIND $ids AS id
 MATCH (a:Article {id: id})
-RETURN a.id AS id, a.text_sha1 AS text_sha1
+RETURN a.id AS id, a.text_sha1 AS text_sha1, a.url AS url, a.title AS title, a.outlet AS outlet,
+       toString(a.published) AS published

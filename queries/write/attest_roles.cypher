@@ -1,13 +1,18 @@
-// Posts named by an article carry the article's day: HOLDS.attested lists the days (YYYY-MM-DD) of the articles
-// that name the post, HOLDS.attested_in their ids, so "what post did X hold on D" is answerable from text as well
-// as from the gazetteer's since/until. Runs after merge_entities.cypher; sets nothing when already recorded.
+// Posts named by an article carry the article's day: HOLDS.attested_in lists the ids of the articles that name the
+// post and HOLDS.attested_on their days (YYYY-MM-DD), position by position, sorted by article id; HOLDS.attested is the sorted distinct
+// days, so "what post did X hold on D" is answerable from text as well as from the gazetteer's since/until. An
+// article named again (a corrected version) replaces its own day. Rows are grouped by post first, so
+// several articles of one batch naming one post all count. Runs after merge_entities.cypher.
 // Parameters: $rows: [{person, target (ISO3 or organisation id), title (normalised), article, day}]
 UNWIND $rows AS row
 MATCH (p:Person {id: row.person})-[h:HOLDS {title: row.title}]->(t)
 WHERE (t:State AND t.iso3 = row.target) OR (t:Organisation AND t.id = row.target)
-WITH h, row
-WHERE NOT row.article IN coalesce(h.attested_in, [])
-SET h.attested_in = coalesce(h.attested_in, []) + row.article,
-    h.attested = CASE WHEN row.day IN coalesce(h.attested, []) THEN h.attested
-                      ELSE coalesce(h.attested, []) + row.day END
+WITH h, collect({article: row.article, day: row.day}) AS named
+WITH h, named, [pair IN named | pair.article] AS articles, coalesce(h.attested_in, []) AS ins,
+     coalesce(h.attested_on, []) AS ons
+WITH h, [i IN range(0, size(ins) - 1) WHERE NOT ins[i] IN articles | {article: ins[i], day: ons[i]}] + named AS pairs
+WITH h, COLLECT { UNWIND pairs AS pair RETURN DISTINCT pair ORDER BY pair.article } AS pairs
+SET h.attested_in = [pair IN pairs | pair.article],
+    h.attested_on = [pair IN pairs | pair.day],
+    h.attested = COLLECT { UNWIND pairs AS pair WITH DISTINCT pair.day AS day RETURN day ORDER BY day }
 RETURN count(h) AS attested
