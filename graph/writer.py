@@ -198,7 +198,12 @@ def _write_rows(tx: neo4j.ManagedTransaction, rows: BatchRows) -> _Counters:
         )
         for r in run("identity/find_meeting_candidates", windows=meeting_windows(rows.meetings))
     ]
-    meetings = run("write/merge_meetings", rows=assign_meetings(rows.meetings, candidates, reposts))
+    assigned = assign_meetings(rows.meetings, candidates, reposts)
+    meetings = run("write/merge_meetings", rows=assigned)
+    # Judgements follow a meeting renamed to a smaller key, rename after rename, in the order the rows were decided.
+    renames = list(dict.fromkeys((row["meeting"], row["id"]) for row in assigned if row["meeting"] != row["id"]))
+    for old, new in renames:
+        run("write/rename_judged_meetings", renames=[{"old": old, "new": new}])
     trust.after_write(tx, rows, meetings)  # provenance, document ids, researchers' judgements
     if rows.locks:  # bookkeeping, not counted, like write/lock
         tx.run(load_query("write/unlock"), {"keys": rows.locks}).consume()
