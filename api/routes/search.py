@@ -9,14 +9,16 @@ from fastapi import APIRouter, Query
 from api.deps import PageDep, ReaderDep
 from api.errors import InvalidParameterError
 from api.resolve import ALL_KINDS, gazetteer_match
-from api.schemas.common import EntityKind
+from api.schemas.common import ERRORS, EntityKind
 from api.schemas.entities import SearchHit, SearchResults
 from api.text import all_terms_query
 
 router = APIRouter(tags=["entities"])
 
 
-@router.get("/search", response_model=SearchResults, summary="Find people, states, organisations by name")
+@router.get(
+    "/search", response_model=SearchResults, responses=ERRORS, summary="Find people, states, organisations by name"
+)
 def search(
     reader: ReaderDep,
     page: PageDep,

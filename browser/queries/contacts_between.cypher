@@ -4,8 +4,10 @@
 // Each person is found as the API finds them: by id, or by a name or alias through the full-text index, which
 // ignores case and accents ("serguei-lavrov", "Sergei Lavrov", "Lavrov"); an exact name or alias wins, then the
 // best match. One row per meeting in date order; the graph shows both people, the meetings and their articles.
+// The name goes to Lucene as words (a ':' blanked, so it is never a field query). The text holds no double quote
+// and no backslash: the Browser's editor mangles both when the query is typed.
 CALL () {
-  CALL db.index.fulltext.queryNodes('entity_names', '"' + replace(replace($a, '\\', ' '), '"', ' ') + '"')
+  CALL db.index.fulltext.queryNodes('entity_names', replace($a, ':', ' '))
     YIELD node, score
   WHERE node:Person
   RETURN node AS p1, toLower($a) IN [x IN [node.id, node.name] + coalesce(node.aliases, []) | toLower(x)] AS exact,
@@ -16,7 +18,7 @@ CALL () {
 }
 WITH p1 ORDER BY exact DESC, score DESC LIMIT 1
 CALL () {
-  CALL db.index.fulltext.queryNodes('entity_names', '"' + replace(replace($b, '\\', ' '), '"', ' ') + '"')
+  CALL db.index.fulltext.queryNodes('entity_names', replace($b, ':', ' '))
     YIELD node, score
   WHERE node:Person
   RETURN node AS p2, toLower($b) IN [x IN [node.id, node.name] + coalesce(node.aliases, []) | toLower(x)] AS exact,

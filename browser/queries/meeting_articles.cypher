@@ -4,8 +4,10 @@
 // The meeting is found by its date (as stored: YYYY-MM-DD, YYYY-MM or YYYY) and one participant, found as the API
 // finds them (id, or a name or alias, case and accents ignored). Each row is one source: outlet, title, link,
 // and the evidence sentence.
+// The name goes to Lucene as words (a ':' blanked, so it is never a field query). The text holds no double quote
+// and no backslash: the Browser's editor mangles both when the query is typed.
 CALL () {
-  CALL db.index.fulltext.queryNodes('entity_names', '"' + replace(replace($person, '\\', ' '), '"', ' ') + '"')
+  CALL db.index.fulltext.queryNodes('entity_names', replace($person, ':', ' '))
     YIELD node, score
   WHERE node:Person
   RETURN node AS p,

@@ -2,8 +2,10 @@
 // :param person => 'Diop'
 // The person is found as the API finds them: by id, or by a name or alias (case and accents ignored) through
 // the full-text index, an exact name or alias first; the 50 most recent meetings are shown.
+// The name goes to Lucene as words (a ':' blanked, so it is never a field query). The text holds no double quote
+// and no backslash: the Browser's editor mangles both when the query is typed.
 CALL () {
-  CALL db.index.fulltext.queryNodes('entity_names', '"' + replace(replace($person, '\\', ' '), '"', ' ') + '"')
+  CALL db.index.fulltext.queryNodes('entity_names', replace($person, ':', ' '))
     YIELD node, score
   WHERE node:Person
   RETURN node AS p,
