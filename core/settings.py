@@ -6,11 +6,20 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlparse
 
-from pydantic import SecretStr, field_validator
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+# The checkout's root in a source checkout (editable install); in an installed malikg, its site-packages. Only
+# checkout-only things (the Maven module graph/neo4j-local, tests) use it; package assets use importlib.resources.
 REPO_ROOT = Path(__file__).resolve().parents[1]
 BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+
+
+def _default_data_dir() -> Path:
+    """`data/` of the checkout when malikg runs from one, else `./data` (never site-packages)."""
+    if (REPO_ROOT / "pyproject.toml").is_file():
+        return REPO_ROOT / "data"
+    return Path.cwd() / "data"
 
 
 class Settings(BaseSettings):
@@ -23,7 +32,7 @@ class Settings(BaseSettings):
     neo4j_password: SecretStr = SecretStr("")
     neo4j_database: str = "neo4j"
     neo4j_http_port: int = 7474
-    malikg_data_dir: Path = REPO_ROOT / "data"
+    malikg_data_dir: Path = Field(default_factory=_default_data_dir)
     malikg_api_key: SecretStr = SecretStr("")
     malikg_query_timeout_s: float = 10.0
     malikg_max_document_bytes: int = 1_000_000  # larger articles fail with "document too large" (docs/reliability.md)

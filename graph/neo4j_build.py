@@ -63,6 +63,11 @@ def build(*, force: bool = False) -> bool:
     Tries Maven offline first (fast when ~/.m2 already holds everything), then online.
     """
     require_java()
+    if not (MODULE_DIR / "pom.xml").is_file():
+        raise BuildError(
+            f"the local Neo4j server is built from a source checkout ({MODULE_DIR} is missing): run `malikg db` "
+            "from a clone of malikg, or point NEO4J_URI at a running Neo4j 5 (e.g. `docker compose up neo4j`)"
+        )
     if not force and is_built():
         return False
     mvn = require_tool("mvn")

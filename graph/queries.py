@@ -1,13 +1,12 @@
-"""Load Cypher queries kept as files under `queries/`, by name, cached."""
+"""Load Cypher queries shipped in the `queries` package (files `queries/**/*.cypher`), by name, cached."""
 
 from __future__ import annotations
 
 import re
 from functools import cache
+from importlib import resources
+from importlib.resources.abc import Traversable
 
-from core.settings import REPO_ROOT
-
-QUERY_DIR = REPO_ROOT / "queries"
 _NAME = re.compile(r"^[a-z][a-z0-9_]*(/[a-z][a-z0-9_]*)?$")
 
 
@@ -15,12 +14,21 @@ class UnknownQueryError(KeyError):
     """Raised when no vetted query file has that name."""
 
 
+def query_files() -> Traversable:
+    """The installed `queries` package: package data, wherever malikg is installed (not the repository root)."""
+    return resources.files("queries")
+
+
 @cache
 def load_query(name: str) -> str:
     """The text of `queries/<name>.cypher` (names like `contacts_between` or `write/merge_people`)."""
     if not _NAME.match(name):
         raise UnknownQueryError(name)
-    path = QUERY_DIR / f"{name}.cypher"
+    *folders, stem = name.split("/")
+    path = query_files()
+    for folder in folders:
+        path = path.joinpath(folder)
+    path = path.joinpath(f"{stem}.cypher")
     if not path.is_file():
         raise UnknownQueryError(name)
     return path.read_text(encoding="utf-8")
@@ -28,4 +36,4 @@ def load_query(name: str) -> str:
 
 def read_query_names() -> list[str]:
     """Names of the read queries exposed by the API (top-level files of `queries/`)."""
-    return sorted(p.stem for p in QUERY_DIR.glob("*.cypher"))
+    return sorted(p.name.removesuffix(".cypher") for p in query_files().iterdir() if p.name.endswith(".cypher"))

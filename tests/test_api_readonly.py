@@ -12,8 +12,9 @@ import pytest
 from neo4j.exceptions import ClientError
 
 from api.reads import GraphReader, run_read
-from graph.queries import QUERY_DIR
+from graph.queries import query_files
 
+QUERY_DIR = Path(str(query_files()))  # the installed `queries` package, a directory
 ALL_QUERY_FILES = sorted(QUERY_DIR.rglob("*.cypher"))
 
 

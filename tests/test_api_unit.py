@@ -14,7 +14,7 @@ from api.errors import InvalidParameterError, NotFoundError
 from api.main import ROUTERS, create_app
 from api.text import all_terms_query, escape_lucene, fuzzy_query
 from core.text import fold
-from graph.queries import QUERY_DIR, read_query_names
+from graph.queries import load_query, read_query_names
 
 API_DIR = Path(__file__).resolve().parents[1] / "api"
 
@@ -66,7 +66,7 @@ def test_every_top_level_query_declares_what_it_answers_and_an_example_for_each_
         assert query.description
         declared = {p.name for p in query.params}
         assert set(query.example) == declared, query.name
-        text = (QUERY_DIR / f"{query.name}.cypher").read_text(encoding="utf-8")
+        text = load_query(query.name)
         used = {word for word in declared if f"${word}" in text}
         assert used == declared, f"{query.name}: declared but unused {declared - used}"
 

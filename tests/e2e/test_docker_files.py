@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import fnmatch
 import re
+import tomllib
+from pathlib import Path
 from typing import Any
 
 import neo4j
@@ -104,3 +106,36 @@ def test_neo4j_settings_in_compose_exist_in_neo4j_5_26(driver: neo4j.Driver) -> 
     records, _, _ = driver.execute_query("CALL dbms.listConfig() YIELD name RETURN collect(name) AS names")
     known = set(records[0]["names"])
     assert {variable: setting_name(variable) for variable in variables if setting_name(variable) not in known} == {}
+
+
+def test_dockerfile_copies_every_package_the_wheel_ships() -> None:
+    """`pip install .` in the image sees only what was copied: every package of pyproject.toml (queries and
+    browser included: they are package data, read with importlib.resources, never copied into site-packages)."""
+    project = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    packages = [pattern.rstrip("*") for pattern in project["tool"]["setuptools"]["packages"]["find"]["include"]]
+    assert {"queries", "browser", "core"} <= set(packages)
+    text = DOCKERFILE.read_text(encoding="utf-8")
+    copied = {source for source, _ in re.findall(r"^COPY (\S+) (\S+)$", text, re.M)}
+    assert {"pyproject.toml", *packages} <= copied, set(packages) - copied
+    assert "site-packages" not in text and "purelib" not in text, "assets come from the wheel, not a copy"
+
+
+def test_every_ingest_example_mounts_the_folder_it_reads() -> None:
+    """The image holds no corpus (.dockerignore), so each `docker compose run ... malikg ingest PATH` example
+    mounts a folder of this repository read-only at a directory holding PATH."""
+    ignored = (REPO_ROOT / ".dockerignore").read_text(encoding="utf-8").splitlines()
+    assert "corpus" in ignored
+    examples = [
+        line
+        for path in (COMPOSE, REPO_ROOT / "docs" / "docker.md")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if "docker compose run" in line and "malikg ingest" in line
+    ]
+    assert len(examples) >= 2
+    for example in examples:
+        command = example.lstrip("# ").split("#", 1)[0]
+        read = command.split("malikg ingest", 1)[1].split()[0]
+        mounts = re.findall(r'-v "\$PWD/([^:"]+):([^:"]+):ro"', command)
+        assert any(read == target or read.startswith(target + "/") for _, target in mounts), example
+        for source, target in mounts:
+            assert (REPO_ROOT / source / Path(read).relative_to(target)).is_dir(), example

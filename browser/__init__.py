@@ -1,0 +1,1 @@
+"""Neo4j Browser files (guide, style, saved queries), shipped as package data and served at /browser/ by the API."""
