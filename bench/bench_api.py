@@ -5,7 +5,7 @@
 Uses the bench Neo4j (127.0.0.1:61687, store data/bench-neo4j, started if needed). If it holds fewer than
 `--meetings` meetings it is loaded: `--load writer` runs `malikg ingest --from-extractions` on further articles of
 the ground truth of bench/synthetic.py (real names; Mali in nearly every meeting, like the news) until there are
-enough, `--load unwind` empties it and writes graph/rdf/synthetic.py's uniform graph in UNWIND batches (faster,
+enough, `--load unwind` empties it and writes bench/synthetic_graph.py's uniform graph in UNWIND batches (faster,
 less realistic). Then it starts `malikg serve` (uvicorn) on 127.0.0.1:61800 and, for each endpoint and number of
 concurrent clients, measures
 
@@ -82,7 +82,7 @@ def load_graph(server: BenchServer, meetings: int, how: str) -> int:
             return present
         started = time.perf_counter()
         if how == "unwind":
-            from graph.rdf.synthetic import write_synthetic_graph
+            from bench.synthetic_graph import write_synthetic_graph
             from graph.schema import apply_schema
 
             wipe(driver)

@@ -4,7 +4,7 @@ Starts its own local Neo4j (graph/neo4j-local) on its own ports and store, so it
 
     .venv/bin/python bench/bench_rdf.py --meetings 10000 --meetings 100000 --format nt --format turtle
 
-For each size it empties that server, writes a synthetic graph (graph/rdf/synthetic.py, UNWIND batches), then
+For each size it empties that server, writes a synthetic graph (bench/synthetic_graph.py, UNWIND batches), then
 runs each export in a fresh child process writing to /dev/null, so that the peak RSS reported is that export's
 alone. Flat memory shows as a peak RSS that does not grow with the number of meetings. The baseline, in the same
 run on the same graph: the same paged export queries read through the driver and dropped (after a warm-up read),
@@ -112,8 +112,8 @@ def main() -> None:
     import neo4j
 
     from bench.common import wipe
+    from bench.synthetic_graph import write_synthetic_graph
     from graph import local_server
-    from graph.rdf.synthetic import write_synthetic_graph
     from graph.schema import apply_schema
 
     data_dir = Path(tempfile.mkdtemp(prefix="malikg-bench-rdf-"))

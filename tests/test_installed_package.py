@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import sys
 import sysconfig
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,7 @@ from graph.queries import read_query_names
 
 pytestmark = pytest.mark.slow
 ARTICLE = REPO_ROOT / "corpus" / "seeds" / "003_f127e61b93428a51.txt"
+NOT_SOURCES = {".git", ".venv", "data", "build", "dist", "graph/neo4j-local"}  # from the root (core/data is source)
 MALIKG_PACKAGES = ("core", "malikg", "ingest", "graph", "api", "crawl", "queries", "browser")
 
 CHECK = """
@@ -49,13 +51,23 @@ print(json.dumps({
 """
 
 
+def _not_sources(folder: str, names: list[str]) -> set[str]:
+    relative = Path(folder).relative_to(REPO_ROOT)
+    skipped = {name for name in names if (relative / name).as_posix() in NOT_SOURCES}
+    return skipped | {name for name in names if name == "__pycache__" or name.endswith(("_cache", ".egg-info"))}
+
+
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A fresh venv, outside the checkout, holding the wheel of this checkout; its `bin/` directory."""
     root = tmp_path_factory.mktemp("installed")
+    # A copy of the sources: setuptools builds in `build/`, whose stale files (a module since moved) would
+    # otherwise reach the wheel, and the checkout stays untouched.
+    source = root / "source"
+    shutil.copytree(REPO_ROOT, source, ignore=_not_sources)
     wheels = root / "wheels"
     built = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-w", str(wheels), str(REPO_ROOT)],
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-w", str(wheels), str(source)],
         capture_output=True,
         text=True,
         timeout=300,
@@ -80,6 +92,15 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     assert install.returncode == 0, install
     return venv / "bin"
+
+
+def test_the_wheel_ships_no_test_fixture(installed: Path) -> None:
+    """Synthetic graphs and their write queries are the tests' and benchmarks' (bench/), not the product's."""
+    (wheel,) = installed.parent.parent.joinpath("wheels").glob("malikg-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+    assert [name for name in names if "synthetic" in name or name.startswith(("tests/", "bench/"))] == []
+    assert "queries/write/merge_meetings.cypher" in names and "browser/guide.html" in names
 
 
 def scratch_env(tmp_path: Path) -> dict[str, str]:

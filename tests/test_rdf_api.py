@@ -12,8 +12,8 @@ from rdflib import Graph
 from rdflib.namespace import RDF
 
 from api.main import create_app
+from bench.synthetic_graph import person_id, write_synthetic_graph
 from core.settings import get_settings
-from graph.rdf.synthetic import person_id, write_synthetic_graph
 from graph.rdf.validate import validate_graph
 from graph.rdf.vocab import SEM, person_iri
 

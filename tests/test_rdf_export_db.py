@@ -14,10 +14,10 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import RDF, SKOS, XSD
 
+from bench.synthetic_graph import person_id, write_synthetic_graph
 from graph.rdf.export import iter_chunks, write_export
 from graph.rdf.filters import ExportFilter
 from graph.rdf.serialize import FORMATS, Format
-from graph.rdf.synthetic import person_id, write_synthetic_graph
 from graph.rdf.validate import validate_graph
 from graph.rdf.vocab import SEM, meeting_type_iri, person_iri, sector_iri, state_iri
 

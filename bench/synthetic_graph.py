@@ -1,15 +1,19 @@
-"""A deterministic synthetic graph of any size, for export tests and the benchmark (never for real data)."""
+"""A deterministic synthetic graph of any size, for export tests and the benchmarks (never for real data).
+
+Test-only: it lives in bench/, outside the product packages, with its two write queries (`bench/queries/`).
+"""
 
 from __future__ import annotations
 
 import random
 import string
 from collections.abc import Callable, Iterator
+from functools import cache
+from importlib import resources
 from typing import Any
 
 from neo4j import Driver, ManagedTransaction
 
-from graph.queries import load_query
 from graph.rdf.vocab import MEETING_TYPES
 
 SECTORS = ("défense", "sécurité", "économie", "énergie", "santé", "éducation", "mines", "agriculture")
@@ -27,7 +31,7 @@ def _states(n: int) -> list[dict[str, Any]]:
 
 
 def entities(meetings: int) -> dict[str, Any]:
-    """Parameters of `export/synthetic_entities`, scaled to the number of meetings."""
+    """Parameters of `bench/queries/synthetic_entities.cypher`, scaled to the number of meetings."""
     states = _states(40)
     iso3 = [s["iso3"] for s in states]
     people = []
@@ -54,7 +58,7 @@ def entities(meetings: int) -> dict[str, Any]:
 
 
 def meeting_rows(meetings: int, people: int, seed: int = 7) -> Iterator[dict[str, Any]]:
-    """Rows of `export/synthetic_meetings`: one a meeting, reproducible for a given seed."""
+    """Rows of `bench/queries/synthetic_meetings.cypher`: one a meeting, reproducible for a given seed."""
     rng = random.Random(seed)
     types = list(MEETING_TYPES)
     iso3 = [s["iso3"] for s in _states(40)]
@@ -94,6 +98,12 @@ def person_id(i: int) -> str:
     return f"personne-{i:07d}-{FIRST[i % len(FIRST)].lower()}"
 
 
+@cache
+def load_query(name: str) -> str:
+    """The text of `bench/queries/<name>.cypher`."""
+    return resources.files("bench").joinpath("queries", f"{name}.cypher").read_text(encoding="utf-8")
+
+
 def _run(tx: ManagedTransaction, query: str, params: dict[str, Any]) -> None:
     tx.run(query, params).consume()
 
@@ -108,8 +118,8 @@ def write_synthetic_graph(
     """Write a synthetic graph of `meetings` meetings (with people, states, articles...) in write transactions."""
     params = entities(meetings)
     with driver.session(database=database) as session:
-        session.execute_write(_run, load_query("export/synthetic_entities"), params)
-        meetings_query = load_query("export/synthetic_meetings")
+        session.execute_write(_run, load_query("synthetic_entities"), params)
+        meetings_query = load_query("synthetic_meetings")
         batch: list[dict[str, Any]] = []
         done = 0
         for row in meeting_rows(meetings, len(params["people"])):
