@@ -47,6 +47,9 @@ class WriteResult:
     relationships_created: int = 0
     properties_set: int = 0
     reposts: int = 0
+    # The graph id each written meeting report ended in (document order, then the order of Extraction.meetings):
+    # the id GET /meetings/{id} serves, None when a researcher's judgement rejected it. Not a counter.
+    meetings: tuple[str | None, ...] = ()
 
     def __add__(self, other: WriteResult) -> WriteResult:
         return WriteResult(
@@ -55,7 +58,18 @@ class WriteResult:
             relationships_created=self.relationships_created + other.relationships_created,
             properties_set=self.properties_set + other.properties_set,
             reposts=self.reposts + other.reposts,
+            meetings=self.meetings + other.meetings,
         )
+
+    def counters(self) -> dict[str, int]:
+        """The Neo4j counters alone (what POST /documents reports as `written`)."""
+        return {
+            "documents": self.documents,
+            "nodes_created": self.nodes_created,
+            "relationships_created": self.relationships_created,
+            "properties_set": self.properties_set,
+            "reposts": self.reposts,
+        }
 
 
 @dataclass
@@ -73,6 +87,7 @@ class _Counters:
     relationships: int = 0
     properties: int = 0
     reposts: int = 0
+    meetings: tuple[str | None, ...] = ()
 
     def add(self, summary: neo4j.ResultSummary) -> None:
         self.nodes += summary.counters.nodes_created
@@ -158,6 +173,7 @@ class GraphWriter:
             relationships_created=counters.relationships,
             properties_set=counters.properties,
             reposts=counters.reposts,
+            meetings=counters.meetings,
         )
 
 
@@ -205,9 +221,28 @@ def _write_rows(tx: neo4j.ManagedTransaction, rows: BatchRows) -> _Counters:
     for old, new in renames:
         run("write/rename_judged_meetings", renames=[{"old": old, "new": new}])
     trust.after_write(tx, rows, meetings)  # provenance, document ids, researchers' judgements
+    counters.meetings = _served_meetings(tx, rows, meetings)
     if rows.locks:  # bookkeeping, not counted, like write/lock
         tx.run(load_query("write/unlock"), {"keys": rows.locks}).consume()
     return counters
+
+
+def _served_meetings(
+    tx: neo4j.ManagedTransaction, rows: BatchRows, meetings: Sequence[neo4j.Record]
+) -> tuple[str | None, ...]:
+    """The id each meeting row is served under, read after the judgements (identity/served_meetings)."""
+    written = {(r["article"], r["index"]): r["meeting"] for r in meetings}
+    asked = [
+        {
+            "position": position,
+            "meeting": written.get((row["article"], row["index"])),
+            "article": row["article"],
+            "evidence": row["evidence"],
+        }
+        for position, row in enumerate(rows.meetings)
+    ]
+    served = {r["position"]: r["served"] for r in tx.run(load_query("identity/served_meetings"), rows=asked)}
+    return tuple(served.get(position) for position in range(len(asked)))
 
 
 def database_lost(exc: Exception) -> bool:

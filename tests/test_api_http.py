@@ -317,8 +317,21 @@ def test_documents_are_extracted_and_written(api: str, driver: neo4j.Driver) -> 
     assert [m["date"] for m in body["extraction"]["meetings"]] == ["2024-02-28"]
     contacts = _get(api, "/contacts", a="Diop", b="Lavrov").json()
     assert [(m["date"], m["sources"][0]["url"]) for m in contacts["meetings"]] == [("2024-02-28", "https://ex.org/2")]
+    # One meeting id end to end: the id POST /documents answers is the one GET /meetings/{id} and /contacts serve.
+    (meeting_id,) = body["meetings"]
+    served = _get(api, f"/meetings/{meeting_id}")
+    assert served.status_code == 200, served.text
+    assert served.json()["id"] == meeting_id == contacts["meetings"][0]["id"]
+    assert [source["url"] for source in served.json()["sources"]] == ["https://ex.org/2"]
     again = httpx.post(f"{api}/documents", json=article, headers={"X-API-Key": "test-key-123"}, timeout=300.0)
     assert again.status_code == 201 and again.json()["written"]["nodes_created"] == 0
+    assert again.json()["meetings"] == [meeting_id]
+    # Another outlet reporting the same meeting: its report joins that meeting, and POST answers its id.
+    other = {**article, "id": "post-3", "url": "https://ex.org/3", "outlet": "Maliweb", "text": "Moscou. " + text}
+    joined = httpx.post(f"{api}/documents", json=other, headers={"X-API-Key": "test-key-123"}, timeout=300.0)
+    assert joined.status_code == 201, joined.text
+    assert joined.json()["meetings"] == [meeting_id]
+    assert _get(api, f"/meetings/{meeting_id}").status_code == 200
 
 
 def test_writes_are_disabled_without_a_configured_key(neo4j_server: Any, tmp_path: Path) -> None:

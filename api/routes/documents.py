@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from typing import Annotated
 
 from fastapi import APIRouter, Body, Depends, Request
@@ -83,4 +82,4 @@ def post_document(
     except ExtractionFailedError as error:
         raise InvalidParameterError(f"Document '{document.id}' could not be extracted: {error}") from None
     written = GraphWriter(driver, settings.neo4j_database).write(extraction)
-    return Ingested(extraction=extraction, written=asdict(written))
+    return Ingested(extraction=extraction, written=written.counters(), meetings=list(written.meetings))
