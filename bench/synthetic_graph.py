@@ -14,6 +14,7 @@ from typing import Any
 
 from neo4j import Driver, ManagedTransaction
 
+from core.dates import day_span
 from graph.rdf.vocab import MEETING_TYPES
 
 SECTORS = ("défense", "sécurité", "économie", "énergie", "santé", "éducation", "mines", "agriculture")
@@ -68,11 +69,14 @@ def meeting_rows(meetings: int, people: int, seed: int = 7) -> Iterator[dict[str
         date = {"day": f"{year}-{month:02d}-{day:02d}", "month": f"{year}-{month:02d}", "year": f"{year}"}[precision]
         attendees = rng.sample(range(people), 2)
         states = rng.sample(iso3, 2)
+        start_day, end_day = day_span(date)
         yield {
             "id": f"m{i:08d}",
             "type": rng.choice(types),
             "date": date,
             "date_precision": precision,
+            "start_day": start_day,
+            "end_day": end_day,
             "summary": f"Rencontre synthétique n° {i}",
             "confidence": round(rng.uniform(0.5, 1.0), 2),
             "people": [

@@ -68,6 +68,15 @@ class PartialDate:
         return self.start <= other.end and other.start <= self.end
 
 
+def day_span(value: str | None) -> tuple[str | None, str | None]:
+    """The first and last day a stored date covers, as YYYY-MM-DD (what a meeting's `start_day` / `end_day` hold,
+    so a date-overlap filter is two plain comparisons); (None, None) for no date."""
+    if value is None:
+        return None, None
+    partial = PartialDate.parse(value)
+    return partial.start.isoformat(), partial.end.isoformat()
+
+
 def precision_of(value: str, declared: str | None = None) -> str:
     """The declared precision of a stored date, else the one its length implies (no validation)."""
     if declared is not None:

@@ -15,6 +15,7 @@ from typing import Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from core.dates import PartialDate
 from ingest.models import DatePrecision, MeetingType
 
 Kind = Literal[
@@ -78,6 +79,7 @@ class JudgementIn(BaseModel):
         if missing:
             raise ValueError(f"a {self.kind} judgement needs {', '.join(missing)}")
         if self.date is not None:
+            PartialDate.parse(self.date)  # a calendar date (2024-02-30 is not): the writer derives its days from it
             implied = _PRECISION[len(self.date)]
             if self.precision is None:
                 self.precision = implied  # type: ignore[assignment]

@@ -15,6 +15,7 @@ from typing import Any
 
 import neo4j
 
+from core.dates import day_span
 from core.text import slug
 from graph.judgements import Judgement, JudgementIn, conflict
 from graph.queries import load_query
@@ -158,7 +159,16 @@ def apply_one(tx: neo4j.ManagedTransaction, j: Judgement) -> set[str]:
     elif kind == "set_type":
         _records(tx, "review/set_type", meeting=meeting, type=j.type)
     elif kind == "set_date":
-        _records(tx, "review/set_date", meeting=meeting, date=j.date, precision=j.precision)
+        start_day, end_day = day_span(j.date)
+        _records(
+            tx,
+            "review/set_date",
+            meeting=meeting,
+            date=j.date,
+            precision=j.precision,
+            start_day=start_day,
+            end_day=end_day,
+        )
     elif kind == "set_place" and j.place:
         _records(
             tx,

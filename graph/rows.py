@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from core.dates import PRECISION_RANK
+from core.dates import PRECISION_RANK, PartialDate, day_span
 from core.text import slug
 from graph.errors import GraphError
 from graph.meeting_identity import (
@@ -67,6 +67,11 @@ def check(extraction: Extraction) -> None:
         bad = sorted(s for s in [*meeting.states, *meeting.hosts] if not _ISO3.match(s))
         if bad:
             raise InvalidExtractionError(f"meeting {meeting.id} has states that are not ISO3 codes: {bad}")
+        if meeting.date is not None:
+            try:
+                PartialDate.parse(meeting.date)
+            except ValueError as exc:
+                raise InvalidExtractionError(f"meeting {meeting.id}: {exc}") from None
 
 
 class _Collector:
@@ -222,6 +227,7 @@ class _Collector:
             if meeting.place_state:
                 self.state(meeting.place_state)
         precision = meeting_precision(meeting)
+        start_day, end_day = day_span(meeting.date)
         attendees = []
         for pid in sorted(set(meeting.participants)):
             role = meeting.roles.get(pid)
@@ -236,6 +242,8 @@ class _Collector:
             "date": meeting.date,
             "precision": precision,
             "rank": PRECISION_RANK.get(precision or "", 0),
+            "start_day": start_day,
+            "end_day": end_day,
             "summary": meeting.evidence,
             "confidence": meeting.confidence,
             "evidence": meeting.evidence,

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import logging
 from typing import LiteralString
 
 import neo4j
+
+from core.dates import day_span
+from core.errors import PartialDateError
+from graph.queries import load_query
+
+log = logging.getLogger(__name__)
 
 # Names are fixed here so that `SHOW CONSTRAINTS` / `SHOW INDEXES` read the same on every run.
 CONSTRAINTS: tuple[LiteralString, ...] = (
@@ -29,6 +36,9 @@ TRUST_INDEXES: tuple[LiteralString, ...] = tuple(
 INDEXES: tuple[LiteralString, ...] = (
     "CREATE INDEX meeting_date IF NOT EXISTS FOR (n:Meeting) ON (n.date)",
     "CREATE INDEX meeting_type IF NOT EXISTS FOR (n:Meeting) ON (n.type)",
+    # Date filters compare a period with the first and last day a meeting's (partial) date covers.
+    "CREATE INDEX meeting_start_day IF NOT EXISTS FOR (n:Meeting) ON (n.start_day)",
+    "CREATE INDEX meeting_end_day IF NOT EXISTS FOR (n:Meeting) ON (n.end_day)",
     "CREATE INDEX article_url IF NOT EXISTS FOR (n:Article) ON (n.url)",
     "CREATE INDEX article_text_sha1 IF NOT EXISTS FOR (n:Article) ON (n.text_sha1)",
     "CREATE INDEX article_published IF NOT EXISTS FOR (n:Article) ON (n.published)",
@@ -52,7 +62,8 @@ SCHEMA_STATEMENTS: tuple[LiteralString, ...] = CONSTRAINTS + INDEXES
 
 
 def apply_schema(driver: neo4j.Driver, database: str, *, wait_s: float = 60.0) -> None:
-    """Create every constraint and index that is missing, then wait until all indexes are online.
+    """Create every constraint and index that is missing, wait until all indexes are online, then fill in the days
+    of meetings stored before they had them.
 
     Running it again changes nothing. Schema commands cannot share a transaction with other writes, so each
     statement runs in its own auto-commit transaction.
@@ -61,6 +72,21 @@ def apply_schema(driver: neo4j.Driver, database: str, *, wait_s: float = 60.0) -
         for statement in SCHEMA_STATEMENTS:
             session.run(statement).consume()
         session.run("CALL db.awaitIndexes($timeout)", timeout=int(wait_s)).consume()
+        session.execute_write(_fill_meeting_days)
+
+
+def _fill_meeting_days(tx: neo4j.ManagedTransaction) -> None:
+    """Give meetings stored before `start_day`/`end_day` existed their days, so date filters see them."""
+    rows = []
+    for record in tx.run(load_query("admin/meetings_without_days")):
+        try:
+            start_day, end_day = day_span(record["date"])
+        except PartialDateError:
+            log.warning("meeting %s: stored date %r is not a calendar date; date filters skip it", *record.values())
+            continue
+        rows.append({"id": record["id"], "start_day": start_day, "end_day": end_day})
+    if rows:
+        tx.run(load_query("admin/set_meeting_days"), rows=rows).consume()
 
 
 def schema_names(driver: neo4j.Driver, database: str) -> tuple[list[str], list[str]]:

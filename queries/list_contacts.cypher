@@ -31,9 +31,8 @@ MATCH (fewer)-[:ATTENDED|REPRESENTED_AT|IN_FRAME_OF]-(m:Meeting)
 WITH DISTINCT m, more
 MATCH (m)-[:ATTENDED|REPRESENTED_AT|IN_FRAME_OF]-(more)
 WITH DISTINCT m
-WITH m, $from + substring('-01-01', size($from) - 4) AS from_day, $to + substring('-12-31', size($to) - 4) AS to_day,
-     m.date + substring('-01-01', size(m.date) - 4) AS m_start, m.date + substring('-12-31', size(m.date) - 4) AS m_end
-WHERE ($from IS NULL OR m_end >= from_day) AND ($to IS NULL OR m_start <= to_day)
+WITH m, $from + substring('-01-01', size($from) - 4) AS from_day, $to + substring('-12-31', size($to) - 4) AS to_day
+WHERE ($from IS NULL OR m.end_day >= from_day) AND ($to IS NULL OR m.start_day <= to_day)
 WITH m ORDER BY m.date, m.id
 WITH collect(m.id) AS ids
 RETURN size(ids) AS total, ids[$offset..$offset + $limit] AS meeting_ids

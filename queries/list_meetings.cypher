@@ -21,9 +21,8 @@ WHERE ($type IS NULL OR m.type = $type)
   AND ($place IS NULL OR EXISTS {
     MATCH (m)-[:HELD_IN]->(p:Place) WHERE p.id = $place OR toLower(p.name) = toLower($place)
   })
-WITH m, $from + substring('-01-01', size($from) - 4) AS from_day, $to + substring('-12-31', size($to) - 4) AS to_day,
-     m.date + substring('-01-01', size(m.date) - 4) AS m_start, m.date + substring('-12-31', size(m.date) - 4) AS m_end
-WHERE ($from IS NULL OR m_end >= from_day) AND ($to IS NULL OR m_start <= to_day)
+WITH m, $from + substring('-01-01', size($from) - 4) AS from_day, $to + substring('-12-31', size($to) - 4) AS to_day
+WHERE ($from IS NULL OR m.end_day >= from_day) AND ($to IS NULL OR m.start_day <= to_day)
 WITH m ORDER BY m.date, m.id
 WITH collect(m) AS found
 WITH [x IN found WHERE x.date IS NOT NULL | x.id] AS dated, [x IN found WHERE x.date IS NULL | x.id] AS undated

@@ -13,9 +13,8 @@ MATCH (s:State {iso3: $state})-[:REPRESENTED_AT]->(m:Meeting)<-[:REPRESENTED_AT]
 WHERE partner <> s
   AND ($sector IS NULL OR EXISTS { MATCH (m)-[:CONCERNS]->(x:Sector) WHERE toLower(x.name) = toLower($sector) })
 WITH s, partner, m, $from + substring('-01-01', size($from) - 4) AS from_day,
-     $to + substring('-12-31', size($to) - 4) AS to_day,
-     m.date + substring('-01-01', size(m.date) - 4) AS m_start, m.date + substring('-12-31', size(m.date) - 4) AS m_end
-WHERE ($from IS NULL OR m_end >= from_day) AND ($to IS NULL OR m_start <= to_day)
+     $to + substring('-12-31', size($to) - 4) AS to_day
+WHERE ($from IS NULL OR m.end_day >= from_day) AND ($to IS NULL OR m.start_day <= to_day)
 WITH s, partner, collect(DISTINCT m) AS meetings
 WITH s, collect({partner: partner, meetings: meetings}) AS found
 UNWIND found AS f

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from core.dates import PartialDate
+from core.dates import PartialDate, day_span
 from core.errors import MalikgError, PartialDateError
 
 
@@ -48,3 +48,19 @@ def test_overlap_is_symmetric_and_means_a_shared_day(a: str, b: str, expected: b
 
 def test_rank_orders_precision() -> None:
     assert [PartialDate.parse(t).rank for t in ("2024", "2024-02", "2024-02-28")] == [1, 2, 3]
+
+
+@pytest.mark.parametrize(
+    ("value", "span"),
+    [
+        ("2024", ("2024-01-01", "2024-12-31")),
+        ("2024-02", ("2024-02-01", "2024-02-29")),
+        ("2023-02", ("2023-02-01", "2023-02-28")),
+        ("2024-11-05", ("2024-11-05", "2024-11-05")),
+        (None, (None, None)),
+    ],
+)
+def test_day_span_is_the_first_and_last_day_a_stored_date_covers(
+    value: str | None, span: tuple[str | None, str | None]
+) -> None:
+    assert day_span(value) == span

@@ -7,6 +7,7 @@ import pytest
 from ingest_builders import DL, counts, extraction, meeting, meetings_of, snapshot
 
 from graph.queries import load_query
+from graph.schema import apply_schema
 from graph.writer import GraphWriter, WriteResult
 from ingest.models import Extraction, Person
 
@@ -258,3 +259,30 @@ def test_a_failing_document_is_written_not_at_all_and_others_are(writer: GraphWr
     )
     assert [r["url"] for r in records] == ["https://example.org/g1", "https://example.org/g2"]
     assert [m["date"] for m in meetings_of(driver)] == ["2024-05-01", "2024-05-02"]
+
+
+def test_meetings_store_the_days_their_date_covers_and_older_meetings_get_them(
+    writer: GraphWriter, driver: neo4j.Driver
+) -> None:
+    """start_day/end_day follow the most precise date; `apply_schema` fills them in for meetings stored without."""
+    writer.write(extraction("month", [meeting("2024-02", DL, ["MLI", "RUS"], "En février, Diop et Lavrov.")]))
+    writer.write(extraction("year", [meeting("2023", DL, ["MLI", "DZA"], "En 2023, Diop et Lavrov à Alger.")]))
+
+    def days() -> list[tuple[str, str, str]]:
+        records, _, _ = driver.execute_query(
+            "MATCH (m:Meeting) RETURN m.date AS date, m.start_day AS start, m.end_day AS end ORDER BY date"
+        )
+        return [(r["date"], r["start"], r["end"]) for r in records]
+
+    assert days() == [("2023", "2023-01-01", "2023-12-31"), ("2024-02", "2024-02-01", "2024-02-29")]
+    writer.write(extraction("day", [meeting("2024-02-28", DL, ["MLI", "RUS"], "Le 28 février, Diop et Lavrov.")]))
+    assert days() == [("2023", "2023-01-01", "2023-12-31"), ("2024-02-28", "2024-02-28", "2024-02-28")]
+    driver.execute_query("MATCH (m:Meeting) REMOVE m.start_day, m.end_day")  # a graph written before the days
+    apply_schema(driver, DATABASE)
+    assert days() == [("2023", "2023-01-01", "2023-12-31"), ("2024-02-28", "2024-02-28", "2024-02-28")]
+
+
+def test_an_extraction_with_a_date_no_calendar_has_fails_alone(writer: GraphWriter) -> None:
+    bad = extraction("bad", [meeting("2024-02-30", DL, ["MLI", "RUS"], "Le 30 février.")])
+    [outcome] = writer.write_many([bad])
+    assert [f.source for f in outcome.failures] == ["bad"] and "2024-02-30" in outcome.failures[0].reason

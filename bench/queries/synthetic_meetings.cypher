@@ -1,12 +1,12 @@
 // Synthetic graph for export tests and benchmarks (never run on real data): one batch of meetings, each with
 // its article, attendees, states, place, sectors and frame.
-// Parameters: $rows [{id, type, date, date_precision, summary, confidence, people: [{id, role}],
+// Parameters: $rows [{id, type, date, date_precision, start_day, end_day, summary, confidence, people: [{id, role}],
 //   states: [{iso3, host}], place, sectors: [name], organisation (or null),
 //   article: {id, url, title, outlet, published}, evidence}].
 UNWIND $rows AS row
 MERGE (m:Meeting {id: row.id})
 SET m.type = row.type, m.date = row.date, m.date_precision = row.date_precision, m.summary = row.summary,
-    m.confidence = row.confidence
+    m.confidence = row.confidence, m.start_day = row.start_day, m.end_day = row.end_day
 MERGE (a:Article {id: row.article.id})
 SET a.url = row.article.url, a.title = row.article.title, a.outlet = row.article.outlet,
     a.published = row.article.published

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from core.dates import PartialDate
 from graph.rdf.errors import InvalidFilterError
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -53,4 +54,7 @@ class ExportFilter:
 
     def params(self) -> dict[str, Any]:
         """The query parameters shared by every export query."""
-        return {"filtered": self.active, "entity": self.entity, "from": self.date_from, "to": self.date_to}
+        from_day = None if self.date_from is None else PartialDate.parse(self.date_from).start.isoformat()
+        to_day = None if self.date_to is None else PartialDate.parse(self.date_to).end.isoformat()
+        # One comparison each against the meeting's stored first and last day (queries/export/*.cypher).
+        return {"filtered": self.active, "entity": self.entity, "from_day": from_day, "to_day": to_day}

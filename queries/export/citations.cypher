@@ -1,5 +1,5 @@
 // RDF export: one page of reports (keyset on "meeting|article") with the article's exact words and offsets, and
-// the reposts of each reporting article. Parameters: $last, $limit, $filtered, $entity, $from, $to.
+// the reposts of each reporting article. Parameters: $last, $limit, $filtered, $entity, $from_day, $to_day.
 MATCH (m:Meeting)-[r:REPORTED_IN]->(a:Article)
 WITH m, r, a, m.id + '|' + a.id AS key
 WHERE key > $last
@@ -7,8 +7,8 @@ WHERE key > $last
        OR EXISTS { MATCH (m)<-[:ATTENDED]-(:Person {id: $entity}) }
        OR EXISTS { MATCH (m)<-[:REPRESENTED_AT]-(:State {iso3: $entity}) }
        OR EXISTS { MATCH (m)-[:IN_FRAME_OF]->(:Organisation {id: $entity}) })
-  AND ($from IS NULL OR (m.date IS NOT NULL AND left(m.date, size($from)) >= left($from, size(m.date))))
-  AND ($to IS NULL OR (m.date IS NOT NULL AND left(m.date, size($to)) <= left($to, size(m.date))))
+  AND ($from_day IS NULL OR m.end_day >= $from_day)
+  AND ($to_day IS NULL OR m.start_day <= $to_day)
 WITH m, r, a, key ORDER BY key LIMIT $limit
 RETURN key, m.id AS meeting, a.id AS article, a.document_id AS document_id, r.quote AS quote, r.start AS start,
        r.end AS end, [(x:Article)-[:REPOST_OF]->(a) | x.id] AS reposts

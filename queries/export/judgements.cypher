@@ -1,5 +1,5 @@
 // RDF export: one page of researchers' judgements (keyset on id), as PROV activities; when filtered, those on
-// the matching meetings only. Parameters: $last, $limit, $filtered, $entity, $from, $to (as meetings.cypher).
+// the matching meetings only. Parameters: $last, $limit, $filtered, $entity, $from_day, $to_day (as meetings.cypher).
 // Returns: id, j (the judgement's properties), extracted (the corrected meeting's extracted values, or null).
 MATCH (j:Judgement)
 WHERE j.id > $last
@@ -8,8 +8,8 @@ WHERE j.id > $last
        OR EXISTS { MATCH (m)<-[:ATTENDED]-(:Person {id: $entity}) }
        OR EXISTS { MATCH (m)<-[:REPRESENTED_AT]-(:State {iso3: $entity}) }
        OR EXISTS { MATCH (m)-[:IN_FRAME_OF]->(:Organisation {id: $entity}) })
-  AND ($from IS NULL OR (m.date IS NOT NULL AND left(m.date, size($from)) >= left($from, size(m.date))))
-  AND ($to IS NULL OR (m.date IS NOT NULL AND left(m.date, size($to)) <= left($to, size(m.date)))) })
+  AND ($from_day IS NULL OR m.end_day >= $from_day)
+  AND ($to_day IS NULL OR m.start_day <= $to_day) })
 WITH j ORDER BY j.id LIMIT $limit
 OPTIONAL MATCH (m:Meeting {id: j.meeting})
 RETURN j.id AS id, j {.*} AS j,

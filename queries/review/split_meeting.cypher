@@ -5,7 +5,7 @@ MATCH (m:Meeting {id: $meeting})
 WHERE EXISTS { MATCH (m)-[:REPORTED_IN]->(a:Article) WHERE a.id IN $articles }
 MERGE (n:Meeting {id: $new})
   ON CREATE SET n.type = m.type, n.date = m.date, n.date_precision = m.date_precision, n.summary = m.summary,
-                n.confidence = m.confidence, n.split_from = m.id
+                n.confidence = m.confidence, n.split_from = m.id, n.start_day = m.start_day, n.end_day = m.end_day
 WITH m, n
 CALL (m, n) {
   MATCH (m)-[r:REPORTED_IN]->(a:Article)

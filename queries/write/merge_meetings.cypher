@@ -2,7 +2,8 @@
 // (core/identity.py via graph/meeting_identity.py `assign_meetings`) from the candidates of the batch's locked date
 // windows, read in the same transaction (queries/identity/find_meeting_candidates.cypher): `row.meeting` is that meeting's id, or the
 // row's own key for a new meeting. Runs after lock.cypher, so no concurrent writer changes those windows meanwhile.
-// Parameters: $rows: [{article, index, meeting, id, key, type, date, precision, rank, summary, confidence, evidence,
+// Parameters: $rows: [{article, index, meeting, id, key, type, date, precision, rank, start_day, end_day, summary,
+//   confidence, evidence,
 //   participants, attendees: [{person, role}], states, hosts, place: {id, name, state} | null, organisations, topics}]
 // On a join the meeting takes the id `row.id` (the smallest key of its reports), a more precise date replaces a less
 // precise one, type/summary/confidence follow the most confident report (ties: the smaller type, then summary), and
@@ -16,7 +17,7 @@ WHERE NOT EXISTS { (a)-[:REPOST_OF]->(:Article) }
 CALL (row, a) {
   MERGE (m:Meeting {id: row.meeting})
     ON CREATE SET m.type = row.type, m.date = row.date, m.date_precision = row.precision, m.summary = row.summary,
-                  m.confidence = row.confidence
+                  m.confidence = row.confidence, m.start_day = row.start_day, m.end_day = row.end_day
   WITH row, a, m, coalesce({year: 1, month: 2, day: 3}[m.date_precision], 0) AS rank,
        row.confidence > m.confidence
        OR (row.confidence = m.confidence
@@ -24,6 +25,8 @@ CALL (row, a) {
   SET m.id = row.id,
       m.date = CASE WHEN row.rank > rank THEN row.date ELSE m.date END,
       m.date_precision = CASE WHEN row.rank > rank THEN row.precision ELSE m.date_precision END,
+      m.start_day = CASE WHEN row.rank > rank THEN row.start_day ELSE m.start_day END,
+      m.end_day = CASE WHEN row.rank > rank THEN row.end_day ELSE m.end_day END,
       m.type = CASE WHEN wins THEN row.type ELSE m.type END,
       m.summary = CASE WHEN wins THEN row.summary ELSE m.summary END,
       m.confidence = CASE WHEN wins THEN row.confidence ELSE m.confidence END
