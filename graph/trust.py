@@ -9,7 +9,7 @@ the write touched. Both run inside the writer's transaction.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import neo4j
@@ -32,7 +32,7 @@ def before_write(tx: neo4j.ManagedTransaction, rows: BatchRows) -> None:
         _run(tx, "write/retract_articles", ids=changed)
 
 
-def after_write(tx: neo4j.ManagedTransaction, rows: BatchRows, meetings: Sequence[neo4j.Record]) -> None:
+def after_write(tx: neo4j.ManagedTransaction, rows: BatchRows, meetings: Sequence[Mapping[str, Any]]) -> None:
     """Record provenance and the document ids, then apply the judgements on what was touched."""
     written = {(r["article"], r["index"]): r["meeting"] for r in meetings}
     citations = {a["id"]: a.get("citations") or [] for a in rows.articles}

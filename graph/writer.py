@@ -8,7 +8,7 @@ document by document, so one bad document never takes its neighbours down and ne
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -220,15 +220,25 @@ def _write_rows(tx: neo4j.ManagedTransaction, rows: BatchRows) -> _Counters:
     renames = list(dict.fromkeys((row["meeting"], row["id"]) for row in assigned if row["meeting"] != row["id"]))
     for old, new in renames:
         run("write/rename_judged_meetings", renames=[{"old": old, "new": new}])
-    trust.after_write(tx, rows, meetings)  # provenance, document ids, researchers' judgements
-    counters.meetings = _served_meetings(tx, rows, meetings)
+    # A row's returned id may have been renamed by a later row of the same statement: follow the renames.
+    renamed = dict(renames)
+    current = [{**record.data(), "meeting": _follow(renamed, record["meeting"])} for record in meetings]
+    trust.after_write(tx, rows, current)  # provenance, document ids, researchers' judgements
+    counters.meetings = _served_meetings(tx, rows, current)
     if rows.locks:  # bookkeeping, not counted, like write/lock
         tx.run(load_query("write/unlock"), {"keys": rows.locks}).consume()
     return counters
 
 
+def _follow(renamed: dict[str, str], meeting: str) -> str:
+    """The id a meeting has after the batch's renames (each to a smaller key, so the chain ends)."""
+    while meeting in renamed:
+        meeting = renamed[meeting]
+    return meeting
+
+
 def _served_meetings(
-    tx: neo4j.ManagedTransaction, rows: BatchRows, meetings: Sequence[neo4j.Record]
+    tx: neo4j.ManagedTransaction, rows: BatchRows, meetings: Sequence[Mapping[str, Any]]
 ) -> tuple[str | None, ...]:
     """The id each meeting row is served under, read after the judgements (identity/served_meetings)."""
     written = {(r["article"], r["index"]): r["meeting"] for r in meetings}
