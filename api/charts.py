@@ -9,13 +9,15 @@ import io
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from datetime import date
-from typing import Literal
-
-from matplotlib import rc_context
-from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
+from typing import TYPE_CHECKING, Literal
 
 from api.schemas.meetings import MeetingRecord
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+# matplotlib is imported by the functions that draw: importing it costs the API's start-up about 0.4 s of CPU
+# (40 % of its imports), for routes most servers never serve (docs/benchmarks.md, time to first answer).
 
 ChartFormat = Literal["svg", "png"]
 MEDIA_TYPES: dict[ChartFormat, str] = {"svg": "image/svg+xml", "png": "image/png"}
@@ -24,6 +26,8 @@ _DPI = 120
 
 
 def _render(fig: Figure, fmt: ChartFormat) -> bytes:
+    from matplotlib import rc_context
+
     buffer = io.BytesIO()
     # the svg backend derives its ids from this salt, so the same chart is the same bytes
     with rc_context({"svg.hashsalt": "malikg", "svg.fonttype": "none"}):
@@ -62,6 +66,9 @@ def timeline_chart(
     title: str, meetings: Sequence[MeetingRecord], colour_by: Literal["partner", "type"], own: str, fmt: ChartFormat
 ) -> bytes:
     """Meetings per month as stacked bars, coloured by partner (the other states) or by meeting type."""
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
+
     fig = Figure(figsize=_SIZE)
     ax = fig.add_subplot()
     counts: dict[str, Counter[str]] = defaultdict(Counter)
@@ -104,6 +111,9 @@ def timeline_chart(
 
 def partners_chart(title: str, partners: Sequence[tuple[str, dict[str, int]]], fmt: ChartFormat) -> bytes:
     """Partner states (most meetings first) as horizontal bars stacked by sector."""
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
+
     fig = Figure(figsize=(_SIZE[0], max(2.5, 0.45 * len(partners) + 1.5)))
     ax = fig.add_subplot()
     ax.set_title(title, fontsize=10)
@@ -125,6 +135,8 @@ def partners_chart(title: str, partners: Sequence[tuple[str, dict[str, int]]], f
 
 def contacts_chart(title: str, meetings: Sequence[MeetingRecord], fmt: ChartFormat) -> bytes:
     """Each dated contact as a marker on a time axis, one row per meeting type."""
+    from matplotlib.figure import Figure
+
     fig = Figure(figsize=(_SIZE[0], 3.2))
     ax = fig.add_subplot()
     dated = [m for m in meetings if m.date is not None]

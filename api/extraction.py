@@ -9,6 +9,7 @@ within MALIKG_EXTRACT_TIMEOUT_S (else the worker is killed and the request gets 
 
 from __future__ import annotations
 
+import logging
 import multiprocessing as mp
 import threading
 from concurrent.futures import ProcessPoolExecutor
@@ -17,9 +18,15 @@ from concurrent.futures.process import BrokenProcessPool
 
 from ingest.models import Document, Extraction, Failure
 
+log = logging.getLogger(__name__)
+
 # A worker is replaced after this many documents (on top of spaCy's memory zones), to bound its memory.
 MAX_TASKS_PER_WORKER = 200
 _START_TIMEOUT_S = 300.0
+_WARM_UP_TEXT = (
+    "Le ministre des Affaires étrangères, Abdoulaye Diop, a eu une rencontre bilatérale, ce mercredi 28 février, "
+    "avec le chef de la diplomatie russe Sergueï Lavrov, à Moscou, sur la coopération militaire."
+)
 
 
 class ExtractionBusyError(Exception):
@@ -41,13 +48,18 @@ def _ready() -> bool:
 
 
 def _warm() -> None:
+    from ingest.pipeline import _extract_batch
     from ingest.pipeline import _warm as warm
 
     warm()
+    # One short document through the whole pipeline loads what the first real one would otherwise wait for
+    # (date parsing's language data, cue and topic tables): 2.8 s -> see docs/benchmarks.md.
+    _extract_batch([Document(id="warm-up", text=_WARM_UP_TEXT, published="2024-02-29")])
 
 
 class ExtractionPool:
-    """A lazily started pool of `workers` spawned processes; `extract` blocks the calling thread only."""
+    """A pool of `workers` spawned processes, started in the background at API start-up when writes are enabled
+    (`start_in_background`, MALIKG_EXTRACT_PRELOAD), else on first use; `extract` blocks the calling thread only."""
 
     def __init__(self, workers: int, timeout_s: float) -> None:
         self.workers = max(1, workers)
@@ -55,6 +67,20 @@ class ExtractionPool:
         self._slots = threading.BoundedSemaphore(self.workers)
         self._lock = threading.Lock()
         self._pool: ProcessPoolExecutor | None = None
+        self._starting: ProcessPoolExecutor | None = None
+        self._closed = False
+
+    def start_in_background(self) -> None:
+        """Start the worker (spaCy load) now, in a thread, so the API answers at once and the first document does
+        not wait for the model; a document posted meanwhile waits for the load to finish, then runs."""
+        threading.Thread(target=self._start_quietly, name="extraction-warm-up", daemon=True).start()
+
+    def _start_quietly(self) -> None:
+        try:
+            self._current()
+        except (BrokenProcessPool, FutureTimeout, OSError, ExtractionFailedError) as exc:
+            # Not fatal: the first POST /documents starts the worker again and reports its failure.
+            log.warning("the extraction worker did not start in the background: %s", exc)
 
     def extract(self, document: Document) -> Extraction:
         if not self._slots.acquire(blocking=False):
@@ -88,7 +114,14 @@ class ExtractionPool:
                     max_tasks_per_child=MAX_TASKS_PER_WORKER,
                 )
                 # Start the worker (loading spaCy takes seconds) before any document's time limit starts.
-                pool.submit(_ready).result(timeout=_START_TIMEOUT_S)
+                self._starting = pool
+                try:
+                    pool.submit(_ready).result(timeout=_START_TIMEOUT_S)
+                finally:
+                    self._starting = None
+                if self._closed:
+                    self._kill(pool)
+                    raise ExtractionFailedError("the API is shutting down")
                 self._pool = pool
             return self._pool
 
@@ -97,12 +130,20 @@ class ExtractionPool:
         with self._lock:
             if self._pool is pool:
                 self._pool = None
+        self._kill(pool)
+
+    @staticmethod
+    def _kill(pool: ProcessPoolExecutor) -> None:
         processes = getattr(pool, "_processes", None) or {}
         for process in list(processes.values()):
             process.kill()
         pool.shutdown(wait=False, cancel_futures=True)
 
     def close(self) -> None:
+        self._closed = True
+        starting = self._starting
+        if starting is not None:  # still loading the model: stop it, which also frees the lock below
+            self._kill(starting)
         with self._lock:
             pool, self._pool = self._pool, None
         if pool is not None:

@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
+from api.auth import key_problem
 from api.breaker import CircuitBreaker
 from api.extraction import ExtractionPool
-from core.settings import get_settings
+from core.settings import Settings, get_settings
 from graph.driver import open_driver
+from ingest.gazetteer import load_gazetteer
+
+
+def _writes_enabled(settings: Settings) -> bool:
+    """An API key is configured (not the placeholder), so POST /documents may come."""
+    problem = key_problem(settings, None)
+    return problem is None or problem[0] != 503
 
 
 @asynccontextmanager
@@ -28,6 +37,11 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     app.state.driver = driver
     app.state.breaker = CircuitBreaker()
     app.state.extractor = ExtractionPool(settings.malikg_extract_workers, settings.malikg_extract_timeout_s)
+    if settings.malikg_extract_preload and _writes_enabled(settings):
+        # With writes enabled, load spaCy now rather than on the first POST /documents (docs/benchmarks.md).
+        app.state.extractor.start_in_background()
+        # The writer's gazetteer (this process's, for GraphWriter), also loaded by the first POST otherwise.
+        threading.Thread(target=load_gazetteer, name="gazetteer-warm-up", daemon=True).start()
     try:
         yield
     finally:

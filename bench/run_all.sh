@@ -48,3 +48,14 @@ $PY bench/bench_rdf.py --meetings 10000 --meetings 100000 --format nt --format t
 $PY bench/bench_extract.py --repeat 4 | tee "$OUT/extract.out"
 
 .venv/bin/malikg db stop --data-dir data/bench-neo4j
+
+# 7. issue 18 on a small server of its own: concurrent workers (emptying that server first), read
+#    cache on the graph they leave, time to first answer
+MALIKG_NEO4J_PAGECACHE=512m .venv/bin/malikg db start --bolt-port 61787 --http-port 61788 --data-dir data/bench-cache-neo4j
+$PY -m bench.bench_workers --documents 2000 --batch-size 50 \
+  --bolt-port 61787 --http-port 61788 --data-dir data/bench-cache-neo4j | tee "$OUT/workers.out"
+$PY -m bench.bench_cache --meetings 2100 --clients 16 --max-seconds 12 \
+  --bolt-port 61787 --http-port 61788 --data-dir data/bench-cache-neo4j | tee "$OUT/cache.out"
+$PY -m bench.bench_first_answer --rounds 2 --idle 45 --bolt-port 61787 --data-dir data/bench-cache-neo4j \
+  | tee "$OUT/first-answer.out"
+.venv/bin/malikg db stop --data-dir data/bench-cache-neo4j

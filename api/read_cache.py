@@ -1,0 +1,185 @@
+"""A cache of GET answers keyed by the graph's version, with ETag / If-None-Match (304) for clients.
+
+Every answer of a read depends only on the request and on the graph; the graph's version (`graph/version.py`)
+changes with every committed write, from any process. So before a cacheable GET runs, this middleware reads the
+version (one small read transaction, about a millisecond) and derives the answer's ETag from it, the request
+(path, sorted query parameters, Accept) and the day (a person's posts "now" change at midnight):
+
+- `If-None-Match` names that ETag: 304, nothing else runs;
+- the cache holds a 200 for that ETag: it is sent again (`X-Cache: hit`);
+- otherwise the route runs as usual, and its 200 is sent with the ETag and kept (`X-Cache: miss`).
+
+A write therefore invalidates every entry at once (their ETags no longer match), with nothing to purge: stale
+entries just age out of the LRU, which is bounded in bytes (MALIKG_READ_CACHE_MB, 0 turns the cache off). The ETag
+also carries a token drawn when the app starts, so an answer shaped by older code is never confirmed by a newer
+process. When the version cannot be read (Neo4j down), the request goes through uncached and gets the route's own
+answer (503); the version read goes through the app's circuit breaker like any route.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from collections import OrderedDict
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from urllib.parse import parse_qsl, urlencode
+
+import anyio.to_thread
+from neo4j.exceptions import DatabaseUnavailable, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from core.settings import get_settings
+from graph.version import read_version
+
+# Reads whose answers are a function of the request and the graph (exports stream, /health must not be cached).
+CACHED_PREFIXES = (
+    "/contacts",
+    "/partners",
+    "/timeline",
+    "/meetings",
+    "/people/",
+    "/states/",
+    "/organisations/",
+    "/search",
+    "/network",
+    "/stats",
+    "/sectors",
+    "/charts/",
+)
+MAX_ENTRY_BYTES = 4 * 1024 * 1024  # a bigger answer is served, not kept
+_DROPPED = {b"content-length", b"etag", b"cache-control", b"x-cache"}
+
+
+@dataclass(frozen=True)
+class _Entry:
+    headers: list[tuple[bytes, bytes]]
+    body: bytes
+
+
+class _Lru:
+    """Answers by ETag, least recently used dropped first, bounded in bytes. Used from the event loop only."""
+
+    def __init__(self, max_bytes: int) -> None:
+        self.max_bytes = max_bytes
+        self.size = 0
+        self._entries: OrderedDict[str, _Entry] = OrderedDict()
+
+    def get(self, etag: str) -> _Entry | None:
+        entry = self._entries.get(etag)
+        if entry is not None:
+            self._entries.move_to_end(etag)
+        return entry
+
+    def put(self, etag: str, entry: _Entry) -> None:
+        if etag in self._entries or len(entry.body) > min(self.max_bytes, MAX_ENTRY_BYTES):
+            return
+        self._entries[etag] = entry
+        self.size += len(entry.body)
+        while self.size > self.max_bytes:
+            _, dropped = self._entries.popitem(last=False)
+            self.size -= len(dropped.body)
+
+
+def cacheable(scope: Scope) -> bool:
+    if scope["type"] != "http" or scope["method"] != "GET":
+        return False
+    path: str = scope["path"]
+    return path.startswith(CACHED_PREFIXES)
+
+
+def request_key(scope: Scope) -> str:
+    """Path, query parameters in a canonical order, Accept (JSON or CSV), and today's date (UTC)."""
+    query = urlencode(sorted(parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True)))
+    accept = dict(scope["headers"]).get(b"accept", b"").decode("latin-1")
+    return "\n".join([scope["path"], query, accept, datetime.now(UTC).date().isoformat()])
+
+
+def matches(if_none_match: bytes | None, etag: str) -> bool:
+    """RFC 9110 weak comparison of an If-None-Match list with our ETag."""
+    if if_none_match is None:
+        return False
+    wanted = etag.removeprefix("W/")
+    for item in if_none_match.decode("latin-1").split(","):
+        item = item.strip()
+        if item == "*" or item.removeprefix("W/") == wanted:
+            return True
+    return False
+
+
+class ReadCache:
+    """Pure ASGI middleware (module docstring)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+        self.token = secrets.token_hex(8)
+        self.lru = _Lru(get_settings().malikg_read_cache_mb * 1024 * 1024)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if self.lru.max_bytes <= 0 or not cacheable(scope):
+            await self.app(scope, receive, send)
+            return
+        version = await self._version(scope)
+        if version is None:
+            await self.app(scope, receive, send)
+            return
+        digest = hashlib.sha256(f"{self.token}\n{version}\n{request_key(scope)}".encode()).hexdigest()[:32]
+        etag = f'W/"{digest}"'
+        validators = [(b"etag", etag.encode()), (b"cache-control", b"no-cache"), (b"vary", b"Accept")]
+        if matches(dict(scope["headers"]).get(b"if-none-match"), etag):
+            await send({"type": "http.response.start", "status": 304, "headers": validators})
+            await send({"type": "http.response.body", "body": b""})
+            return
+        entry = self.lru.get(etag)
+        if entry is not None:
+            headers = [*entry.headers, *validators, (b"content-length", str(len(entry.body)).encode())]
+            await send({"type": "http.response.start", "status": 200, "headers": [*headers, (b"x-cache", b"hit")]})
+            await send({"type": "http.response.body", "body": entry.body})
+            return
+        await self.app(scope, receive, self._keeping(send, etag, validators))
+
+    async def _version(self, scope: Scope) -> str | None:
+        """The graph's version, through the app's circuit breaker (api/breaker.py): while Neo4j is known to be
+        down, None at once, and the route answers its fast 503."""
+        state = scope["app"].state
+        driver, breaker = getattr(state, "driver", None), getattr(state, "breaker", None)
+        if driver is None or breaker is None or not breaker.admit():
+            return None
+        settings = get_settings()
+        try:
+            version = await anyio.to_thread.run_sync(
+                read_version, driver, settings.neo4j_database, settings.malikg_query_timeout_s
+            )
+        except (ServiceUnavailable, SessionExpired, DatabaseUnavailable):
+            breaker.failed()
+            return None
+        except (Neo4jError, DriverError):
+            breaker.released()
+            return None
+        breaker.succeeded()
+        return version
+
+    def _keeping(self, send: Send, etag: str, validators: list[tuple[bytes, bytes]]) -> Send:
+        """A `send` that adds the validators to a 200 and keeps its body, while streaming it on unchanged."""
+        kept: list[bytes] = []
+        headers: list[tuple[bytes, bytes]] = []
+        status = 0
+        size = 0
+
+        async def keeping_send(message: Message) -> None:
+            nonlocal status, size
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                if status == 200:
+                    headers.extend((k, v) for k, v in message.get("headers", []) if k.lower() not in _DROPPED)
+                    extra = [*validators, (b"x-cache", b"miss")]
+                    message = {**message, "headers": [*message.get("headers", []), *extra]}
+            elif message["type"] == "http.response.body" and status == 200 and size <= MAX_ENTRY_BYTES:
+                chunk = message.get("body", b"")
+                kept.append(chunk)
+                size += len(chunk)
+                if not message.get("more_body", False) and size <= MAX_ENTRY_BYTES:
+                    self.lru.put(etag, _Entry(headers=headers, body=b"".join(kept)))
+            await send(message)
+
+        return keeping_send

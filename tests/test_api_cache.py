@@ -1,0 +1,130 @@
+"""The read cache over HTTP (a real `malikg serve` and the real Neo4j): a repeated GET is a cache hit, a client's
+If-None-Match answers 304, and every kind of committed write (an ingest by another process, POST /documents,
+DELETE /documents/{id}, POST /judgements) gives new ETags and fresh answers (api/read_cache.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+import neo4j
+import pytest
+from api_server import running_api, server_env
+from test_api_http import DIOP, LAVROV, meeting, write
+
+from api.read_cache import matches, request_key
+
+KEY = {"X-API-Key": "test-key-123"}
+READS = [
+    ("/contacts", {"a": "Diop", "b": "Lavrov"}),
+    ("/partners", {"state": "MLI"}),
+    ("/timeline", {"entity": "abdoulaye-diop"}),
+]
+
+
+@pytest.fixture(scope="module")
+def api(neo4j_server: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    env = server_env(neo4j_server.uri, neo4j_server.database, neo4j_server.password, MALIKG_API_KEY="test-key-123")
+    with running_api(env, tmp_path_factory.mktemp("api") / "api.log") as base:
+        yield base
+
+
+@pytest.fixture
+def two_meetings(driver: neo4j.Driver) -> neo4j.Driver:
+    write(driver, "c1", [DIOP, LAVROV], [meeting("m-2022", "2022-03-01", [DIOP, LAVROV], ["MLI", "RUS"])])
+    write(driver, "c2", [DIOP, LAVROV], [meeting("m-2023", "2023-05-02", [DIOP, LAVROV], ["MLI", "RUS"])])
+    return driver
+
+
+def _get(base: str, path: str, params: dict[str, str], **headers: str) -> httpx.Response:
+    return httpx.get(f"{base}{path}", params=params, headers=headers, timeout=60.0)
+
+
+def _etags(base: str) -> dict[str, str]:
+    """Each read's ETag, after checking that it answers 200."""
+    found = {}
+    for path, params in READS:
+        response = _get(base, path, params)
+        assert response.status_code == 200, response.text
+        found[path] = response.headers["etag"]
+    return found
+
+
+def _totals(base: str) -> tuple[int, int, int]:
+    contacts, partners, timeline = (_get(base, path, params).json() for path, params in READS)
+    return contacts["total"], partners["partners"][0]["meetings"], timeline["total"]
+
+
+def test_a_repeated_read_is_a_hit_and_if_none_match_answers_304(api: str, two_meetings: neo4j.Driver) -> None:
+    for path, params in READS:
+        first = _get(api, path, params)
+        assert first.status_code == 200 and first.headers["x-cache"] == "miss"
+        etag = first.headers["etag"]
+        assert etag.startswith('W/"') and first.headers["cache-control"] == "no-cache"
+        again = _get(api, path, params)
+        assert again.headers["x-cache"] == "hit" and again.headers["etag"] == etag
+        assert again.content == first.content and again.headers["content-type"] == first.headers["content-type"]
+        reordered = _get(api, path, dict(reversed(list({**params, "limit": "100"}.items()))))
+        assert reordered.json() == first.json()
+        not_modified = _get(api, path, params, **{"If-None-Match": etag})
+        assert not_modified.status_code == 304 and not_modified.content == b""
+        assert not_modified.headers["etag"] == etag
+        other = _get(api, path, params, **{"If-None-Match": 'W/"something-else"'})
+        assert other.status_code == 200 and other.content == first.content
+    csv = _get(api, "/partners", {"state": "MLI"}, Accept="text/csv")
+    assert csv.headers["content-type"].startswith("text/csv") and csv.headers["etag"] != _etags(api)["/partners"]
+
+
+def test_errors_are_not_cached(api: str, two_meetings: neo4j.Driver) -> None:
+    for _ in range(2):
+        missing = _get(api, "/timeline", {"entity": "Poutine"})
+        assert missing.status_code == 404 and "etag" not in missing.headers and "x-cache" not in missing.headers
+    assert "etag" not in httpx.get(f"{api}/health", timeout=30.0).headers
+
+
+def test_an_ingest_by_another_process_invalidates(api: str, two_meetings: neo4j.Driver) -> None:
+    before, totals = _etags(api), _totals(api)
+    assert totals == (2, 2, 2)
+    write(two_meetings, "c3", [DIOP, LAVROV], [meeting("m-2024", "2024-01-09", [DIOP, LAVROV], ["MLI", "RUS"])])
+    after = _etags(api)
+    assert all(after[path] != before[path] for path in after)
+    for path, params in READS:
+        stale = _get(api, path, params, **{"If-None-Match": before[path]})
+        assert stale.status_code == 200 and stale.headers["x-cache"] in ("miss", "hit")
+    assert _totals(api) == (3, 3, 3)
+
+
+def test_post_retract_and_judge_over_http_invalidate(api: str, two_meetings: neo4j.Driver) -> None:
+    _etags(api)
+    cached = _etags(api)  # the second round is served from the cache
+    text = (
+        "Le ministre des Affaires étrangères, Abdoulaye Diop, a eu une rencontre bilatérale, ce mercredi 28 "
+        "février, avec le chef de la diplomatie russe Sergueï Lavrov, à Moscou."
+    )
+    doc = {"id": "cache-post", "text": text, "published": "2024-02-29", "outlet": "L'Essor"}
+    posted = httpx.post(f"{api}/documents", json=doc, headers=KEY, timeout=300.0)
+    assert posted.status_code == 201, posted.text
+    after_post = _etags(api)
+    assert all(after_post[p] != cached[p] for p in cached) and _totals(api) == (3, 3, 3)
+
+    retracted = httpx.delete(f"{api}/documents/cache-post", headers=KEY, timeout=60.0)
+    assert retracted.status_code == 200, retracted.text
+    after_retraction = _etags(api)
+    assert all(after_retraction[p] != after_post[p] for p in cached) and _totals(api) == (2, 2, 2)
+
+    meeting_id = _get(api, "/contacts", {"a": "Diop", "b": "Lavrov"}).json()["meetings"][0]["id"]
+    judgement = {"kind": "reject_meeting", "meeting": meeting_id, "author": "a.traore", "reason": "not a meeting"}
+    judged = httpx.post(f"{api}/judgements", json=judgement, headers=KEY, timeout=60.0)
+    assert judged.status_code == 201, judged.text
+    after_judgement = _etags(api)
+    assert all(after_judgement[p] != after_retraction[p] for p in cached) and _totals(api) == (1, 1, 1)
+
+
+def test_request_key_and_if_none_match_parsing() -> None:
+    scope = {"path": "/partners", "query_string": b"state=MLI&limit=5", "headers": [(b"accept", b"text/csv")]}
+    same = {"path": "/partners", "query_string": b"limit=5&state=MLI", "headers": [(b"accept", b"text/csv")]}
+    assert request_key(scope) == request_key(same)
+    assert request_key(scope) != request_key({**same, "headers": []})
+    assert matches(b'"abc"', 'W/"abc"') and matches(b'W/"x", W/"abc"', 'W/"abc"') and matches(b"*", 'W/"abc"')
+    assert not matches(None, 'W/"abc"') and not matches(b'"abd"', 'W/"abc"')
