@@ -10,6 +10,7 @@ from api.browser_files import browser_files
 from api.errors import CatchAll, install_error_handlers
 from api.lifespan import lifespan
 from api.limits import BodySizeLimit
+from api.openapi_examples import install as install_examples
 from api.routes import (
     charts,
     contacts,
@@ -65,6 +66,7 @@ def create_app() -> FastAPI:
         app.include_router(module.router)
     app.mount("/browser", browser_files(), name="browser")
     install_error_handlers(app)
+    install_examples(app)  # response examples from api/data/openapi_examples.yaml
     app.router.redirect_slashes = False  # a redirect would point at the client's Host header; 404 instead
     app.add_middleware(CatchAll)
     app.add_middleware(BodySizeLimit, max_bytes=MAX_BODY_BYTES)
