@@ -10,6 +10,7 @@ from api.browser_files import browser_files
 from api.errors import CatchAll, install_error_handlers
 from api.lifespan import lifespan
 from api.limits import BodySizeLimit
+from api.openapi_examples import install as install_examples
 from api.read_cache import ReadCache
 from api.routes import (
     charts,
@@ -66,6 +67,7 @@ def create_app() -> FastAPI:
         app.include_router(module.router)
     app.mount("/browser", browser_files(), name="browser")
     install_error_handlers(app)
+    install_examples(app)  # response examples from api/data/openapi_examples.yaml
     app.router.redirect_slashes = False  # a redirect would point at the client's Host header; 404 instead
     app.add_middleware(ReadCache)  # GET answers by graph version, ETag / 304 (inside CatchAll)
     app.add_middleware(CatchAll)

@@ -34,6 +34,7 @@ class Settings(BaseSettings):
     neo4j_http_port: int = 7474
     malikg_data_dir: Path = Field(default_factory=_default_data_dir)
     malikg_api_key: SecretStr = SecretStr("")
+    malikg_api_port: int = 8000  # where `malikg serve` listens in the demo; Neo4j Browser loads guide and style there
     malikg_query_timeout_s: float = 10.0
     malikg_max_document_bytes: int = 1_000_000  # larger articles fail with "document too large" (docs/reliability.md)
     malikg_extract_workers: int = 1  # POST /documents: extraction worker processes = concurrent extractions

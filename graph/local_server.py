@@ -39,6 +39,7 @@ class ServerConfig:
     http_port: int = 7474
     heap: str = "1g"
     pagecache: str = "128m"
+    browser_commands: str = ""  # browser.post_connect_cmd: what Neo4j Browser runs once connected (see below)
 
     @property
     def pid_file(self) -> Path:
@@ -188,6 +189,13 @@ def _prepare_files(config: ServerConfig) -> str:
     return password
 
 
+def browser_commands(api_base: str) -> str:
+    """Neo4j Browser commands that apply malikg's style and open its guide, both served by the API at `api_base`.
+
+    Browser runs them (each prefixed with ":") right after it connects, unless its URL carries `cmd=`."""
+    return f"style {api_base}/browser/style.grass;play {api_base}/browser/guide.html"
+
+
 def start(config: ServerConfig, *, timeout_s: float = 120.0) -> tuple[ServerInfo, bool]:
     """Start the server detached (it outlives this process) and wait for Bolt; (info, False) if it already ran.
 
@@ -224,6 +232,8 @@ def start(config: ServerConfig, *, timeout_s: float = 120.0) -> tuple[ServerInfo
         "--password-file",
         str(local_auth.password_file(data_dir)),
     ]
+    if config.browser_commands:
+        command += ["--browser-post-connect-cmd", config.browser_commands]
     with config.log_file.open("ab") as log:
         log.write(f"\n== {time.strftime('%Y-%m-%d %H:%M:%S')} {' '.join(command)}\n".encode())
         log_offset = log.tell()

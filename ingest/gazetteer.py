@@ -74,6 +74,7 @@ class PlaceEntry(_Entry):
     # Forms above that are also ordinary French words or given names ("Grenade", "Maurice", "AU", "UN"):
     # match them only with exactly this case, and preferably with context.
     case_sensitive: list[str] = []
+    wikidata: str | None = None  # only with its evidence in data/wikidata_sources.yaml
 
 
 class Gazetteer(BaseModel):

@@ -1,6 +1,8 @@
 // Full records of the meetings with these ids, in the order given, one record per meeting: place (of several, the one
 // named by most articles, then by id), participants with their role,
-// states (host flag), sectors, organisations and every source (article, evidence sentence, confidence).
+// states (host flag), sectors, organisations, every source (article, evidence sentence, confidence) and the
+// researchers' judgements that corrected it (who, when, why; oldest first; the values they replaced are in
+// review/meeting_provenance.cypher).
 // @param ids: list  Meeting ids.
 // @example {"ids": ["0b7f3c9a2e4d1f60"]}
 UNWIND range(0, size($ids) - 1) AS position
@@ -36,5 +38,10 @@ RETURN m.id AS id, m.type AS type, m.date AS date, m.date_precision AS date_prec
          WITH a, r ORDER BY a.published, a.id
          RETURN {article_id: a.id, url: a.url, title: a.title, outlet: a.outlet, published: a.published,
                  evidence: r.evidence, confidence: r.confidence}
-       } AS sources
+       } AS sources,
+       COLLECT {
+         MATCH (j:Judgement) WHERE j.meeting = m.id OR j.into = m.id OR j.split_into = m.id
+         WITH j ORDER BY j.created_at, j.id
+         RETURN {id: j.id, kind: j.kind, author: j.author, created_at: j.created_at, reason: j.reason}
+       } AS corrections
 ORDER BY position

@@ -1,6 +1,7 @@
 """The OpenAPI pages work offline: /docs and /redoc load Swagger UI and ReDoc from the API itself (assets shipped by
 the fastapi-offline package), never from a CDN; the public schema has no module-qualified internal names and
-documents the new routes. A real `malikg serve` over HTTP (no graph needed: nothing here reads it)."""
+documents the new routes, with an example of every answer. A real `malikg serve` over HTTP (no graph needed:
+nothing here reads it)."""
 
 from __future__ import annotations
 
@@ -50,3 +51,22 @@ def test_public_schema_has_no_internal_names_and_every_new_route(api: str) -> No
     for path in csv_routes:
         assert "text/csv" in spec["paths"][path]["get"]["responses"]["200"]["content"], path
     assert "image/svg+xml" in spec["paths"]["/charts/timeline"]["get"]["responses"]["200"]["content"]
+
+
+def test_every_operation_has_a_response_example(api: str) -> None:
+    """Walks the public schema: every operation shows an example of its successful answer."""
+    spec = httpx.get(f"{api}/openapi.json", timeout=30.0).json()
+    missing = []
+    for path, methods in spec["paths"].items():
+        for method, operation in methods.items():
+            contents = [
+                content
+                for code, response in operation["responses"].items()
+                if code.startswith("2")
+                for content in response.get("content", {}).values()
+            ]
+            if not any("example" in c or "examples" in c for c in contents):
+                missing.append(f"{method.upper()} {path}")
+    assert missing == []
+    meeting = spec["paths"]["/meetings/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["example"]
+    assert meeting["corrected"] is True and meeting["corrections"][0]["author"]

@@ -74,13 +74,21 @@ def test_start_status_stop_and_data_survive_a_restart(server_args: list[str], tm
     assert "Stopped." in (tmp_path / "neo4j.log").read_text(), "no clean shutdown in the log"
     assert run("status", "--data-dir", data_dir).returncode == 1
 
-    assert run("start", *server_args, env=dict(os.environ, MALIKG_NEO4J_PAGECACHE="64m")).returncode == 0
+    env = dict(os.environ, MALIKG_NEO4J_PAGECACHE="64m", MALIKG_API_PORT="8123")
+    assert run("start", *server_args, env=env).returncode == 0
     assert count_nodes(bolt_port, data_dir) == 1
     with neo4j.GraphDatabase.driver(f"bolt://127.0.0.1:{bolt_port}", auth=auth(data_dir)) as driver:
         records, _, _ = driver.execute_query(
             "SHOW SETTINGS YIELD name, value WHERE name = 'server.memory.pagecache.size' RETURN value"
         )
+        browser, _, _ = driver.execute_query(
+            "SHOW SETTINGS YIELD name, value WHERE name = 'browser.post_connect_cmd' RETURN value"
+        )
     assert [r["value"] for r in records] == ["64.00MiB"]  # MALIKG_NEO4J_PAGECACHE reaches the server
+    # once connected, Neo4j Browser applies the style and opens the guide the API serves (MALIKG_API_PORT)
+    assert [r["value"] for r in browser] == [
+        "style http://localhost:8123/browser/style.grass;play http://localhost:8123/browser/guide.html"
+    ]
 
 
 def test_start_on_a_taken_bolt_port_fails_clearly(tmp_path: Path) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Self
+
+from pydantic import Field, model_validator
 
 from api.schemas.common import EntityRef, Out
 
@@ -35,6 +37,16 @@ class Source(Out):
     confidence: float | None = Field(default=None, examples=[0.9])
 
 
+class Correction(Out):
+    """A researcher's judgement that changed this meeting: who, when, why (the full judgement: GET /judgements)."""
+
+    id: str = Field(examples=["j-3f2a9c1d0b7e4a55"])
+    kind: str = Field(examples=["set_date"], description="set_type, set_date, set_place, set_host, merge_meetings, ...")
+    author: str = Field(examples=["A. Traoré"])
+    created_at: str = Field(examples=["2026-03-02T10:15:00+00:00"])
+    reason: str = Field(examples=["The communiqué dates the talks to 28 February, not 29."])
+
+
 class MeetingRecord(Out):
     """One real-world contact, with every report of it."""
 
@@ -50,6 +62,17 @@ class MeetingRecord(Out):
     sectors: list[str] = Field(examples=[["défense", "sécurité"]])
     organisations: list[EntityRef]
     sources: list[Source]
+    corrections: list[Correction] = Field(
+        default=[],
+        description="Judgements by which researchers corrected this meeting, oldest first; the facts above are the "
+        "corrected ones, and GET /meetings/{id}/provenance shows the extracted values they replaced.",
+    )
+    corrected: bool = Field(default=False, description="True when a researcher's judgement changed this meeting.")
+
+    @model_validator(mode="after")
+    def _corrected(self) -> Self:
+        self.corrected = bool(self.corrections)
+        return self
 
 
 class Contacts(Out):

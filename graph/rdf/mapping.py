@@ -155,7 +155,8 @@ def organisation_triples(row: OrganisationRow) -> list[Triple]:
 def place_triples(row: PlaceRow) -> list[Triple]:
     pl = vocab.place_iri(row.id)
     out: list[Triple] = [(pl, RDF.type, SEM.Place), (pl, RDFS.label, _fr(row.name))]
-    return out + [(pl, SDO.containedInPlace, vocab.state_iri(iso3)) for iso3 in row.states]
+    out += [(pl, SDO.containedInPlace, vocab.state_iri(iso3)) for iso3 in row.states]
+    return out + _same_as(pl, row.wikidata)
 
 
 def sector_triples(row: SectorRow) -> list[Triple]:

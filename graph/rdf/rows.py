@@ -9,6 +9,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ingest.gazetteer import load_gazetteer
+
 
 @dataclass(frozen=True)
 class PostRow:
@@ -53,6 +55,7 @@ class PlaceRow:
     id: str
     name: str
     states: tuple[str, ...] = ()
+    wikidata: str | None = None
 
 
 @dataclass(frozen=True)
@@ -142,7 +145,10 @@ def organisation_from_record(r: Mapping[str, Any]) -> OrganisationRow:
 
 
 def place_from_record(r: Mapping[str, Any]) -> PlaceRow:
-    return PlaceRow(id=r["id"], name=r["name"], states=_strs(r["states"]))
+    # A Place node holds only its name (DESIGN.md); its Wikidata identity is the gazetteer's, looked up here.
+    entry = load_gazetteer().place_by_name.get(r["name"])
+    wikidata = entry.wikidata if entry is not None else None
+    return PlaceRow(id=r["id"], name=r["name"], states=_strs(r["states"]), wikidata=wikidata)
 
 
 def sector_from_record(r: Mapping[str, Any]) -> SectorRow:

@@ -36,6 +36,7 @@ def _config(bolt_port: int | None, http_port: int | None, data_dir: Path | None)
         http_port=http_port or settings.neo4j_http_port,
         heap=settings.malikg_neo4j_heap,
         pagecache=settings.malikg_neo4j_pagecache,
+        browser_commands=local_server.browser_commands(f"http://localhost:{settings.malikg_api_port}"),
     )
 
 

@@ -99,6 +99,7 @@ public final class LocalNeo4j {
         options.put("pagecache", "128m");
         options.put("tx-memory", "256m");
         options.put("password-file", "");
+        options.put("browser-post-connect-cmd", "");
         for (String name : options.keySet()) {
             String fromProperty = System.getProperty("malikg.neo4j." + name);
             if (fromProperty != null) {
@@ -156,6 +157,10 @@ public final class LocalNeo4j {
         config.put("dbms.memory.transaction.total.max", options.get("tx-memory"));
         config.put("dbms.usage_report.enabled", "false");
         config.put("client.allow_telemetry", "false");
+        // Neo4j Browser runs these commands (";"-separated, without the colon) once connected: malikg's style and guide.
+        if (!options.get("browser-post-connect-cmd").isEmpty()) {
+            config.put("browser.post_connect_cmd", options.get("browser-post-connect-cmd"));
+        }
         // Bolt waits 5 s twice on shutdown by default; a local single-user server can stop faster.
         config.put("internal.server.bolt.thread_pool_shutdown_wait_time", "1s");
         config.put("internal.server.bolt.connection_shutdown_wait_time", "1s");
