@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+import re
+from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import Depends, Query, Request
 from neo4j import Driver
@@ -12,6 +13,7 @@ from neo4j.exceptions import DatabaseUnavailable, ServiceUnavailable, SessionExp
 
 from api.errors import DatabaseDownError, InvalidParameterError
 from api.reads import GraphReader
+from core.date_pattern import DATE_PATTERN
 from core.dates import PartialDate
 from core.errors import PartialDateError
 from core.settings import Settings, get_settings
@@ -69,17 +71,35 @@ def get_page(
 
 
 PageDep = Annotated[Page, Depends(get_page)]
+_DATE = re.compile(DATE_PATTERN)
+
+
+def string_schema(**constraints: Any) -> Callable[[dict[str, Any]], None]:
+    """A `json_schema_extra` that documents `constraints` on the string branch of an optional parameter's schema
+    (`anyOf: [{type: string}, {type: null}]`), for checks the route makes itself (with its own 422 message)."""
+
+    def extend(schema: dict[str, Any]) -> None:
+        for branch in schema.get("anyOf", [schema]):
+            if branch.get("type") == "string":
+                branch.update(constraints)
+
+    return extend
 
 
 def check_date(value: str | None, name: str) -> str | None:
-    """A real calendar date as YYYY, YYYY-MM or YYYY-MM-DD, else 422."""
+    """A real calendar date as YYYY, YYYY-MM or YYYY-MM-DD (ASCII digits), else 422.
+
+    Matched as JSON Schema validators match `DATE_PATTERN` (`re.search`, where `$` also matches before a final
+    newline); that newline is dropped."""
     if value is None:
         return None
     try:
-        PartialDate.parse(value)
+        if _DATE.search(value) is None:
+            raise PartialDateError(value)
+        PartialDate.parse(value.removesuffix("\n"))
     except PartialDateError:
         raise InvalidParameterError(f"'{name}' must be a date YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}.") from None
-    return value
+    return value.removesuffix("\n")
 
 
 @dataclass(frozen=True)
@@ -92,10 +112,21 @@ class Period:
 
 def get_period(
     from_: Annotated[
-        str | None, Query(alias="from", description="Earliest date: YYYY, YYYY-MM or YYYY-MM-DD.", examples=["2023"])
+        str | None,
+        Query(
+            alias="from",
+            description="Earliest date: YYYY, YYYY-MM or YYYY-MM-DD (a real calendar date), at most `to`.",
+            examples=["2023"],
+            json_schema_extra=string_schema(pattern=DATE_PATTERN),
+        ),
     ] = None,
     to: Annotated[
-        str | None, Query(description="Latest date: YYYY, YYYY-MM or YYYY-MM-DD.", examples=["2024-12-31"])
+        str | None,
+        Query(
+            description="Latest date: YYYY, YYYY-MM or YYYY-MM-DD (a real calendar date).",
+            examples=["2024-12-31"],
+            json_schema_extra=string_schema(pattern=DATE_PATTERN),
+        ),
     ] = None,
 ) -> Period:
     start, end = check_date(from_, "from"), check_date(to, "to")

@@ -15,8 +15,10 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
+from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from api.methods import http_error
 from core.errors import MalikgError
 
 log = logging.getLogger(__name__)
@@ -165,6 +167,7 @@ class CatchAll:
 
 def install_error_handlers(app: FastAPI) -> None:
     """Register every translation from exception to JSON problem."""
+    app.add_exception_handler(HTTPException, http_error)  # complete `Allow` on a 405 (api/methods.py)
     app.add_exception_handler(ApiError, _api_error)
     app.add_exception_handler(RequestValidationError, _invalid_request)
     app.add_exception_handler(DatabaseDownError, _database_down)

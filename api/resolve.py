@@ -128,6 +128,11 @@ def sector_labels() -> dict[str, str]:
     return labels
 
 
+def sector_names() -> list[str]:
+    """Every sector name the API documents: French names and English labels (any case or accents also resolve)."""
+    return sorted({*sector_labels(), *sector_labels().values()})
+
+
 def resolve_sector(text: str | None) -> str | None:
     """The vocabulary's sector for a French name or English label (any case or accents), None for None, else 422."""
     if text is None:

@@ -305,6 +305,19 @@ def _recover(drill: Drill, written: int) -> None:
         )
     except Exception as error:  # reported, not raised: recovery after a full disk is `malikg db start`'s job
         print(f"  space freed, server {how}; the database did not come back: {str(error).splitlines()[0][:300]}")
+        for line in _error_lines(drill.config):
+            print(f"  log| {line[:300]}")
+
+
+def _error_lines(config: local_server.ServerConfig, most: int = 8) -> list[str]:
+    """The first ERROR lines of the server's own log and of Neo4j's logs (the drill's data dir is removed after)."""
+    files = [config.log_file, *sorted(config.data_dir.glob("**/logs/*.log"))]
+    lines = []
+    for path in files:
+        if path.is_file():
+            text = path.read_text(errors="replace").splitlines()
+            lines += [f"{path.name}: {line}" for line in text if " ERROR " in line or "malikg-neo4j:" in line]
+    return lines[:most]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

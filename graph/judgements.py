@@ -11,10 +11,11 @@ from __future__ import annotations
 import hashlib
 import uuid
 from datetime import UTC, datetime
-from typing import Literal, Self
+from typing import Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from core.date_pattern import DATE_PATTERN
 from core.dates import PartialDate
 from ingest.models import DatePrecision, MeetingType
 
@@ -52,10 +53,38 @@ FIXES = frozenset({"set_type", "set_date", "set_place", "set_host"})
 _PRECISION = {4: "year", 7: "month", 10: "day"}
 
 
+def _document_rules(schema: dict[str, Any]) -> None:
+    """The per-kind rules of `_complete`, in the JSON schema too (`if kind is K then these fields are present`), so
+    an OpenAPI client or generator knows a `set_date` needs a meeting and a date before it is refused."""
+    present: dict[str, Any] = {"type": "string", "minLength": 1}
+    rules: list[dict[str, Any]] = [
+        {
+            "if": {"properties": {"kind": {"const": kind}}, "required": ["kind"]},
+            "then": {
+                "required": list(fields),
+                "properties": {f: {"type": "array", "minItems": 1} if f == "articles" else present for f in fields},
+            },
+        }
+        for kind, fields in REQUIRED.items()
+    ]
+    # a precision, when given, is the one its date has
+    for size, precision in _PRECISION.items():
+        rules.append(
+            {
+                "if": {
+                    "properties": {"date": {"type": "string", "minLength": size, "maxLength": size}},
+                    "required": ["date"],
+                },
+                "then": {"properties": {"precision": {"enum": [precision, None]}}},
+            }
+        )
+    schema["allOf"] = rules
+
+
 class JudgementIn(BaseModel):
     """What a researcher submits."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_document_rules)
 
     kind: Kind
     author: str = Field(min_length=1, max_length=200)
@@ -65,7 +94,7 @@ class JudgementIn(BaseModel):
     into: str | None = Field(default=None, max_length=200, description="merge target (meeting or person id)")
     other: str | None = Field(default=None, max_length=200, description="distinct_people: the other person")
     type: MeetingType | None = None
-    date: str | None = Field(default=None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")
+    date: str | None = Field(default=None, pattern=DATE_PATTERN, description="a real calendar date, YYYY[-MM[-DD]]")
     precision: DatePrecision | None = None
     place: str | None = Field(default=None, max_length=200)
     place_state: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")

@@ -25,6 +25,10 @@ class StartError(LocalServerError):
     """The server exited during startup or did not answer Bolt in time."""
 
 
+class DatabaseStartError(StartError):
+    """Neo4j runs but could not start its database (a store or transaction logs it cannot recover)."""
+
+
 class StopError(LocalServerError):
     """The server did not stop in time."""
 

@@ -22,11 +22,12 @@ from neo4j.exceptions import AuthError, DriverError, Neo4jError
 
 from core.settings import REPO_ROOT
 from graph import local_auth, neo4j_build
-from graph.local_errors import PasswordError, PortInUseError, StartError, StopError
+from graph.local_errors import DatabaseStartError, PasswordError, PortInUseError, StartError, StopError
 from graph.queries import load_query
 
 LOOPBACK = "127.0.0.1"
 READY_MARK = "malikg-neo4j ready"
+DATABASE_FAILED_MARK = "Failed to start DatabaseId"  # Neo4j's debug.log, when a database of the DBMS cannot start
 SLOW_STOP_S = 10.0
 
 
@@ -237,11 +238,12 @@ def start(config: ServerConfig, *, timeout_s: float = 120.0) -> tuple[ServerInfo
     with config.log_file.open("ab") as log:
         log.write(f"\n== {time.strftime('%Y-%m-%d %H:%M:%S')} {' '.join(command)}\n".encode())
         log_offset = log.tell()
+    debug_offset = _debug_log(config).stat().st_size if _debug_log(config).is_file() else 0
     pid = _spawn_detached(command, config.log_file)
     info = ServerInfo(pid=pid, bolt_port=config.bolt_port, http_port=config.http_port, data_dir=str(data_dir))
     config.pid_file.write_text(f"{pid}\n")
     config.state_file.write_text(json.dumps(asdict(info)) + "\n")
-    _wait_until_ready(config, info, password, log_offset, timeout_s)
+    _wait_until_ready(config, info, password, (log_offset, debug_offset), timeout_s)
     return info, True
 
 
@@ -263,16 +265,24 @@ def _spawn_detached(command: list[str], log_file: Path) -> int:
     return int(result.stdout.strip())
 
 
-def _wait_until_ready(config: ServerConfig, info: ServerInfo, password: str, log_offset: int, timeout_s: float) -> None:
+def _wait_until_ready(
+    config: ServerConfig, info: ServerInfo, password: str, offsets: tuple[int, int], timeout_s: float
+) -> None:
     """Wait for the ready line in the log (printed once the password is applied), then for a Bolt query.
 
     Polling Bolt alone could fail authentication while an older store still had its old password, and Neo4j
-    locks a user out for 5 s after 3 failures."""
+    locks a user out for 5 s after 3 failures. A database that Neo4j failed to start (its store or transaction
+    logs cannot be recovered, e.g. after a full disk) is said at once, with the way forward, instead of waiting
+    for Bolt until the timeout. `offsets`: where this start begins in our log and in Neo4j's debug.log."""
+    log_offset, debug_offset = offsets
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         if not _alive(info.pid):
             _remove_run_files(config)
             raise StartError(f"Neo4j exited during startup; last lines of {config.log_file}:\n{_log_tail(config)}")
+        failure = _database_failure(config, debug_offset)
+        if failure is not None:
+            raise DatabaseStartError(_database_failed_message(config, failure))
         if _logged_since(config, log_offset, READY_MARK):
             try:
                 if bolt_answers(info.bolt_uri, password):
@@ -285,6 +295,37 @@ def _wait_until_ready(config: ServerConfig, info: ServerInfo, password: str, log
     raise StartError(
         f"Neo4j did not answer on {info.bolt_uri} within {timeout_s:.0f} s (pid {info.pid} "
         f"still running); see {config.log_file}"
+    )
+
+
+def _debug_log(config: ServerConfig) -> Path:
+    return config.data_dir / "logs" / "debug.log"
+
+
+def _database_failure(config: ServerConfig, offset: int) -> str | None:
+    """The first line of Neo4j's debug.log, since `offset`, saying that a database failed to start, else None."""
+    try:
+        with _debug_log(config).open("rb") as log:
+            log.seek(offset)
+            text = log.read().decode("utf-8", errors="replace")
+    except FileNotFoundError:
+        return None
+    return next((line for line in text.splitlines() if DATABASE_FAILED_MARK in line), None)
+
+
+def _database_failed_message(config: ServerConfig, failure: str) -> str:
+    data_dir, flags = config.data_dir, f"--data-dir {config.data_dir}"
+    return (
+        f"Neo4j is running but could not start its database; {_debug_log(config)} says:\n  {failure.strip()}\n"
+        "Its store or transaction logs cannot be recovered (after a full disk, for instance). Make sure the disk has "
+        "free space, then `malikg db stop` and `malikg db start` again. If it fails the same way, rebuild the graph "
+        "(it is derived from your inputs, and ingest is idempotent):\n"
+        f"  malikg db stop {flags}\n"
+        f"  mv {data_dir} {data_dir}.broken    # keep it, and its logs/, for a post-mortem\n"
+        f"  malikg db start {flags} --bolt-port {config.bolt_port} --http-port {config.http_port}"
+        "    # a new store and a new password, printed once\n"
+        "  malikg db schema && malikg ingest ...    # your inputs again\n"
+        '(docs/reliability.md, "Disk full")'
     )
 
 

@@ -20,6 +20,7 @@ from core.text import slug
 from graph.judgements import Judgement, JudgementIn, conflict
 from graph.queries import load_query
 
+JUDGEMENTS_LOCK = "judgements"  # the write/lock key every judgement takes
 _ROUNDS = 4  # merge targets and split-off meetings get their own judgements applied, a few levels deep
 
 
@@ -54,7 +55,15 @@ def store(driver: neo4j.Driver, database: str, judgement: Judgement) -> Judgemen
 
 
 def _record(tx: neo4j.ManagedTransaction, judgement: Judgement, check_targets: bool) -> Judgement:
-    _records(tx, "write/lock", keys=["judgements"])
+    # One lock for all judgements (they are few and may touch any meeting); removed before the commit like the
+    # writer's, so no WriteLock node outlives the transaction (a failed one rolls back with it).
+    _records(tx, "write/lock", keys=[JUDGEMENTS_LOCK])
+    recorded = _record_locked(tx, judgement, check_targets)
+    _records(tx, "write/unlock", keys=[JUDGEMENTS_LOCK])
+    return recorded
+
+
+def _record_locked(tx: neo4j.ManagedTransaction, judgement: Judgement, check_targets: bool) -> Judgement:
     ids = [x for x in (judgement.meeting, judgement.person, judgement.into, judgement.other) if x]
     existing = [Judgement(**r["j"]) for r in _records(tx, "review/related", ids=ids)]
     if any(old.id == judgement.id for old in existing):

@@ -8,11 +8,11 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from api.charts import MEDIA_TYPES, ChartFormat, contacts_chart, partners_chart, timeline_chart
-from api.deps import MAX_LIMIT, PeriodDep, ReaderDep
+from api.deps import MAX_LIMIT, PeriodDep, ReaderDep, string_schema
 from api.errors import InvalidParameterError
 from api.meeting_records import load_meetings
 from api.reads import GraphReader
-from api.resolve import resolve_entity, resolve_sector
+from api.resolve import resolve_entity, resolve_sector, sector_names
 from api.schemas.common import ERRORS
 from api.schemas.meetings import MeetingRecord
 
@@ -79,7 +79,14 @@ def partners(
     reader: ReaderDep,
     period: PeriodDep,
     state: Annotated[str, Query(min_length=1, max_length=200, description="ISO3 or name of the state.")] = "MLI",
-    sector: Annotated[str | None, Query(max_length=50, description="Only meetings concerning this sector.")] = None,
+    sector: Annotated[
+        str | None,
+        Query(
+            max_length=50,
+            description="Only meetings concerning this sector (French or English, any case; see GET /sectors).",
+            json_schema_extra=string_schema(enum=sector_names()),
+        ),
+    ] = None,
     top: Annotated[int, Query(ge=1, le=50, description="How many partners.")] = 15,
     fmt: Annotated[ChartFormat, _FORMAT] = "svg",
 ) -> Response:

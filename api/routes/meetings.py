@@ -7,10 +7,10 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 
-from api.deps import FormatDep, PageDep, PeriodDep, ReaderDep
+from api.deps import FormatDep, PageDep, PeriodDep, ReaderDep, string_schema
 from api.errors import NotFoundError
 from api.meeting_records import load_meetings
-from api.resolve import resolve_entity, resolve_sector
+from api.resolve import resolve_entity, resolve_sector, sector_names
 from api.schemas.common import ERRORS
 from api.schemas.meetings import MeetingList, MeetingRecord
 from api.tables import CSV_CONTENT, meetings_csv, wants_csv
@@ -35,7 +35,13 @@ def list_meetings(
     fmt: FormatDep = None,
     type: Annotated[MeetingType | None, Query(description="Meeting type.")] = None,
     sector: Annotated[
-        str | None, Query(max_length=50, description="Sector, French or English (see /sectors).", examples=["defence"])
+        str | None,
+        Query(
+            max_length=50,
+            description="Sector, French or English, any case or accents (see /sectors).",
+            examples=["defence"],
+            json_schema_extra=string_schema(enum=sector_names()),
+        ),
     ] = None,
     place: Annotated[str | None, Query(max_length=200, description="Place id or name.", examples=["Moscou"])] = None,
     state: Annotated[

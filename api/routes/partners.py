@@ -7,8 +7,8 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from api.deps import FormatDep, PageDep, PeriodDep, ReaderDep
-from api.resolve import resolve_entity, resolve_sector
+from api.deps import FormatDep, PageDep, PeriodDep, ReaderDep, string_schema
+from api.resolve import resolve_entity, resolve_sector, sector_names
 from api.schemas.analytics import Partner, Partners
 from api.schemas.common import ERRORS
 from api.tables import CSV_CONTENT, csv_response, wants_csv
@@ -36,6 +36,7 @@ def partners(
             max_length=50,
             description="Only meetings concerning this sector (French or English, any case; see GET /sectors).",
             examples=["défense"],
+            json_schema_extra=string_schema(enum=sector_names()),
         ),
     ] = None,
     fmt: FormatDep = None,

@@ -76,7 +76,10 @@ def post_judgement(
     settings: SettingsDep,
     judgement: Annotated[JudgementIn, Body(openapi_examples={"host": {"summary": "Fix a host", "value": _EXAMPLE}})],
 ) -> Judgement:
-    """Record a judgement and apply it now; the writer applies it again after every later ingest."""
+    """Record a judgement and apply it now; the writer applies it again after every later ingest.
+
+    The schema says which fields each `kind` needs; a merge of a meeting or a person into itself, or a person
+    distinct from themself, is refused too (422)."""
     try:
         return review.record(driver, settings.neo4j_database, judgement)
     except review.JudgementConflictError as exc:
