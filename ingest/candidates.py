@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import timedelta
 
-from core.text import unify
+from core.text import fold, unify
 from ingest.article import Article, Sentence
 from ingest.cues import alt, load_cues
 from ingest.dates import EventDate, bare_month, date_after, find_date, parse_iso, session_year
@@ -31,7 +31,7 @@ from ingest.meetings import (
     representatives,
     sender_at,
 )
-from ingest.mentions import ident_of, top_org
+from ingest.mentions import ident_of, state_counts, top_org
 from ingest.orgdata import members
 from ingest.people import ArticlePeople
 from ingest.places import seat_place, sentence_place
@@ -45,6 +45,8 @@ _COMPANY = re.compile(alt(load_cues().markers.company))
 _HEAD_TITLE = re.compile(rf"(?:^\s*|\bpar )(?:le|la) (?:{alt(load_cues().titles.head_titles)})\b", re.IGNORECASE)
 _SUCCESSIVE = re.compile(alt(load_cues().markers.successive))
 _RETURN_VISIT = re.compile(alt(load_cues().markers.return_visit))
+# A reception in the passive voice ("a été reçu", "ont été reçues", "reçue ce lundi par"): the agent receives.
+_PASSIVE_CUE = re.compile(r"(?:(?:a|ont) [ée]t[ée] )?re[çc]ue?s?\b")
 _DELEGATION = re.compile(r"\b(?:d[ée]l[ée]gation|mission)\b")
 
 
@@ -54,6 +56,7 @@ class CandidateFinder:
     def __init__(self, article: Article, people: ArticlePeople, gaz: Gazetteer, published: str | None) -> None:
         self.article, self.people, self.gaz, self.published = article, people, gaz, published
         self.subject: list[str] = []  # people of the sentence before, when the cue sentence continues it
+        self.state_counts = state_counts(article, gaz)
         base = article.published
         year = next((y for s in article.sentences if (y := session_year(s.text))), None)
         hint = article.header_month
@@ -249,6 +252,8 @@ class CandidateFinder:
             place = None  # "a indiqué le Kremlin": the source, not where a call took place
         at_home = [place_state] if mtype in ("visit", "audience") and place_state else []  # the host's city
         self._pair_unqualified(participants, reps + bare + at_home)
+        if before and after:
+            self._foreign_side(participants)
         state_of = {p: st for p in participants if (st := self.people.represented_state(p))}
         states: list[str] = []
         for pid in participants:
@@ -265,7 +270,7 @@ class CandidateFinder:
         if mtype == "multilateral":
             for oid in orgs:
                 _extend(states, members().get(oid, []))
-        hosts = self._hosts(mtype, low, cue_end, before, after, place_state, bare)
+        hosts = self._hosts(mtype, low, cue_start, cue_end, before, after, place_state, bare)
         if place is None and mtype != "phone_call":  # "en marge de l'Assemblée générale": where it sits
             place, place_state = seat_place(self.gaz, sent, frame)  # (after the hosts: not the host's city)
         date = when or self._fallback_date(i)
@@ -331,12 +336,16 @@ class CandidateFinder:
         return out
 
     def _hosts(
-        self, mtype: str, low: str, cue_end: int, before: list[str], after: list[str], place_state: str | None,
-        bare: list[str],
+        self, mtype: str, low: str, cue_start: int, cue_end: int, before: list[str], after: list[str],
+        place_state: str | None, bare: list[str],
     ) -> list[str]:  # fmt: skip
         """The receiving side: the state of whoever grants an audience, the destination of a visit."""
         if mtype == "audience":
             passive = re.match(r"\s*(?:en audience\s*)?(?:,\s*)?(?:\w+\s+){0,4}par\b", low[cue_end:]) is not None
+            # "X a été reçu(e), mardi à Bamako, par Y": the passive cue itself, its agent later in the clause
+            passive = passive or (
+                _PASSIVE_CUE.match(low, cue_start) is not None and re.search(r"\bpar\b", low[cue_start:]) is not None
+            )
             side = after if passive or " reçu par" in low or " reçue par" in low else before
             return [st for p in side if (st := self.people.represented_state(p))][:1]
         if mtype == "visit":
@@ -431,6 +440,34 @@ class CandidateFinder:
         free = [s for s in dict.fromkeys(sides) if s not in known]
         if len(free) == 1:
             self.people = self.people.with_states({unknown[0]: free[0]})
+
+    def _foreign_side(self, participants: list[str]) -> None:
+        """Two sides of one contact, all of one state, one of them with no printed country ("Le ministre des
+        Affaires étrangères, X, a été reçu à Bamako par le Premier ministre du Mali, Y"; "X, président du groupe
+        d'amitié ..., a été reçu par le Premier ministre Y"): a contact within one state is not reported as
+        such, so the unprinted side stands for the state the article names most after that one (when one
+        state clearly leads) — when that post is a minister's, a head's or an ambassador's, or names that state."""
+        printed = {self.people.state_of[p] for p in participants if p in self.people.state_of}
+        unprinted = [p for p in participants if p not in self.people.state_of]
+        if len(printed) != 1 or len(unprinted) != 1:
+            return
+        pid = unprinted[0]
+        if pid not in self.people.titles:
+            return  # no post printed: a private person or one named in passing stands for no state
+        if (rep := self.people.titles[pid][1]) is not None and rep not in self.people.gaz_states:
+            return  # an official of an organisation ("médiateur de la CEDEAO") stands for no state
+        if self.people.represented_state(pid) not in (None, *printed):
+            return
+        ranked = [(n, iso) for iso, n in self.state_counts.most_common() if iso not in printed]
+        if not ranked or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+            return
+        other = ranked[0][1]
+        title = self.people.titles[pid][0]
+        entry = self.gaz.state_by_iso3.get(other)
+        names_it = entry is not None and any(fold(n) in fold(title) for n in [entry.name, *entry.long_forms])
+        if not names_it and title_kind(title) is None and "ministre" not in title.lower():
+            return  # "le directeur national des douanes": a post that stands for no state abroad
+        self.people = self.people.with_states({pid: other})
 
     def _neighbour_place(self, i: int) -> tuple[str | None, str | None]:
         """A place in the next or previous sentence of the same paragraph ('au palais de Koulouba')."""

@@ -244,3 +244,27 @@ def test_a_cut_paragraph_with_full_sentences_is_running_text(nlp: Language) -> N
     (m,) = x.meetings
     assert m.type == "visit"
     assert set(m.states) == {"MLI", "BFA"}
+
+
+# who received whom: the foreign side with no printed country, a passive agent after a time adverbial
+
+
+def test_unprinted_visitor_received_by_a_home_official_stands_for_the_other_state(nlp: Language) -> None:
+    x = run(
+        "Le ministre des Affaires étrangères, Karim Benslimane, a été reçu, mardi à Bamako, par le Premier "
+        "ministre du Mali, Choguel Kokalla Maïga. Le Premier ministre a salué les efforts de l'Algérie. "
+        "L'Algérie et le Mali partagent une longue frontière; l'Algérie est le médiateur de l'accord."
+    )
+    (m,) = x.meetings
+    assert set(m.states) == {"DZA", "MLI"}
+    assert m.hosts == ["MLI"], "the passive agent receives"
+
+
+def test_passive_reception_with_a_long_time_adverbial_keeps_the_agent_as_host(nlp: Language) -> None:
+    x = run(
+        "Le ministre sénégalais Ousmane Diagne a été reçu en audience ce mardi 12 mars 2024 par le président "
+        "malien Assimi Goïta."
+    )
+    (m,) = x.meetings
+    assert m.type == "audience"
+    assert m.hosts == ["MLI"]
