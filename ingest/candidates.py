@@ -11,7 +11,16 @@ from datetime import timedelta
 from core.text import fold, unify
 from ingest.article import Article, Sentence
 from ingest.cues import alt, load_cues
-from ingest.dates import EventDate, bare_month, date_after, find_date, parse_iso, session_year
+from ingest.dates import (
+    JUST_DONE,
+    EventDate,
+    bare_month,
+    date_after,
+    find_date,
+    is_paragraph_dateline,
+    parse_iso,
+    session_year,
+)
 from ingest.gazetteer import Gazetteer
 from ingest.meetings import (
     CONTINUATION,
@@ -91,6 +100,10 @@ class CandidateFinder:
             if when is None and nxt < len(cues) and cues[nxt] is None and self._same_paragraph(i, nxt):
                 if (later := self.dates[nxt]) is not None and later.precision == "day":
                     when = later  # the date told in the sentence right after the cue
+            if when is None:
+                when = self._dateline_day(i)
+            if when is None and self.article.published is not None and JUST_DONE.search(sent.text):
+                when = EventDate.of(self.article.published)  # "X vient de recevoir Y": the day of publication
             if when is None and is_pluperfect(sent.text, cue):
                 continue  # "X avait rencontré Y", undated: background
             earlier = self._returned_visit(i, sent)
@@ -398,6 +411,19 @@ class CandidateFinder:
                 if cl.id not in out:
                     out.append(cl.id)
         return out
+
+    def _dateline_day(self, i: int) -> EventDate | None:
+        """The day of a dateline opening the cue's paragraph ("Bamako, le 15 août 2022. Le président ... a
+        effectué une visite ..."), for a cue sentence with no date of its own."""
+        para = self.article.sentences[i].paragraph
+        for j in range(i - 1, -1, -1):
+            if self.article.sentences[j].paragraph != para:
+                break
+            if j == 0 or self.article.sentences[j - 1].paragraph != para:  # the paragraph's first sentence
+                found = self.dates[j]
+                if is_paragraph_dateline(self.article.sentences[j].text) and found and found.precision == "day":
+                    return found
+        return None
 
     def _same_paragraph(self, i: int, j: int) -> bool:
         return self.article.sentences[i].paragraph == self.article.sentences[j].paragraph

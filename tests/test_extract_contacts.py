@@ -268,3 +268,34 @@ def test_passive_reception_with_a_long_time_adverbial_keeps_the_agent_as_host(nl
     (m,) = x.meetings
     assert m.type == "audience"
     assert m.hosts == ["MLI"]
+
+
+# dates: a paragraph's dateline, the immediate past, a contact within the visit just told
+
+
+def test_paragraph_dateline_dates_an_undated_contact_of_its_paragraph(nlp: Language) -> None:
+    x = run(
+        "Bamako, le 15 août 2022. Le président sénégalais Macky Sall a effectué une visite de travail à Bamako où "
+        "il a été reçu par le président de la transition, le colonel Assimi Goïta.",
+        published=None,
+    )
+    assert [m.date for m in x.meetings] == ["2022-08-15"]
+
+
+def test_immediate_past_is_the_day_of_publication(nlp: Language) -> None:
+    x = run(
+        "Le Premier ministre malien Choguel Kokalla Maïga vient de recevoir l'ambassadeur de Russie au Mali, "
+        "Igor Gromyko.",
+        published="2024-03-15",
+    )
+    assert [m.date for m in x.meetings] == ["2024-03-15"]
+
+
+def test_audience_during_the_visit_just_told_takes_its_day(nlp: Language) -> None:
+    x = run(
+        "Le chef de la diplomatie marocaine, Nasser Bourita, s'est rendu hier à Bamako. Lors de sa visite éclair, "
+        "Bourita a été reçu en audience par le président de la transition malienne, Bah N'Daw.",
+        published="2020-09-30",
+    )
+    (audience,) = [m for m in x.meetings if m.type == "audience"]
+    assert audience.date == "2020-09-29"
