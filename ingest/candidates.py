@@ -45,6 +45,7 @@ from ingest.orgdata import members
 from ingest.people import ArticlePeople
 from ingest.places import seat_place, sentence_place
 from ingest.roles import title_kind, unnamed_representatives
+from ingest.syntax import receiver_span
 
 _BACKGROUND_DAYS = 400  # a dated contact this long before publication is background
 _COMPANY_WINDOW = 3  # sentences after a meeting read for its delegation ("était accompagné de ...")
@@ -284,6 +285,9 @@ class CandidateFinder:
             for oid in orgs:
                 _extend(states, members().get(oid, []))
         hosts = self._hosts(mtype, low, cue_start, cue_end, before, after, place_state, bare)
+        if mtype == "audience":  # the parse's receiving side, when it names one of the meeting's states
+            received = [st for st in self._receiver_states(i, sent, cue_start, cue_end, frame_end) if st in states]
+            hosts = received[:1] or hosts
         if place is None and mtype != "phone_call":  # "en marge de l'Assemblée générale": where it sits
             place, place_state = seat_place(self.gaz, sent, frame)  # (after the hosts: not the host's city)
         date = when or self._fallback_date(i)
@@ -364,6 +368,32 @@ class CandidateFinder:
         if mtype == "visit":
             return [place_state] if place_state else bare[:1]
         return []
+
+    def _receiver_states(self, i: int, sent: Sentence, cue_start: int, cue_end: int, frame_end: int) -> list[str]:
+        """The states of the receiving side of a reception, from the dependency parse (`ingest.syntax`): the
+        people named in the subject of "a reçu" or the agent of "a été reçu par", else the post holders and
+        unnamed representatives there ("par le Premier ministre", "le président de la République française"),
+        else a demonym or state named there ("le ministère malien")."""
+        span = receiver_span(sent.text, cue_start, cue_end)
+        if span is None:
+            return []
+        lo, hi = span
+        out = [
+            st
+            for e in sent.ents
+            if e.label == "PER" and lo <= e.start < hi
+            and (cl := self.people.cluster(i, e.start)) is not None
+            and (st := self.people.represented_state(cl.id))
+        ]  # fmt: skip
+        out += [st for pos, pid in self._home_holders(sent, frame_end, (0, 0)) if lo <= pos < hi
+                and (st := self.people.represented_state(pid))]  # fmt: skip
+        out += [iso for iso, _, pos in unnamed_representatives(sent, lo, hi) if lo <= pos < hi]
+        out += [
+            iso
+            for e in sent.ents
+            if lo <= e.start < hi and e.label in ("DEMONYM", "STATE") and (iso := ident_of(e.ident, "state:"))
+        ]
+        return out
 
     def _return_span(self, sent: Sentence) -> tuple[int, int]:
         """The clause of an earlier visit this one returns ('faisant suite à une visite de X en février'), or

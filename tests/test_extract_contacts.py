@@ -299,3 +299,35 @@ def test_audience_during_the_visit_just_told_takes_its_day(nlp: Language) -> Non
     )
     (audience,) = [m for m in x.meetings if m.type == "audience"]
     assert audience.date == "2020-09-29"
+
+
+# who received whom, from the dependency parse of the reception sentence (ingest/syntax.py)
+
+
+def test_parse_gives_the_subject_of_an_active_reception_as_host(nlp: Language) -> None:
+    x = run(
+        "Le président de la République française a reçu en audience le mercredi 27 janvier 2021 "
+        "le président malien Bah N'Daw.",
+        published="2021-01-28",
+    )
+    (m,) = x.meetings
+    assert m.hosts == ["FRA"]
+
+
+def test_parse_gives_the_agent_of_a_participle_reception_as_host(nlp: Language) -> None:
+    x = run(
+        "L'ambassadeur de Turquie au Mali, Musa Kulaklıkaya, reçu ce lundi 11 mars 2024 au terme de sa mission par "
+        "le ministre malien des Affaires étrangères, Abdoulaye Diop, a salué la coopération."
+    )
+    (m,) = x.meetings
+    assert m.hosts == ["MLI"]
+
+
+def test_receiver_span_ignores_adverbials_between_verb_and_agent() -> None:
+    from ingest.syntax import receiver_span
+
+    text = "Le ministre Karim Benslimane a été reçu, mardi à Bamako, par le Premier ministre du Mali, Choguel Maïga."
+    start = text.index("a été reçu")
+    span = receiver_span(text, start, start + len("a été reçu"))
+    assert span is not None
+    assert text[span[0] : span[1]].startswith("par le Premier ministre du Mali")
