@@ -306,6 +306,19 @@ class CandidateFinder:
             ]  # fmt: skip
         common = {state_of.get(p) for p in before} - {None}
         others = [s for s in dict.fromkeys(reps + [state_of.get(p) or "" for p in after]) if s and s not in common]
+        subjects = [s for s in dict.fromkeys(state_of.get(p) for p in before) if s]
+        if is_plural(sent.text) and len(subjects) >= 2 and len(others) <= 1:
+            # "Les ambassadeurs X du Maroc, Y de l'Égypte et Z du Japon ont successivement présenté leurs lettres
+            # de créance au chef de l'État": one contact for each state of the plural subject
+            return [
+                replace(base, participants=[p for p in before if state_of.get(p) == iso] + after, split_group=i,
+                        anaphoric=False,  # "leurs lettres de créance": each subject's own, not an earlier contact
+                        hosts=[h for h in hosts if h not in subjects]
+                        or ([s for s in states if s not in subjects][:1] if mtype == "audience" else []),
+                        states=[iso] + [s for s in states if s not in subjects], rep_states=[iso],
+                        party={p: st for p, st in state_of.items() if st == iso or st not in subjects})
+                for iso in subjects
+            ]  # fmt: skip
         if not (is_plural(sent.text) and len(others) >= 2):
             return [base]
         return [

@@ -331,3 +331,26 @@ def test_receiver_span_ignores_adverbials_between_verb_and_agent() -> None:
     span = receiver_span(text, start, start + len("a été reçu"))
     assert span is not None
     assert text[span[0] : span[1]].startswith("par le Premier ministre du Mali")
+
+
+# several contacts in one sentence: a plural subject of several states, a name followed by its state
+
+
+def test_plural_subject_of_several_states_gives_one_contact_each(nlp: Language) -> None:
+    x = run(
+        "Les ambassadeurs Driss Isbayen du Maroc, Tarek Noueldin de l'Égypte et Hideki Uezono du Japon ont "
+        "successivement présenté le 12 mars 2024 leurs lettres de créance au chef de l'État malien, le général "
+        "Assimi Goïta."
+    )
+    assert sorted(sorted(m.states) for m in x.meetings) == [["EGY", "MLI"], ["JPN", "MLI"], ["MAR", "MLI"]]
+    assert all(m.hosts == ["MLI"] and "assimi-goïta" in m.participants for m in x.meetings)
+
+
+def test_name_followed_by_its_state_stands_for_it(nlp: Language) -> None:
+    x = run(
+        "Le ministre Abdoulaye Diop a reçu le 12 mars 2024 l'ambassadeur Tarek Noueldin de l'Égypte et "
+        "l'ambassadeur Hideki Uezono du Japon."
+    )
+    states = {p.id: [r.represents for r in p.roles] for p in x.people}
+    assert states["tarek-noueldin"] == ["EGY"]
+    assert states["hideki-uezono"] == ["JPN"]
