@@ -72,6 +72,7 @@ class CandidateFinder:
         hint = article.header_month
         years = [int(y) for s in article.sentences for y in re.findall(r"\b((?:19|20)\d\d)\b", s.text)]
         floor = max(years) if years else None
+        self.latest_year = floor
         self.dates = [
             find_date(s.text, base, session_year(s.text) or (year if base is None else None), hint, floor)
             for s in article.sentences
@@ -206,13 +207,17 @@ class CandidateFinder:
         return base is not None and day is not None and base - timedelta(_BACKGROUND_DAYS) > day
 
     def _fallback_date(self, i: int) -> EventDate | None:
-        """Crawler month, publication month, else the nearest date of the article at month precision."""
+        """Crawler month, publication month, else the nearest date of the article's latest year at month
+        precision."""
         if self.article.header_month:
             return EventDate(self.article.header_month[:7], "month")
         if self.published:
             return EventDate(self.published[:7], "month")
-        earlier = [d for d in self.dates[:i] if d is not None]
-        later = [d for d in self.dates[i:] if d is not None]
+        # only a date of the latest year the article prints: "(19 novembre 1968 – 26 mars 1991)", a term of
+        # office or other background, does not date a contact reported now
+        recent = [d if d is not None and d.value[:4] == str(self.latest_year) else None for d in self.dates]
+        earlier = [d for d in recent[:i] if d is not None]
+        later = [d for d in recent[i:] if d is not None]
         pick = earlier[-1] if earlier else (later[0] if later else None)
         return pick.as_month() if pick else None
 

@@ -354,3 +354,14 @@ def test_name_followed_by_its_state_stands_for_it(nlp: Language) -> None:
     states = {p.id: [r.represents for r in p.roles] for p in x.people}
     assert states["tarek-noueldin"] == ["EGY"]
     assert states["hideki-uezono"] == ["JPN"]
+
+
+def test_background_date_of_an_older_year_does_not_date_an_undated_contact(nlp: Language) -> None:
+    x = run(
+        "Le Maroc a noué des relations avec le Mali sous le président Moussa Traoré (19 novembre 1968 – 26 mars "
+        "1991). A Rabat, le ministre marocain de l'Agriculture, Mohamed Sadiki, a reçu vendredi son homologue "
+        "malien, Lassine Dembélé.",
+        published=None,
+    )
+    (m,) = x.meetings
+    assert m.date is None, "no date of the contact's own year is printed"
