@@ -57,6 +57,8 @@ _SUCCESSIVE = re.compile(alt(load_cues().markers.successive))
 _RETURN_VISIT = re.compile(alt(load_cues().markers.return_visit))
 # A reception in the passive voice ("a été reçu", "ont été reçues", "reçue ce lundi par"): the agent receives.
 _PASSIVE_CUE = re.compile(r"(?:(?:a|ont) [ée]t[ée] )?re[çc]ue?s?\b")
+# An ambassador's posting in his title, on folded text: "ambassadeur du mali en algerie" -> "algerie".
+_POSTED = re.compile(r"\bambassad\w*\b.*?\b(?:en|au|aux)\s+(?:republique (?:arabe )?(?:d |de |du )?)?(.+)$")
 _DELEGATION = re.compile(r"\b(?:d[ée]l[ée]gation|mission)\b")
 
 
@@ -491,7 +493,12 @@ class CandidateFinder:
                 e.start >= m.end() and e.start <= m.end() + 30 and e.label in ("DEMONYM", "STATE") for e in sent.ents
             ):
                 continue  # "le président sénégalais": a stated country, handled as a representative
-            named = self._holder(title_kind(m.group(0)) or "", home, kind_given=True)
+            kind = title_kind(m.group(0)) or ""
+            named = self._holder(kind, home, kind_given=True)
+            if named is None:  # the home state guessed wrong ("L'Ambassadrice des États-Unis ... reçue par le
+                # Premier ministre"): the article's one holder of that post, whatever his state
+                holders = [pid for pid in self.people.ids() if kind and kind in self.people.kinds(pid)]
+                named = holders[0] if len(holders) == 1 else None
             if named is not None:
                 out.append((m.start(), named))
         return out
@@ -532,6 +539,12 @@ class CandidateFinder:
             return  # an official of an organisation ("médiateur de la CEDEAO") stands for no state
         if self.people.represented_state(pid) not in (None, *printed):
             return
+        posted = [st for p in participants if p in self.people.state_of and (st := self._posted_in(p))]
+        if posted and posted[0] not in printed:
+            # "L'ambassadeur du Mali en Algérie, X, a été reçu par le directeur général Afrique, Y": the
+            # official who receives an ambassador is of the state the ambassador is posted to
+            self.people = self.people.with_states({pid: posted[0]})
+            return
         ranked = [(n, iso) for iso, n in self.state_counts.most_common() if iso not in printed]
         if not ranked or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
             return
@@ -542,6 +555,18 @@ class CandidateFinder:
         if not names_it and title_kind(title) is None and "ministre" not in title.lower():
             return  # "le directeur national des douanes": a post that stands for no state abroad
         self.people = self.people.with_states({pid: other})
+
+    def _posted_in(self, pid: str) -> str | None:
+        """The state an ambassador is posted to, from his printed title ("ambassadeur du Mali en Algérie")."""
+        title = self.people.titles.get(pid, ("", None))[0]
+        m = _POSTED.search(fold(title))
+        if m is None:
+            return None
+        where = m.group(1)
+        for st in self.gaz.states:
+            if any(fold(n) and where.startswith(fold(n)) for n in [st.name, *st.long_forms]):
+                return st.iso3
+        return None
 
     def _neighbour_place(self, i: int) -> tuple[str | None, str | None]:
         """A place in the next or previous sentence of the same paragraph ('au palais de Koulouba')."""

@@ -365,3 +365,23 @@ def test_background_date_of_an_older_year_does_not_date_an_undated_contact(nlp: 
     )
     (m,) = x.meetings
     assert m.date is None, "no date of the contact's own year is printed"
+
+
+def test_official_receiving_an_ambassador_is_of_the_state_of_his_posting(nlp: Language) -> None:
+    x = run(
+        "L'ambassadeur du Mali en Algérie, Nany Touré, a été reçu ce jeudi 14 mars 2024 au siège du ministère "
+        "des Affaires étrangères par le directeur général Afrique, Sofiane Mimouni."
+    )
+    (m,) = x.meetings
+    assert set(m.states) == {"MLI", "DZA"}
+
+
+def test_head_title_alone_names_the_articles_one_holder_when_the_home_state_is_another(nlp: Language) -> None:
+    x = run(
+        "L'Ambassadrice des États-Unis à Bamako, reçue ce lundi 11 mars 2024 par le Premier ministre, a transmis "
+        "le message des autorités américaines. Les États-Unis restent ouverts, selon l'ambassadrice des États-Unis. "
+        "Pour le Premier ministre, le général Abdoulaye Maïga, cette visite honore le Mali."
+    )
+    (m,) = x.meetings
+    assert "abdoulaye-maïga" in m.participants
+    assert set(m.states) == {"USA", "MLI"}
