@@ -385,3 +385,12 @@ def test_head_title_alone_names_the_articles_one_holder_when_the_home_state_is_a
     (m,) = x.meetings
     assert "abdoulaye-maïga" in m.participants
     assert set(m.states) == {"USA", "MLI"}
+
+
+def test_talk_during_a_visit_named_as_circumstance_is_a_bilateral_meeting(nlp: Language) -> None:
+    x = run(
+        "Le général Assimi Goïta, président de la transition malienne, a rencontré le 12 mars 2024 le président "
+        "russe Vladimir Poutine dans le cadre d'une visite officielle à Moscou."
+    )
+    (m,) = x.meetings
+    assert m.type == "bilateral_meeting"
