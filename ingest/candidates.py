@@ -8,10 +8,19 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import timedelta
 
-from core.text import unify
+from core.text import fold, unify
 from ingest.article import Article, Sentence
 from ingest.cues import alt, load_cues
-from ingest.dates import EventDate, bare_month, date_after, find_date, parse_iso, session_year
+from ingest.dates import (
+    JUST_DONE,
+    EventDate,
+    bare_month,
+    date_after,
+    find_date,
+    is_paragraph_dateline,
+    parse_iso,
+    session_year,
+)
 from ingest.gazetteer import Gazetteer
 from ingest.meetings import (
     CONTINUATION,
@@ -31,11 +40,12 @@ from ingest.meetings import (
     representatives,
     sender_at,
 )
-from ingest.mentions import ident_of, top_org
+from ingest.mentions import ident_of, state_counts, top_org
 from ingest.orgdata import members
 from ingest.people import ArticlePeople
 from ingest.places import seat_place, sentence_place
 from ingest.roles import title_kind, unnamed_representatives
+from ingest.syntax import receiver_span
 
 _BACKGROUND_DAYS = 400  # a dated contact this long before publication is background
 _COMPANY_WINDOW = 3  # sentences after a meeting read for its delegation ("était accompagné de ...")
@@ -45,6 +55,10 @@ _COMPANY = re.compile(alt(load_cues().markers.company))
 _HEAD_TITLE = re.compile(rf"(?:^\s*|\bpar )(?:le|la) (?:{alt(load_cues().titles.head_titles)})\b", re.IGNORECASE)
 _SUCCESSIVE = re.compile(alt(load_cues().markers.successive))
 _RETURN_VISIT = re.compile(alt(load_cues().markers.return_visit))
+# A reception in the passive voice ("a été reçu", "ont été reçues", "reçue ce lundi par"): the agent receives.
+_PASSIVE_CUE = re.compile(r"(?:(?:a|ont) [ée]t[ée] )?re[çc]ue?s?\b")
+# An ambassador's posting in his title, on folded text: "ambassadeur du mali en algerie" -> "algerie".
+_POSTED = re.compile(r"\bambassad\w*\b.*?\b(?:en|au|aux)\s+(?:republique (?:arabe )?(?:d |de |du )?)?(.+)$")
 _DELEGATION = re.compile(r"\b(?:d[ée]l[ée]gation|mission)\b")
 
 
@@ -54,11 +68,13 @@ class CandidateFinder:
     def __init__(self, article: Article, people: ArticlePeople, gaz: Gazetteer, published: str | None) -> None:
         self.article, self.people, self.gaz, self.published = article, people, gaz, published
         self.subject: list[str] = []  # people of the sentence before, when the cue sentence continues it
+        self.state_counts = state_counts(article, gaz)
         base = article.published
         year = next((y for s in article.sentences if (y := session_year(s.text))), None)
         hint = article.header_month
         years = [int(y) for s in article.sentences for y in re.findall(r"\b((?:19|20)\d\d)\b", s.text)]
         floor = max(years) if years else None
+        self.latest_year = floor
         self.dates = [
             find_date(s.text, base, session_year(s.text) or (year if base is None else None), hint, floor)
             for s in article.sentences
@@ -88,6 +104,10 @@ class CandidateFinder:
             if when is None and nxt < len(cues) and cues[nxt] is None and self._same_paragraph(i, nxt):
                 if (later := self.dates[nxt]) is not None and later.precision == "day":
                     when = later  # the date told in the sentence right after the cue
+            if when is None:
+                when = self._dateline_day(i)
+            if when is None and self.article.published is not None and JUST_DONE.search(sent.text):
+                when = EventDate.of(self.article.published)  # "X vient de recevoir Y": the day of publication
             if when is None and is_pluperfect(sent.text, cue):
                 continue  # "X avait rencontré Y", undated: background
             earlier = self._returned_visit(i, sent)
@@ -189,13 +209,17 @@ class CandidateFinder:
         return base is not None and day is not None and base - timedelta(_BACKGROUND_DAYS) > day
 
     def _fallback_date(self, i: int) -> EventDate | None:
-        """Crawler month, publication month, else the nearest date of the article at month precision."""
+        """Crawler month, publication month, else the nearest date of the article's latest year at month
+        precision."""
         if self.article.header_month:
             return EventDate(self.article.header_month[:7], "month")
         if self.published:
             return EventDate(self.published[:7], "month")
-        earlier = [d for d in self.dates[:i] if d is not None]
-        later = [d for d in self.dates[i:] if d is not None]
+        # only a date of the latest year the article prints: "(19 novembre 1968 – 26 mars 1991)", a term of
+        # office or other background, does not date a contact reported now
+        recent = [d if d is not None and d.value[:4] == str(self.latest_year) else None for d in self.dates]
+        earlier = [d for d in recent[:i] if d is not None]
+        later = [d for d in recent[i:] if d is not None]
         pick = earlier[-1] if earlier else (later[0] if later else None)
         return pick.as_month() if pick else None
 
@@ -249,6 +273,8 @@ class CandidateFinder:
             place = None  # "a indiqué le Kremlin": the source, not where a call took place
         at_home = [place_state] if mtype in ("visit", "audience") and place_state else []  # the host's city
         self._pair_unqualified(participants, reps + bare + at_home)
+        if before and after:
+            self._foreign_side(participants)
         state_of = {p: st for p in participants if (st := self.people.represented_state(p))}
         states: list[str] = []
         for pid in participants:
@@ -265,7 +291,10 @@ class CandidateFinder:
         if mtype == "multilateral":
             for oid in orgs:
                 _extend(states, members().get(oid, []))
-        hosts = self._hosts(mtype, low, cue_end, before, after, place_state, bare)
+        hosts = self._hosts(mtype, low, cue_start, cue_end, before, after, place_state, bare)
+        if mtype == "audience":  # the parse's receiving side, when it names one of the meeting's states
+            received = [st for st in self._receiver_states(i, sent, cue_start, cue_end, frame_end) if st in states]
+            hosts = received[:1] or hosts
         if place is None and mtype != "phone_call":  # "en marge de l'Assemblée générale": where it sits
             place, place_state = seat_place(self.gaz, sent, frame)  # (after the hosts: not the host's city)
         date = when or self._fallback_date(i)
@@ -284,6 +313,19 @@ class CandidateFinder:
             ]  # fmt: skip
         common = {state_of.get(p) for p in before} - {None}
         others = [s for s in dict.fromkeys(reps + [state_of.get(p) or "" for p in after]) if s and s not in common]
+        subjects = [s for s in dict.fromkeys(state_of.get(p) for p in before) if s]
+        if is_plural(sent.text) and len(subjects) >= 2 and len(others) <= 1:
+            # "Les ambassadeurs X du Maroc, Y de l'Égypte et Z du Japon ont successivement présenté leurs lettres
+            # de créance au chef de l'État": one contact for each state of the plural subject
+            return [
+                replace(base, participants=[p for p in before if state_of.get(p) == iso] + after, split_group=i,
+                        anaphoric=False,  # "leurs lettres de créance": each subject's own, not an earlier contact
+                        hosts=[h for h in hosts if h not in subjects]
+                        or ([s for s in states if s not in subjects][:1] if mtype == "audience" else []),
+                        states=[iso] + [s for s in states if s not in subjects], rep_states=[iso],
+                        party={p: st for p, st in state_of.items() if st == iso or st not in subjects})
+                for iso in subjects
+            ]  # fmt: skip
         if not (is_plural(sent.text) and len(others) >= 2):
             return [base]
         return [
@@ -331,17 +373,47 @@ class CandidateFinder:
         return out
 
     def _hosts(
-        self, mtype: str, low: str, cue_end: int, before: list[str], after: list[str], place_state: str | None,
-        bare: list[str],
+        self, mtype: str, low: str, cue_start: int, cue_end: int, before: list[str], after: list[str],
+        place_state: str | None, bare: list[str],
     ) -> list[str]:  # fmt: skip
         """The receiving side: the state of whoever grants an audience, the destination of a visit."""
         if mtype == "audience":
             passive = re.match(r"\s*(?:en audience\s*)?(?:,\s*)?(?:\w+\s+){0,4}par\b", low[cue_end:]) is not None
+            # "X a été reçu(e), mardi à Bamako, par Y": the passive cue itself, its agent later in the clause
+            passive = passive or (
+                _PASSIVE_CUE.match(low, cue_start) is not None and re.search(r"\bpar\b", low[cue_start:]) is not None
+            )
             side = after if passive or " reçu par" in low or " reçue par" in low else before
             return [st for p in side if (st := self.people.represented_state(p))][:1]
         if mtype == "visit":
             return [place_state] if place_state else bare[:1]
         return []
+
+    def _receiver_states(self, i: int, sent: Sentence, cue_start: int, cue_end: int, frame_end: int) -> list[str]:
+        """The states of the receiving side of a reception, from the dependency parse (`ingest.syntax`): the
+        people named in the subject of "a reçu" or the agent of "a été reçu par", else the post holders and
+        unnamed representatives there ("par le Premier ministre", "le président de la République française"),
+        else a demonym or state named there ("le ministère malien")."""
+        span = receiver_span(sent.text, cue_start, cue_end)
+        if span is None:
+            return []
+        lo, hi = span
+        out = [
+            st
+            for e in sent.ents
+            if e.label == "PER" and lo <= e.start < hi
+            and (cl := self.people.cluster(i, e.start)) is not None
+            and (st := self.people.represented_state(cl.id))
+        ]  # fmt: skip
+        out += [st for pos, pid in self._home_holders(sent, frame_end, (0, 0)) if lo <= pos < hi
+                and (st := self.people.represented_state(pid))]  # fmt: skip
+        out += [iso for iso, _, pos in unnamed_representatives(sent, lo, hi) if lo <= pos < hi]
+        out += [
+            iso
+            for e in sent.ents
+            if lo <= e.start < hi and e.label in ("DEMONYM", "STATE") and (iso := ident_of(e.ident, "state:"))
+        ]
+        return out
 
     def _return_span(self, sent: Sentence) -> tuple[int, int]:
         """The clause of an earlier visit this one returns ('faisant suite à une visite de X en février'), or
@@ -390,6 +462,19 @@ class CandidateFinder:
                     out.append(cl.id)
         return out
 
+    def _dateline_day(self, i: int) -> EventDate | None:
+        """The day of a dateline opening the cue's paragraph ("Bamako, le 15 août 2022. Le président ... a
+        effectué une visite ..."), for a cue sentence with no date of its own."""
+        para = self.article.sentences[i].paragraph
+        for j in range(i - 1, -1, -1):
+            if self.article.sentences[j].paragraph != para:
+                break
+            if j == 0 or self.article.sentences[j - 1].paragraph != para:  # the paragraph's first sentence
+                found = self.dates[j]
+                if is_paragraph_dateline(self.article.sentences[j].text) and found and found.precision == "day":
+                    return found
+        return None
+
     def _same_paragraph(self, i: int, j: int) -> bool:
         return self.article.sentences[i].paragraph == self.article.sentences[j].paragraph
 
@@ -408,7 +493,12 @@ class CandidateFinder:
                 e.start >= m.end() and e.start <= m.end() + 30 and e.label in ("DEMONYM", "STATE") for e in sent.ents
             ):
                 continue  # "le président sénégalais": a stated country, handled as a representative
-            named = self._holder(title_kind(m.group(0)) or "", home, kind_given=True)
+            kind = title_kind(m.group(0)) or ""
+            named = self._holder(kind, home, kind_given=True)
+            if named is None:  # the home state guessed wrong ("L'Ambassadrice des États-Unis ... reçue par le
+                # Premier ministre"): the article's one holder of that post, whatever his state
+                holders = [pid for pid in self.people.ids() if kind and kind in self.people.kinds(pid)]
+                named = holders[0] if len(holders) == 1 else None
             if named is not None:
                 out.append((m.start(), named))
         return out
@@ -431,6 +521,52 @@ class CandidateFinder:
         free = [s for s in dict.fromkeys(sides) if s not in known]
         if len(free) == 1:
             self.people = self.people.with_states({unknown[0]: free[0]})
+
+    def _foreign_side(self, participants: list[str]) -> None:
+        """Two sides of one contact, all of one state, one of them with no printed country ("Le ministre des
+        Affaires étrangères, X, a été reçu à Bamako par le Premier ministre du Mali, Y"; "X, président du groupe
+        d'amitié ..., a été reçu par le Premier ministre Y"): a contact within one state is not reported as
+        such, so the unprinted side stands for the state the article names most after that one (when one
+        state clearly leads) — when that post is a minister's, a head's or an ambassador's, or names that state."""
+        printed = {self.people.state_of[p] for p in participants if p in self.people.state_of}
+        unprinted = [p for p in participants if p not in self.people.state_of]
+        if len(printed) != 1 or len(unprinted) != 1:
+            return
+        pid = unprinted[0]
+        if pid not in self.people.titles:
+            return  # no post printed: a private person or one named in passing stands for no state
+        if (rep := self.people.titles[pid][1]) is not None and rep not in self.people.gaz_states:
+            return  # an official of an organisation ("médiateur de la CEDEAO") stands for no state
+        if self.people.represented_state(pid) not in (None, *printed):
+            return
+        posted = [st for p in participants if p in self.people.state_of and (st := self._posted_in(p))]
+        if posted and posted[0] not in printed:
+            # "L'ambassadeur du Mali en Algérie, X, a été reçu par le directeur général Afrique, Y": the
+            # official who receives an ambassador is of the state the ambassador is posted to
+            self.people = self.people.with_states({pid: posted[0]})
+            return
+        ranked = [(n, iso) for iso, n in self.state_counts.most_common() if iso not in printed]
+        if not ranked or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+            return
+        other = ranked[0][1]
+        title = self.people.titles[pid][0]
+        entry = self.gaz.state_by_iso3.get(other)
+        names_it = entry is not None and any(fold(n) in fold(title) for n in [entry.name, *entry.long_forms])
+        if not names_it and title_kind(title) is None and "ministre" not in title.lower():
+            return  # "le directeur national des douanes": a post that stands for no state abroad
+        self.people = self.people.with_states({pid: other})
+
+    def _posted_in(self, pid: str) -> str | None:
+        """The state an ambassador is posted to, from his printed title ("ambassadeur du Mali en Algérie")."""
+        title = self.people.titles.get(pid, ("", None))[0]
+        m = _POSTED.search(fold(title))
+        if m is None:
+            return None
+        where = m.group(1)
+        for st in self.gaz.states:
+            if any(fold(n) and where.startswith(fold(n)) for n in [st.name, *st.long_forms]):
+                return st.iso3
+        return None
 
     def _neighbour_place(self, i: int) -> tuple[str | None, str | None]:
         """A place in the next or previous sentence of the same paragraph ('au palais de Koulouba')."""

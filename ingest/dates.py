@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 
 import dateparser
 
-from core.text import fold
+from core.text import fold, search_fold
 
 MONTHS = {
     "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7, "aout": 8,
@@ -219,8 +219,26 @@ def _relative(s: str, base: date) -> EventDate | None:
 _SAME_DAY = re.compile(
     r"\ble m[êe]me jour\b|\ben marge d|\bdans la foul[ée]e\b|\b[àa] cette occasion\b|\bauparavant\b"
     r"|\bplus t[ôo]t dans la journ[ée]e\b"
-    r"|\bau cours de (?:ce|cette|son|sa) (?:sommet|visite|s[ée]jour|r[ée]union|conf[ée]rence)"
+    # a contact told within the visit or session just reported ("au cours de sa visite", "lors de sa visite
+    # éclair", "pendant son séjour", "durant ce sommet")
+    r"|\b(?:au cours|lors|pendant|durant)(?: de| d')? ?(?:ce|cet|cette|son|sa) "
+    r"(?:sommet|visite|s[ée]jour|r[ée]union|conf[ée]rence)"
 )
+# Immediate past ("X vient de recevoir Y", "viennent de signer"): the contact happened on the day of publication.
+JUST_DONE = re.compile(r"\b(?:vient|viennent) d(?:e |')")
+# A dateline opening a paragraph ("Bamako, le 15 août 2022.", "Bamako, 23 mai 2025 Sous un ciel ..."): the day
+# of the news the paragraph reports (matched on casefolded text without accents, the place capitalised in the
+# original; "Le 15 août 2022, X a reçu" is no dateline: the comma must follow the place).
+_PARAGRAPH_DATELINE = re.compile(
+    rf"^\s*(?!le |la |les )[a-z][\w'-]+(?:[ -][a-z][\w'-]+)?,\s+(?:le\s+)?\d{{1,2}}(?:er)?\s+(?:{_M})\s+\d{{4}}\b"
+)
+
+
+def is_paragraph_dateline(sentence: str) -> bool:
+    """Whether a sentence opens with a place and a full day ("Bamako, le 15 août 2022")."""
+    return sentence.lstrip()[:1].isupper() and _PARAGRAPH_DATELINE.match(search_fold(sentence)) is not None
+
+
 _NEXT_DAY = re.compile(r"\bla veille\b|\ble lendemain\b")
 
 

@@ -26,6 +26,13 @@ CUES: list[tuple[str, re.Pattern[str]]] = [(t, re.compile(a)) for t, a in _CUES.
 # reçu"): with a passive reception it makes the sentence a visit.
 _VISIT_NOUN = re.compile(r"\bvisites? (?:officielle|de travail|d'amiti[ée]|d'[ée]tat|fraternelle)|\ben visite\b")
 _PASSIVE = re.compile(r"(?:a|ont) [ée]t[ée] re[çc]u")
+# A visit named only as the circumstance of a talk ("a rencontré X dans le cadre d'une visite officielle à
+# Moscou", "en marge de sa visite", "actuellement en visite"): the talk verb gives the type.
+_VISIT_CIRCUMSTANCE = re.compile(
+    r"\b(?:dans le cadre d'une|lors de (?:sa|son|cette|la)|au cours de (?:sa|son|cette|la)|en marge de (?:sa|son|la)"
+    r"|actuellement en|en) visites?\b"
+)
+_TALK = re.compile(r"\ba rencontr[ée]\b|\bs'est entretenue?\b|\ba eu (?:un|des) (?:entretiens?|[ée]changes?) avec\b")
 _MULTI_VERB = re.compile(alt(_MK.multilateral_verbs))
 # Speaking at a session reported just before: the speaker took part in it.
 SPEAKER = re.compile(alt(_MK.speaking))
@@ -93,6 +100,10 @@ def meeting_cue(sentence: str) -> tuple[str, re.Match[str]] | None:
             if mtype == "audience" and _PASSIVE.match(m.group(0)) and " en audience" not in low:
                 if (visit := _VISIT_NOUN.search(low)) is not None:
                     return "visit", visit  # "a été reçu par Xi Jinping ... dans le cadre d'une visite d'État"
+            if mtype == "visit" and _VISIT_CIRCUMSTANCE.search(low) and (talk := _TALK.search(low)) is not None:
+                circ = _VISIT_CIRCUMSTANCE.search(low)
+                if circ is not None and circ.start() <= m.start() < circ.end() + 40:
+                    return "bilateral_meeting", talk
             return mtype, m
     return None
 

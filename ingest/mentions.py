@@ -76,7 +76,7 @@ def home_state(article: Article, gaz: Gazetteer, wire_dateline: str | None) -> s
         for place in gaz.places:
             if any(fold(n) == city for n in [place.name, *place.aliases]):
                 return place.state
-    counts = Counter(iso for s in article.sentences for e in s.ents if (iso := _state_of_ent(gaz, e.ident)))
+    counts = state_counts(article, gaz)
     if not counts:
         return None
     top = max(counts.values())
@@ -84,6 +84,11 @@ def home_state(article: Article, gaz: Gazetteer, wire_dateline: str | None) -> s
     if len(leaders) == 1:
         return leaders[0]
     return HOME_DEFAULT if HOME_DEFAULT in leaders else None
+
+
+def state_counts(article: Article, gaz: Gazetteer) -> Counter[str]:
+    """How often each state is named in the article (its cities and palaces included)."""
+    return Counter(iso for s in article.sentences for e in s.ents if (iso := _state_of_ent(gaz, e.ident)))
 
 
 def _state_of_ent(gaz: Gazetteer, ident: str) -> str | None:

@@ -22,6 +22,7 @@ from ingest.gazetteer import load_gazetteer
 from ingest.models import Document, Extraction, Failure
 from ingest.nlp import load_nlp
 from ingest.normalise import normalise_document
+from ingest.syntax import load_parser
 
 
 def _extract_batch(docs: list[Document]) -> list[Extraction | Failure]:
@@ -134,8 +135,10 @@ def _run_isolated(chunk: list[Document | Failure]) -> list[Extraction | Failure]
 
 
 def _warm() -> None:
-    """Load spaCy and the gazetteers once in each worker process."""
+    """Load spaCy (the NER pipeline and the parser of the cue sentences) and the gazetteers once in each worker
+    process."""
     load_nlp()
+    load_parser()
     load_gazetteer()
 
 

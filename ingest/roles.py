@@ -74,14 +74,38 @@ def person_role(sent: Sentence, per: Ent) -> RoleGuess:
     cuts = [m.end() - 1 for m in _CUT.finditer(left)]
     lo = prev_end + (cuts[-1] + 1 if cuts else 0)
     roles = [r for r in ROLE.finditer(text, lo, per.start) if not _CLAUSE_VERB.search(text, r.end(), per.start)]
+    attached = _attached_state(sent, per)
     if not roles:
-        return RoleGuess(None, _enumerated_state(sent, prev_end, per.start), None)
+        prev_per = _previous_per(sent, per)
+        if attached is None and prev_per is not None and _attached_state(sent, prev_per) is not None:
+            return RoleGuess(None, None, None)  # "X du Maroc, Y, ...": the state before Y is X's
+        return RoleGuess(None, attached or _enumerated_state(sent, prev_end, per.start), None)
     lo = roles[0].start()
     window = [e for e in sent.ents if lo <= e.start and e.end <= per.start]
     states = [s for e in window if (s := _state(e)) and (e.label == "DEMONYM" or _rep_state(sent, e))]
     orgs = [e.ident.split(":", 1)[1] for e in window if e.ident.startswith("org:")]
     title = text[lo : per.start].strip(" ,:")
-    return RoleGuess(title or None, states[-1] if states else None, orgs[-1] if orgs else None)
+    return RoleGuess(title or None, attached or (states[-1] if states else None), orgs[-1] if orgs else None)
+
+
+_ATTACHED = re.compile(r"\s+(?:du|des|de la|de l'|d'|de)\s*")
+
+
+def _previous_per(sent: Sentence, per: Ent) -> Ent | None:
+    before = [e for e in sent.ents if e.label == "PER" and e.end <= per.start]
+    return before[-1] if before else None
+
+
+def _attached_state(sent: Sentence, per: Ent) -> str | None:
+    """'Les ambassadeurs Driss Isbayen du Maroc, Tarek Noueldin de l'Égypte et Hideki Uezono du Japon': a name
+    followed directly by 'du / de (la) / d'<État>' stands for that state."""
+    m = _ATTACHED.match(unify(sent.text), per.end)
+    if m is None:
+        return None
+    for e in sent.ents:
+        if e.start == m.end() and e.label == "STATE" and (iso := _state(e)):
+            return iso
+    return None
 
 
 def _enumerated_state(sent: Sentence, lo: int, hi: int) -> str | None:

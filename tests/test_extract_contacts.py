@@ -244,3 +244,153 @@ def test_a_cut_paragraph_with_full_sentences_is_running_text(nlp: Language) -> N
     (m,) = x.meetings
     assert m.type == "visit"
     assert set(m.states) == {"MLI", "BFA"}
+
+
+# who received whom: the foreign side with no printed country, a passive agent after a time adverbial
+
+
+def test_unprinted_visitor_received_by_a_home_official_stands_for_the_other_state(nlp: Language) -> None:
+    x = run(
+        "Le ministre des Affaires étrangères, Karim Benslimane, a été reçu, mardi à Bamako, par le Premier "
+        "ministre du Mali, Choguel Kokalla Maïga. Le Premier ministre a salué les efforts de l'Algérie. "
+        "L'Algérie et le Mali partagent une longue frontière; l'Algérie est le médiateur de l'accord."
+    )
+    (m,) = x.meetings
+    assert set(m.states) == {"DZA", "MLI"}
+    assert m.hosts == ["MLI"], "the passive agent receives"
+
+
+def test_passive_reception_with_a_long_time_adverbial_keeps_the_agent_as_host(nlp: Language) -> None:
+    x = run(
+        "Le ministre sénégalais Ousmane Diagne a été reçu en audience ce mardi 12 mars 2024 par le président "
+        "malien Assimi Goïta."
+    )
+    (m,) = x.meetings
+    assert m.type == "audience"
+    assert m.hosts == ["MLI"]
+
+
+# dates: a paragraph's dateline, the immediate past, a contact within the visit just told
+
+
+def test_paragraph_dateline_dates_an_undated_contact_of_its_paragraph(nlp: Language) -> None:
+    x = run(
+        "Bamako, le 15 août 2022. Le président sénégalais Macky Sall a effectué une visite de travail à Bamako où "
+        "il a été reçu par le président de la transition, le colonel Assimi Goïta.",
+        published=None,
+    )
+    assert [m.date for m in x.meetings] == ["2022-08-15"]
+
+
+def test_immediate_past_is_the_day_of_publication(nlp: Language) -> None:
+    x = run(
+        "Le Premier ministre malien Choguel Kokalla Maïga vient de recevoir l'ambassadeur de Russie au Mali, "
+        "Igor Gromyko.",
+        published="2024-03-15",
+    )
+    assert [m.date for m in x.meetings] == ["2024-03-15"]
+
+
+def test_audience_during_the_visit_just_told_takes_its_day(nlp: Language) -> None:
+    x = run(
+        "Le chef de la diplomatie marocaine, Nasser Bourita, s'est rendu hier à Bamako. Lors de sa visite éclair, "
+        "Bourita a été reçu en audience par le président de la transition malienne, Bah N'Daw.",
+        published="2020-09-30",
+    )
+    (audience,) = [m for m in x.meetings if m.type == "audience"]
+    assert audience.date == "2020-09-29"
+
+
+# who received whom, from the dependency parse of the reception sentence (ingest/syntax.py)
+
+
+def test_parse_gives_the_subject_of_an_active_reception_as_host(nlp: Language) -> None:
+    x = run(
+        "Le président de la République française a reçu en audience le mercredi 27 janvier 2021 "
+        "le président malien Bah N'Daw.",
+        published="2021-01-28",
+    )
+    (m,) = x.meetings
+    assert m.hosts == ["FRA"]
+
+
+def test_parse_gives_the_agent_of_a_participle_reception_as_host(nlp: Language) -> None:
+    x = run(
+        "L'ambassadeur de Turquie au Mali, Musa Kulaklıkaya, reçu ce lundi 11 mars 2024 au terme de sa mission par "
+        "le ministre malien des Affaires étrangères, Abdoulaye Diop, a salué la coopération."
+    )
+    (m,) = x.meetings
+    assert m.hosts == ["MLI"]
+
+
+def test_receiver_span_ignores_adverbials_between_verb_and_agent() -> None:
+    from ingest.syntax import receiver_span
+
+    text = "Le ministre Karim Benslimane a été reçu, mardi à Bamako, par le Premier ministre du Mali, Choguel Maïga."
+    start = text.index("a été reçu")
+    span = receiver_span(text, start, start + len("a été reçu"))
+    assert span is not None
+    assert text[span[0] : span[1]].startswith("par le Premier ministre du Mali")
+
+
+# several contacts in one sentence: a plural subject of several states, a name followed by its state
+
+
+def test_plural_subject_of_several_states_gives_one_contact_each(nlp: Language) -> None:
+    x = run(
+        "Les ambassadeurs Driss Isbayen du Maroc, Tarek Noueldin de l'Égypte et Hideki Uezono du Japon ont "
+        "successivement présenté le 12 mars 2024 leurs lettres de créance au chef de l'État malien, le général "
+        "Assimi Goïta."
+    )
+    assert sorted(sorted(m.states) for m in x.meetings) == [["EGY", "MLI"], ["JPN", "MLI"], ["MAR", "MLI"]]
+    assert all(m.hosts == ["MLI"] and "assimi-goïta" in m.participants for m in x.meetings)
+
+
+def test_name_followed_by_its_state_stands_for_it(nlp: Language) -> None:
+    x = run(
+        "Le ministre Abdoulaye Diop a reçu le 12 mars 2024 l'ambassadeur Tarek Noueldin de l'Égypte et "
+        "l'ambassadeur Hideki Uezono du Japon."
+    )
+    states = {p.id: [r.represents for r in p.roles] for p in x.people}
+    assert states["tarek-noueldin"] == ["EGY"]
+    assert states["hideki-uezono"] == ["JPN"]
+
+
+def test_background_date_of_an_older_year_does_not_date_an_undated_contact(nlp: Language) -> None:
+    x = run(
+        "Le Maroc a noué des relations avec le Mali sous le président Moussa Traoré (19 novembre 1968 – 26 mars "
+        "1991). A Rabat, le ministre marocain de l'Agriculture, Mohamed Sadiki, a reçu vendredi son homologue "
+        "malien, Lassine Dembélé.",
+        published=None,
+    )
+    (m,) = x.meetings
+    assert m.date is None, "no date of the contact's own year is printed"
+
+
+def test_official_receiving_an_ambassador_is_of_the_state_of_his_posting(nlp: Language) -> None:
+    x = run(
+        "L'ambassadeur du Mali en Algérie, Nany Touré, a été reçu ce jeudi 14 mars 2024 au siège du ministère "
+        "des Affaires étrangères par le directeur général Afrique, Sofiane Mimouni."
+    )
+    (m,) = x.meetings
+    assert set(m.states) == {"MLI", "DZA"}
+
+
+def test_head_title_alone_names_the_articles_one_holder_when_the_home_state_is_another(nlp: Language) -> None:
+    x = run(
+        "L'Ambassadrice des États-Unis à Bamako, reçue ce lundi 11 mars 2024 par le Premier ministre, a transmis "
+        "le message des autorités américaines. Les États-Unis restent ouverts, selon l'ambassadrice des États-Unis. "
+        "Pour le Premier ministre, le général Abdoulaye Maïga, cette visite honore le Mali."
+    )
+    (m,) = x.meetings
+    assert "abdoulaye-maïga" in m.participants
+    assert set(m.states) == {"USA", "MLI"}
+
+
+def test_talk_during_a_visit_named_as_circumstance_is_a_bilateral_meeting(nlp: Language) -> None:
+    x = run(
+        "Le général Assimi Goïta, président de la transition malienne, a rencontré le 12 mars 2024 le président "
+        "russe Vladimir Poutine dans le cadre d'une visite officielle à Moscou."
+    )
+    (m,) = x.meetings
+    assert m.type == "bilateral_meeting"

