@@ -108,15 +108,15 @@ def scratch_env(tmp_path: Path) -> dict[str, str]:
     return {**env, "MALIKG_DATA_DIR": str(tmp_path / "data")}
 
 
-def test_the_installed_package_carries_its_queries_and_browser_files(installed: Path, tmp_path: Path) -> None:
-    run = subprocess.run(
-        [installed / "python", "-c", CHECK, *MALIKG_PACKAGES],
-        cwd=tmp_path,
-        env=scratch_env(tmp_path),
-        capture_output=True,
-        text=True,
-        timeout=300,
+def run_in(tmp_path: Path, *command: str | Path) -> subprocess.CompletedProcess[str]:
+    """`command` run in `tmp_path`, outside the checkout, with the scratch environment."""
+    return subprocess.run(
+        command, cwd=tmp_path, env=scratch_env(tmp_path), capture_output=True, text=True, timeout=600, check=False
     )
+
+
+def test_the_installed_package_carries_its_queries_and_browser_files(installed: Path, tmp_path: Path) -> None:
+    run = run_in(tmp_path, installed / "python", "-c", CHECK, *MALIKG_PACKAGES)
     assert run.returncode == 0, run.stderr
     seen = json.loads(run.stdout)
     venv = installed.parent.resolve()
@@ -130,23 +130,9 @@ def test_the_installed_package_carries_its_queries_and_browser_files(installed: 
 def test_the_installed_malikg_extracts_an_article_as_the_checkout_does(installed: Path, tmp_path: Path) -> None:
     article = tmp_path / ARTICLE.name
     shutil.copyfile(ARTICLE, article)
-    from_wheel = subprocess.run(
-        [installed / "malikg", "extract", article.name],
-        cwd=tmp_path,
-        env=scratch_env(tmp_path),
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    from_wheel = run_in(tmp_path, installed / "malikg", "extract", article.name)
     assert from_wheel.returncode == 0, from_wheel.stderr
-    from_checkout = subprocess.run(
-        [Path(sys.executable).parent / "malikg", "extract", article.name],
-        cwd=tmp_path,
-        env=scratch_env(tmp_path),
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    from_checkout = run_in(tmp_path, Path(sys.executable).parent / "malikg", "extract", article.name)
     assert from_checkout.returncode == 0, from_checkout.stderr
     extraction = json.loads(from_wheel.stdout)
     assert extraction["meetings"], "the seed article reports meetings"
