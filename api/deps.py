@@ -13,7 +13,7 @@ from neo4j.exceptions import DatabaseUnavailable, ServiceUnavailable, SessionExp
 
 from api.errors import DatabaseDownError, InvalidParameterError
 from api.reads import GraphReader
-from core.date_pattern import DATE_PATTERN
+from core.date_pattern import DATE_PATTERN, DAY_PATTERN
 from core.dates import PartialDate
 from core.errors import PartialDateError
 from core.settings import Settings, get_settings
@@ -72,6 +72,7 @@ def get_page(
 
 PageDep = Annotated[Page, Depends(get_page)]
 _DATE = re.compile(DATE_PATTERN)
+_DAY = re.compile(DAY_PATTERN)
 
 
 def string_schema(**constraints: Any) -> Callable[[dict[str, Any]], None]:
@@ -84,6 +85,18 @@ def string_schema(**constraints: Any) -> Callable[[dict[str, Any]], None]:
                 branch.update(constraints)
 
     return extend
+
+
+# An entity's name or id: at least one character that is not white space (`resolve_entity` answers a blank one
+# with its own 422; the schema says so, so generators never send one as valid).
+NAME_SCHEMA = string_schema(pattern=r"\S")
+
+
+def check_day(value: str | None, name: str) -> str | None:
+    """A real calendar day YYYY-MM-DD (ASCII digits), else 422; read like `check_date`."""
+    if value is not None and _DAY.search(value) is None:
+        raise InvalidParameterError(f"'{name}' must be a calendar day YYYY-MM-DD, got {value!r}.")
+    return None if value is None else value.removesuffix("\n")
 
 
 def check_date(value: str | None, name: str) -> str | None:

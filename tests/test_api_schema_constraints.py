@@ -13,14 +13,15 @@ from hypothesis import strategies as st
 from jsonschema_rs import Draft202012Validator
 from pydantic import ValidationError
 
-from api.deps import check_date
+from api.deps import check_date, check_day
 from api.errors import InvalidParameterError
 from api.main import create_app
 from api.resolve import resolve_sector, sector_names
-from core.date_pattern import DATE_PATTERN
+from core.date_pattern import DATE_PATTERN, DAY_PATTERN
 from graph.judgements import REQUIRED, JudgementIn
 
 DATE = re.compile(DATE_PATTERN)
+DAY = re.compile(DAY_PATTERN)
 
 
 def _accepted(text: str) -> bool:
@@ -53,6 +54,44 @@ def test_every_string_of_the_pattern_is_accepted(text: str) -> None:
 def test_what_the_pattern_refuses_is_refused(text: str) -> None:
     # as JSON Schema validators read a pattern: re.search; Unicode digits such as '٣' were accepted before
     assert bool(DATE.search(text)) == _accepted(text)
+
+
+def _day_accepted(text: str) -> bool:
+    try:
+        check_day(text, "at")
+    except InvalidParameterError:
+        return False
+    return True
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789-٣\n", max_size=11))
+def test_the_day_pattern_is_what_at_accepts(text: str) -> None:
+    assert bool(DAY.search(text)) == _day_accepted(text)
+    assert not DAY.search("2024-02-30") and DAY.search("2024-02-29") and not DAY.search("2023-02-29")
+
+
+NAME_PARAMETERS = [
+    ("/people/{id}", "id"),
+    ("/organisations/{id}", "id"),
+    ("/contacts", "a"),
+    ("/timeline", "entity"),
+    ("/network", "entity"),
+    ("/partners", "state"),
+    ("/meetings", "person"),
+    ("/charts/timeline", "entity"),
+    ("/export/rdf", "entity"),
+    ("/search", "q"),
+]
+
+
+@pytest.mark.parametrize(("path", "name"), NAME_PARAMETERS)
+def test_a_blank_name_is_outside_the_documented_schema(path: str, name: str) -> None:
+    # resolve_entity refuses a blank name (422); generators read patterns with Python's re.search
+    [parameter] = [p for p in create_app().openapi()["paths"][path]["get"]["parameters"] if p["name"] == name]
+    [pattern] = [b["pattern"] for b in parameter["schema"].get("anyOf", [parameter["schema"]]) if "pattern" in b]
+    assert [text for text in ("", " ", "\x1d", "\t\n") if re.search(pattern, text)] == []
+    assert re.search(pattern, " Diop")
 
 
 def test_sector_parameters_document_every_name_that_resolves() -> None:

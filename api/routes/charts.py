@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from api.charts import MEDIA_TYPES, ChartFormat, contacts_chart, partners_chart, timeline_chart
-from api.deps import MAX_LIMIT, PeriodDep, ReaderDep, string_schema
+from api.deps import MAX_LIMIT, NAME_SCHEMA, PeriodDep, ReaderDep, string_schema
 from api.errors import InvalidParameterError
 from api.meeting_records import load_meetings
 from api.reads import GraphReader
@@ -46,7 +46,12 @@ def _all_meetings(reader: GraphReader, query: str, **params: object) -> list[Mee
 def timeline(
     reader: ReaderDep,
     period: PeriodDep,
-    entity: Annotated[str, Query(min_length=1, max_length=200, description="Person, state or organisation.")],
+    entity: Annotated[
+        str,
+        Query(
+            min_length=1, max_length=200, json_schema_extra=NAME_SCHEMA, description="Person, state or organisation."
+        ),
+    ],
     by: Annotated[
         Literal["partner", "type"], Query(description="Colour the bars by partner state or type.")
     ] = "partner",
@@ -78,7 +83,10 @@ def _own_state(reader: GraphReader, kind: str, key: str) -> str:
 def partners(
     reader: ReaderDep,
     period: PeriodDep,
-    state: Annotated[str, Query(min_length=1, max_length=200, description="ISO3 or name of the state.")] = "MLI",
+    state: Annotated[
+        str,
+        Query(min_length=1, max_length=200, json_schema_extra=NAME_SCHEMA, description="ISO3 or name of the state."),
+    ] = "MLI",
     sector: Annotated[
         str | None,
         Query(
@@ -108,8 +116,18 @@ def partners(
 def contacts(
     reader: ReaderDep,
     period: PeriodDep,
-    a: Annotated[str, Query(min_length=1, max_length=200, description="Person, state or organisation.")],
-    b: Annotated[str, Query(min_length=1, max_length=200, description="Person, state or organisation.")],
+    a: Annotated[
+        str,
+        Query(
+            min_length=1, max_length=200, json_schema_extra=NAME_SCHEMA, description="Person, state or organisation."
+        ),
+    ],
+    b: Annotated[
+        str,
+        Query(
+            min_length=1, max_length=200, json_schema_extra=NAME_SCHEMA, description="Person, state or organisation."
+        ),
+    ],
     fmt: Annotated[ChartFormat, _FORMAT] = "svg",
 ) -> Response:
     """Each contact between `a` and `b` as a marker on a time axis, one row per meeting type."""

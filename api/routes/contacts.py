@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from api.deps import FormatDep, PageDep, PeriodDep, ReaderDep
+from api.deps import NAME_SCHEMA, FormatDep, PageDep, PeriodDep, ReaderDep
 from api.errors import InvalidParameterError
 from api.meeting_records import load_meetings
 from api.resolve import resolve_entity
@@ -17,7 +17,12 @@ from api.tables import CSV_CONTENT, meetings_csv, wants_csv
 
 router = APIRouter(tags=["meetings"])
 
-_NAME = Query(min_length=1, max_length=200, description="A person or state (or organisation): id, ISO3 or name.")
+_NAME = Query(
+    min_length=1,
+    max_length=200,
+    json_schema_extra=NAME_SCHEMA,
+    description="A person or state (or organisation): id, ISO3 or name.",
+)
 
 
 @router.get(

@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query
 from fastapi.responses import StreamingResponse
 
-from api.deps import DriverDep, PeriodDep, ReaderDep, SettingsDep
+from api.deps import NAME_SCHEMA, DriverDep, PeriodDep, ReaderDep, SettingsDep
 from api.errors import InvalidParameterError
 from api.resolve import resolve_entity
 from api.schemas.common import ERRORS, InvalidRequest
@@ -48,6 +48,7 @@ def export_rdf(
         Query(
             min_length=1,
             max_length=200,
+            json_schema_extra=NAME_SCHEMA,
             description="Only meetings involving this person, state or organisation (id, ISO3 or name).",
             examples=["abdoulaye-diop"],
         ),

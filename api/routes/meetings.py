@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 
-from api.deps import FormatDep, PageDep, PeriodDep, ReaderDep, string_schema
+from api.deps import NAME_SCHEMA, FormatDep, PageDep, PeriodDep, ReaderDep, string_schema
 from api.errors import NotFoundError
 from api.meeting_records import load_meetings
 from api.resolve import resolve_entity, resolve_sector, sector_names
@@ -45,11 +45,16 @@ def list_meetings(
     ] = None,
     place: Annotated[str | None, Query(max_length=200, description="Place id or name.", examples=["Moscou"])] = None,
     state: Annotated[
-        str | None, Query(max_length=200, description=f"State: ISO3, {_NAME}.", examples=["Russia"])
+        str | None,
+        Query(max_length=200, json_schema_extra=NAME_SCHEMA, description=f"State: ISO3, {_NAME}.", examples=["Russia"]),
     ] = None,
-    person: Annotated[str | None, Query(max_length=200, description=f"Person: {_NAME}.", examples=["Lavrov"])] = None,
+    person: Annotated[
+        str | None,
+        Query(max_length=200, json_schema_extra=NAME_SCHEMA, description=f"Person: {_NAME}.", examples=["Lavrov"]),
+    ] = None,
     organisation: Annotated[
-        str | None, Query(max_length=200, description=f"Organisation: {_NAME}.", examples=["ONU"])
+        str | None,
+        Query(max_length=200, json_schema_extra=NAME_SCHEMA, description=f"Organisation: {_NAME}.", examples=["ONU"]),
     ] = None,
     sort: Annotated[Literal["date", "-date"], Query(description="`date` oldest first, `-date` newest first.")] = "date",
 ) -> MeetingList | Response:

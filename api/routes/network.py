@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from api.deps import MAX_LIMIT, ReaderDep
+from api.deps import MAX_LIMIT, NAME_SCHEMA, ReaderDep
 from api.resolve import resolve_entity
 from api.schemas.analytics import Network, NetworkEdge, NetworkNode
 from api.schemas.common import ERRORS
@@ -17,7 +17,12 @@ router = APIRouter(tags=["analytics"])
 @router.get("/network", response_model=Network, responses=ERRORS, summary="The graph around an entity")
 def network(
     reader: ReaderDep,
-    entity: Annotated[str, Query(min_length=1, max_length=200, description="Id or name.", examples=["Diop"])],
+    entity: Annotated[
+        str,
+        Query(
+            min_length=1, max_length=200, json_schema_extra=NAME_SCHEMA, description="Id or name.", examples=["Diop"]
+        ),
+    ],
     depth: Annotated[int, Query(ge=1, le=2, description="1: its meetings; 2: also its co-participants' meetings.")] = 1,
     max_meetings: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Bound on meetings shown.")] = 100,
 ) -> Network:

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path
 
-from api.deps import ReaderDep
+from api.deps import NAME_SCHEMA, ReaderDep
 from api.errors import NotFoundError
 from api.meeting_records import meeting_counts
 from api.resolve import resolve_entity
@@ -17,7 +17,9 @@ router = APIRouter(tags=["entities"])
 
 
 @router.get("/organisations/{id}", response_model=OrganisationOut, responses=ERRORS, summary="One organisation")
-def get_organisation(reader: ReaderDep, id: Annotated[str, Path(max_length=200, examples=["onu"])]) -> OrganisationOut:
+def get_organisation(
+    reader: ReaderDep, id: Annotated[str, Path(max_length=200, examples=["onu"], json_schema_extra=NAME_SCHEMA)]
+) -> OrganisationOut:
     """The organisation with this id, or the one this acronym or name designates ("ONU", "United Nations"): posts
     held in it, meetings held in its frame by type; 404 with suggestions when none matches."""
     row = reader.one("get_organisation", id=id)

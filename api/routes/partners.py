@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from api.deps import FormatDep, PageDep, PeriodDep, ReaderDep, string_schema
+from api.deps import NAME_SCHEMA, FormatDep, PageDep, PeriodDep, ReaderDep, string_schema
 from api.resolve import resolve_entity, resolve_sector, sector_names
 from api.schemas.analytics import Partner, Partners
 from api.schemas.common import ERRORS
@@ -28,7 +28,14 @@ def partners(
     page: PageDep,
     period: PeriodDep,
     state: Annotated[
-        str, Query(min_length=1, max_length=200, description="ISO3 or name of the state.", examples=["MLI"])
+        str,
+        Query(
+            min_length=1,
+            max_length=200,
+            json_schema_extra=NAME_SCHEMA,
+            description="ISO3 or name of the state.",
+            examples=["MLI"],
+        ),
     ] = "MLI",
     sector: Annotated[
         str | None,

@@ -6,13 +6,14 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
-from api.deps import ReaderDep
+from api.deps import NAME_SCHEMA, ReaderDep, check_day, string_schema
 from api.errors import NotFoundError
 from api.meeting_records import meeting_counts
 from api.posts_at import held_on
 from api.resolve import resolve_entity
 from api.schemas.common import ERRORS
 from api.schemas.entities import PersonOut, PostHeld
+from core.date_pattern import DAY_PATTERN
 
 router = APIRouter(tags=["entities"])
 
@@ -20,16 +21,20 @@ router = APIRouter(tags=["entities"])
 @router.get("/people/{id}", response_model=PersonOut, responses=ERRORS, summary="One person")
 def get_person(
     reader: ReaderDep,
-    id: Annotated[str, Path(max_length=200, examples=["abdoulaye-diop"])],
+    id: Annotated[str, Path(max_length=200, examples=["abdoulaye-diop"], json_schema_extra=NAME_SCHEMA)],
     at: Annotated[
         str | None,
-        Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="only the posts held on this day (YYYY-MM-DD)"),
+        Query(
+            description="only the posts held on this day (YYYY-MM-DD, a real calendar day)",
+            json_schema_extra=string_schema(pattern=DAY_PATTERN),
+        ),
     ] = None,
 ) -> PersonOut:
     """The person with this id, or the one person this name, alias or accent-free id designates ("serguei-lavrov",
     "Sergei Lavrov"): roles over time and meeting counts by type (404 with suggestions when none
     matches); with `at`,
     only the posts known to be held that day (gazetteer since/until, or the days of articles naming the post)."""
+    at = check_day(at, "at")
     row = reader.one("get_person", id=id)
     if row is None:
         row = reader.one("get_person", id=resolve_entity(reader, id, kinds={"person"}).id)

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from api.deps import PageDep, ReaderDep
+from api.deps import NAME_SCHEMA, PageDep, ReaderDep
 from api.errors import InvalidParameterError
 from api.resolve import ALL_KINDS, gazetteer_match
 from api.schemas.common import ERRORS, EntityKind
@@ -23,16 +23,25 @@ def search(
     reader: ReaderDep,
     page: PageDep,
     q: Annotated[
-        str, Query(min_length=1, max_length=200, description="Words of a name or alias.", examples=["lavrov"])
+        str,
+        Query(
+            min_length=1,
+            max_length=200,
+            json_schema_extra=NAME_SCHEMA,
+            description="Words of a name or alias.",
+            examples=["lavrov"],
+        ),
     ],
     kind: Annotated[list[EntityKind] | None, Query(description="Keep only these kinds.")] = None,
 ) -> SearchResults:
     """Full-text search over names and aliases, ignoring case and accents ("serguei" finds "Sergueï Lavrov");
     the last word may be the beginning of a word ("lav"). Acronyms ("ONU"), English names ("Russia") and formal
     names ("Fédération de Russie") find their entity, listed first; `total` counts every match."""
-    query = all_terms_query(q, prefix_last=True)
-    if not query:
+    if not q.strip():
         raise InvalidParameterError("'q' must contain at least one word.")
+    query = all_terms_query(q, prefix_last=True)
+    if not query:  # only marks that folding removes (a lone combining accent): no name can match
+        return SearchResults(query=q, total=0, limit=page.limit, offset=page.offset, results=[])
     kinds = sorted(kind or ALL_KINDS)
     rows = reader.rows("search_entities", query=query, kinds=kinds, skip=page.offset, limit=page.limit)
     total = (reader.one("count_search_entities", query=query, kinds=kinds) or {"total": 0})["total"]

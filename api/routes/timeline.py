@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from api.deps import FormatDep, PageDep, PeriodDep, ReaderDep
+from api.deps import NAME_SCHEMA, FormatDep, PageDep, PeriodDep, ReaderDep
 from api.meeting_records import load_meetings
 from api.resolve import resolve_entity
 from api.schemas.common import ERRORS
@@ -31,7 +31,11 @@ def timeline(
     entity: Annotated[
         str,
         Query(
-            min_length=1, max_length=200, description="Person, state or organisation: id or name.", examples=["Lavrov"]
+            min_length=1,
+            max_length=200,
+            json_schema_extra=NAME_SCHEMA,
+            description="Person, state or organisation: id or name.",
+            examples=["Lavrov"],
         ),
     ],
     fmt: FormatDep = None,
