@@ -108,5 +108,9 @@ def test_post_never_erases_metadata_and_records_a_conflict(api: str, driver: neo
     records, _, _ = driver.execute_query("MATCH (m:Meeting) RETURN m.id AS id")
     meeting = httpx.get(f"{api}/meetings/{records[0]['id']}", timeout=30.0).json()
     assert [(s["outlet"], s["author"]) for s in meeting["sources"]] == [(FULL["outlet"], FULL["author"])]
+    provenance = httpx.get(f"{api}/meetings/{records[0]['id']}/provenance", timeout=30.0).json()
+    assert [s["author"] for s in provenance["sources"]] == [FULL["author"]]
+    article = meeting["sources"][0]["article_id"]
+    assert httpx.get(f"{api}/documents/{article}/text", timeout=30.0).json()["author"] == FULL["author"]
     post({"id": "late-title", "text": TEXT, "title": "Autre titre"})
     assert _articles(driver) == [{"url": None, **FULL, "conflicts": ["title: Autre titre"]}]
