@@ -25,6 +25,7 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SEEDS = REPO_ROOT / "corpus" / "seeds"
 SITE_NAME = "Le Quotidien de Test"
+AUTHOR = "Aminata Traoré"  # the author line of every article page (<meta name="author">)
 START = datetime(2026, 1, 1, tzinfo=UTC)
 SLOW_S = 3.0
 HUGE_BYTES = 3_000_000
@@ -52,12 +53,14 @@ class Page:
         return '"' + hashlib.sha1(self.body).hexdigest()[:16] + '"'
 
 
-def article_html(title: str, paragraphs: list[str], url: str) -> str:
-    """A news page as sites serve them: head metadata, a menu, the article, a footer."""
+def article_html(title: str, paragraphs: list[str], url: str, author: str | None = None) -> str:
+    """A news page as sites serve them: head metadata (with the author line, if any), a menu, the article, a
+    footer."""
     body = "\n".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
+    byline = "" if author is None else f'<meta name="author" content="{html.escape(author)}">'
     return (
         '<!DOCTYPE html>\n<html lang="fr"><head><meta charset="utf-8">'
-        f'<title>{html.escape(title)}</title><link rel="canonical" href="{url}">'
+        f'<title>{html.escape(title)}</title><link rel="canonical" href="{url}">{byline}'
         f'<meta property="og:site_name" content="{SITE_NAME}"></head><body>'
         '<nav><a href="/">Accueil</a> <a href="/politique">Politique</a> <a href="/sport">Sport</a></nav>'
         f"<article><h1>{html.escape(title)}</h1>\n{body}\n</article>"
@@ -66,9 +69,9 @@ def article_html(title: str, paragraphs: list[str], url: str) -> str:
 
 
 def text_page(text: str, url: str) -> bytes:
-    """The page of an article text: its first paragraph is the title."""
+    """The page of an article text: its first paragraph is the title; AUTHOR signs it."""
     paragraphs = [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
-    return article_html(paragraphs[0], paragraphs[1:], url).encode("utf-8")
+    return article_html(paragraphs[0], paragraphs[1:], url, AUTHOR).encode("utf-8")
 
 
 def seed_articles() -> dict[str, str]:

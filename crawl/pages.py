@@ -1,7 +1,8 @@
 """A fetched page -> the Document `malikg ingest` would make of it (main text and metadata by trafilatura).
 
-Reuses `ingest.readers`: `html_main_text` (trafilatura: text, title, site name, date, canonical URL) and
-`check_document` (size, binary content, date). The document id and URL are the page's URL after redirects.
+Reuses `ingest.readers`: `html_main_text` (trafilatura: text, title, site name, date, canonical URL, author
+line) and `check_document` (size, binary content, date). The document id and URL are the page's URL after
+redirects.
 """
 
 from __future__ import annotations

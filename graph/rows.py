@@ -174,6 +174,7 @@ class _Collector:
                 "title": extraction.title,
                 "title_from_text": extraction.title_from_text,
                 "outlet": extraction.outlet,
+                "author": extraction.author,
                 "published": extraction.published,
                 "text_sha1": extraction.text_sha1,
                 "fingerprint": evidence_fingerprint(extraction),

@@ -22,6 +22,7 @@ class StoredArticle:
     title: str | None
     outlet: str | None
     published: str | None
+    author: str | None = None
 
 
 def stored_articles(driver: neo4j.Driver, database: str, article_ids: Sequence[str]) -> dict[str, StoredArticle]:
@@ -32,7 +33,8 @@ def stored_articles(driver: neo4j.Driver, database: str, article_ids: Sequence[s
     def read(tx: neo4j.ManagedTransaction) -> dict[str, StoredArticle]:
         result = tx.run(load_query("ingest/stored_text_hashes"), ids=list(article_ids))
         return {
-            r["id"]: StoredArticle(r["text_sha1"], r["url"], r["title"], r["outlet"], r["published"]) for r in result
+            r["id"]: StoredArticle(r["text_sha1"], r["url"], r["title"], r["outlet"], r["published"], r["author"])
+            for r in result
         }
 
     with driver.session(database=database) as session:

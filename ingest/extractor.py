@@ -42,6 +42,7 @@ def extract_article(
         title=doc.title or (ct.paragraphs[0] if ct.paragraphs else None),
         title_from_text=doc.title is None and bool(ct.paragraphs),
         outlet=doc.outlet,
+        author=doc.author,
         published=published,
         text_sha1=hashlib.sha1(ct.text.encode("utf-8")).hexdigest(),
         people=people.persons(),

@@ -14,6 +14,8 @@ MeetingType = Literal[
     "bilateral_meeting", "audience", "phone_call", "visit", "multilateral", "joint_commission", "other"
 ]
 DatePrecision = Literal["day", "month", "year"]
+# Longest author line kept: like the outlet's bound, far below Neo4j's property and index limits.
+AUTHOR_MAX_CHARS = 500
 
 
 class _Model(BaseModel):
@@ -32,6 +34,9 @@ class Document(_Model):
     published: str | None = Field(default=None, max_length=10, description="YYYY-MM-DD, when the crawler knows it")
     title: str | None = Field(default=None, max_length=2000)
     outlet: str | None = Field(default=None, max_length=500)
+    author: str | None = Field(
+        default=None, max_length=AUTHOR_MAX_CHARS, description="the author line ('Aminata Traoré'), when known"
+    )
 
 
 class Role(_Model):
@@ -99,6 +104,7 @@ class Extraction(_Model):
         default=False, description="the title is the text's first paragraph, not the document's own title"
     )
     outlet: str | None = None
+    author: str | None = Field(default=None, description="the article's author line (optional, added to the contract)")
     published: str | None = None
     text_sha1: str | None = Field(default=None, description="hash of the cleaned article text (repost detection)")
     people: list[Person] = []
@@ -106,6 +112,17 @@ class Extraction(_Model):
     organisations: list[OrganisationRef] = []
     meetings: list[Meeting] = []
     text: str | None = Field(default=None, description="the cleaned article text evidence offsets point into")
+
+
+# Optional fields added to the contract after its first version: left out of an output line when unknown, so that a
+# line without them reads exactly as before (and an older reader with extra="forbid" still accepts it).
+_LATER_OPTIONAL = ("author",)
+
+
+def contract_json(extraction: Extraction) -> str:
+    """`extraction` as one line of `malikg extract`'s output (../shared/spec/extraction-format.md)."""
+    unknown = {name for name in _LATER_OPTIONAL if getattr(extraction, name) is None}
+    return extraction.model_dump_json(exclude=unknown or None)
 
 
 class Failure(_Model):

@@ -95,10 +95,10 @@ def _cut(sentence: str, max_chars: int) -> list[str]:
 
 
 def clean_metadata(doc: Document) -> Document:
-    """`doc` with its id, url, title, outlet and published cleaned (`clean_string`); the text is left as it is
+    """`doc` with its id, url, title, outlet, author and published cleaned (`clean_string`); the text is left as it is
     (`check_document` counts its control characters to recognise binary content)."""
     update: dict[str, str | None] = {"id": clean_string(doc.id) or "\ufffd"}
-    for name in ("url", "title", "outlet", "published"):
+    for name in ("url", "title", "outlet", "author", "published"):
         value = getattr(doc, name)
         update[name] = None if value is None else clean_string(value)
     return doc.model_copy(update=update)

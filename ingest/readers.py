@@ -1,10 +1,10 @@
 """Readers: .txt / .html / .jsonl files and folders of them -> Documents (or Failures), streamed lazily.
 
 Plain text is decoded with its BOM or charset-normalizer (cp1252, UTF-16 ...); HTML goes through
-trafilatura for the main text and metadata; JSONL is read line by line and a broken line yields a Failure
-named `file:line`. Every document is checked (`check_document`): not empty, not binary, no larger than
-MALIKG_MAX_DOCUMENT_BYTES, `published` a real past date; a file is never read whole when its size already
-exceeds the limit, and a JSONL line is read with a bounded buffer.
+trafilatura for the main text and metadata (title, site name, date, canonical URL, author line); JSONL is read
+line by line and a broken line yields a Failure named `file:line`. Every document is checked (`check_document`):
+not empty, not binary, no larger than MALIKG_MAX_DOCUMENT_BYTES, `published` a real past date; a file is never
+read whole when its size already exceeds the limit, and a JSONL line is read with a bounded buffer.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from typing import BinaryIO
 from charset_normalizer import from_bytes
 from pydantic import ValidationError
 
-from ingest.models import Document, Failure
+from ingest.models import AUTHOR_MAX_CHARS, Document, Failure
 from ingest.normalise import clean_metadata
 from ingest.sidecar import with_metadata
 
@@ -143,12 +143,16 @@ def _html_main(doc: Document) -> Document:
         raise ValueError("no main text found in the HTML page")
     meta = trafilatura.extract_metadata(html)
     published = meta.date[:10] if meta is not None and meta.date else None
+    author = meta.author if meta is not None else None
+    if author is not None and len(author) > AUTHOR_MAX_CHARS:  # a page's runaway byline: not worth refusing it
+        author = None
     return doc.model_copy(
         update={
             "text": text,
             "url": doc.url or (meta.url if meta is not None else None),
             "title": doc.title or (meta.title if meta is not None else None),
             "outlet": doc.outlet or (meta.sitename if meta is not None else None),
+            "author": doc.author or author,
             "published": doc.published or published,
         }
     )

@@ -1,6 +1,7 @@
 """Citable metadata for plain-text articles: a sidecar `name.json` next to `name.txt`, or a front-matter block
 at the top of the file (`---` lines around `key: value` lines, YAML). Known keys: url, outlet, published, title,
-id; the sidecar wins over the front matter, and the front matter is cut from the text."""
+author, id; the sidecar wins over the front matter, and the front matter is cut from the text. Values are bounded
+like the same fields of a JSONL line (`Document`)."""
 
 from __future__ import annotations
 
@@ -10,10 +11,11 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from pydantic import ValidationError
 
 from ingest.models import Document
 
-KEYS = ("id", "url", "outlet", "published", "title")
+KEYS = ("id", "url", "outlet", "published", "title", "author")
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(\r?\n|\Z)", re.DOTALL)
 
 
@@ -54,4 +56,9 @@ def with_metadata(path: Path, doc: Document) -> Document:
         meta |= _checked(loaded, sidecar.name)
     if not meta and text == doc.text:
         return doc
-    return doc.model_copy(update={**{k: v for k, v in meta.items() if v is not None}, "text": text})
+    update = {k: v for k, v in meta.items() if v is not None}
+    try:  # validated, not just copied: an author line or title over its bound is refused as in a JSONL line
+        return Document.model_validate({**doc.model_dump(), **update, "text": text})
+    except ValidationError as exc:
+        fields = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        raise MetadataError(f"{path.name}: invalid metadata: {fields}") from None

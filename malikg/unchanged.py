@@ -61,8 +61,8 @@ class UnchangedFilter:
 
 def _unchanged(doc: Document, text_sha1: str, stored: StoredArticle | None) -> bool:
     """The graph holds this text, and the document's metadata adds nothing to it (a new or conflicting url, title,
-    outlet or publication day must reach the writer, which fills gaps and records conflicts)."""
+    outlet, author or publication day must reach the writer, which fills gaps and records conflicts)."""
     if stored is None or stored.text_sha1 != text_sha1:
         return False
-    given = {"url": doc.url, "title": doc.title, "outlet": doc.outlet, "published": doc.published}
+    given = {"url": doc.url, "title": doc.title, "outlet": doc.outlet, "author": doc.author, "published": doc.published}
     return all(value is None or str(value) == getattr(stored, name) for name, value in given.items())

@@ -1,6 +1,6 @@
 // Full records of the meetings with these ids, in the order given, one record per meeting: place (of several, the one
 // named by most articles, then by id), participants with their role,
-// states (host flag), sectors, organisations, every source (article, evidence sentence, confidence) and the
+// states (host flag), sectors, organisations, every source (article with its outlet and author line, evidence sentence, confidence) and the
 // researchers' judgements that corrected it (who, when, why; oldest first; the values they replaced are in
 // review/meeting_provenance.cypher).
 // @param ids: list  Meeting ids.
@@ -36,8 +36,8 @@ RETURN m.id AS id, m.type AS type, m.date AS date, m.date_precision AS date_prec
        COLLECT {
          MATCH (m)-[r:REPORTED_IN]->(a:Article)
          WITH a, r ORDER BY a.published, a.id
-         RETURN {article_id: a.id, url: a.url, title: a.title, outlet: a.outlet, published: a.published,
-                 evidence: r.evidence, confidence: r.confidence}
+         RETURN {article_id: a.id, url: a.url, title: a.title, outlet: a.outlet, author: a.author,
+                 published: a.published, evidence: r.evidence, confidence: r.confidence}
        } AS sources,
        COLLECT {
          MATCH (j:Judgement) WHERE j.meeting = m.id OR j.into = m.id OR j.split_into = m.id

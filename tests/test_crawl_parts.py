@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from crawl_graph import MALIKG
 
-from bench.crawl_site import SLOW_S, Site, seed_articles, text_page
+from bench.crawl_site import AUTHOR, SLOW_S, Site, seed_articles, text_page
 from core.settings import REPO_ROOT
 from crawl.errors import FetchError, SourcesError
 from crawl.fetcher import Fetcher, Response
@@ -204,6 +204,7 @@ def test_pages_become_documents_and_non_articles_are_refused(site: Site) -> None
     doc = page_document(_get(site, site.article_path(first)), outlet="L'Essor")
     assert doc.id == doc.url == site.url(site.article_path(first))
     assert doc.outlet == "L'Essor" and doc.title and "Abdoulaye Diop" in doc.text and "<p>" not in doc.text
+    assert doc.author == AUTHOR  # the page's <meta name="author">
     with pytest.raises(FetchError, match="not HTML"):
         page_document(_get(site, "/image.png"))
     empty = Response("https://x.ml/e", 200, text_page("Titre\n\n ", "https://x.ml/e")[:60], "text/html", None, None)

@@ -17,7 +17,7 @@ import neo4j
 import pytest
 from crawl_graph import MALIKG, canonical_graph, diff, run_crawl, sources_file
 
-from bench.crawl_site import DISALLOWED, Site, seed_articles
+from bench.crawl_site import AUTHOR, DISALLOWED, Site, seed_articles
 from core.settings import REPO_ROOT
 
 pytestmark = pytest.mark.slow
@@ -66,6 +66,9 @@ def test_first_round_ingests_the_articles_and_reports_every_bad_url_without_stop
     assert _summary_number(out, r"(\d+) written") == len(site.articles)
     assert "1 not French" in out and "1 does not name Mali" in out
     assert _summary_number(out, r"meetings: (\d+) created") > 0
+    # the author line of each page (<meta name="author">, read by trafilatura) is stored on its Article
+    records, _, _ = driver.execute_query("MATCH (a:Article) RETURN a.url AS url, a.author AS author ORDER BY url")
+    assert {r["url"]: r["author"] for r in records} == {site.url(site.article_path(s)): AUTHOR for s in site.articles}
     # robots.txt is honoured, every request carries the user agent, the slow page was tried twice (1 retry)
     assert not [p for p, _, _ in site.log if p.startswith(DISALLOWED)]
     assert {ua for _, ua, _ in site.log} == {"malikg-crawler-test/1.0"}

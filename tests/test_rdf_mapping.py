@@ -7,7 +7,7 @@ import json
 import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
-from rdflib.namespace import FOAF, ORG, OWL, PROV, RDF, RDFS, SDO, TIME, XSD
+from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SDO, TIME, XSD
 
 from graph.rdf import mapping, vocab
 from graph.rdf.rows import (
@@ -52,6 +52,7 @@ ARTICLE = ArticleRow(
     url="https://example.org/actu/diop à moscou",
     title="Diop à Moscou",
     outlet="Mali Web",
+    author="Aminata Traoré",
     published="2024-02-29",
     mentions_people=("abdoulaye-diop",),
     mentions_states=("RUS",),
@@ -182,6 +183,17 @@ def test_article_url_is_an_escaped_iri() -> None:
     page = g.value(vocab.article_iri("a1"), FOAF.page)
     assert page == URIRef("https://example.org/actu/diop%20%C3%A0%20moscou")
     assert mapping.web_iri("javascript:alert(1)") is None
+
+
+def test_article_author_line_is_a_dcterms_creator_literal() -> None:
+    article = vocab.article_iri("a1")
+    g = graph_of(mapping.article_triples(ARTICLE))
+    assert list(g.objects(article, DCTERMS.creator)) == [Literal("Aminata Traoré")]
+    unsigned = graph_of(mapping.article_triples(ArticleRow(id="a1")))
+    assert list(unsigned.objects(article, DCTERMS.creator)) == []
+    g.add((article, DCTERMS.creator, vocab.person_iri("abdoulaye-diop")))  # not a literal, and a second one
+    report = validate_graph(graph_of(sample_triples()) + g)
+    assert not report.conforms and "author line" in report.text
 
 
 def run_writer(fmt: str, batches: list[list[Triple]]) -> str:

@@ -1,7 +1,7 @@
 """An article's metadata is never erased by a later report that lacks it; a real conflict is recorded (issue #19).
 
-The same article (same URL, or same text and no URL) reported again without `published`, `outlet` or `title`
-keeps them; reported with a different value keeps the first and lists the other in `Article.conflicts`. Through
+The same article (same URL, or same text and no URL) reported again without `published`, `outlet`, `author` or
+`title` keeps them; reported with a different value keeps the first and lists the other in `Article.conflicts`. Through
 `malikg ingest` (a subprocess) and POST /documents (a real uvicorn), both on the real Neo4j.
 """
 
@@ -27,13 +27,18 @@ TEXT = (
     "Le ministre des Affaires étrangères, Abdoulaye Diop, a reçu en audience ce lundi 4 mars 2024 à Bamako "
     "l'ambassadeur de Chine."
 )
-FULL = {"published": "2024-03-04", "outlet": "L'Essor", "title": "Diop reçoit l'ambassadeur de Chine"}
+FULL = {
+    "published": "2024-03-04",
+    "outlet": "L'Essor",
+    "author": "Aminata Traoré",
+    "title": "Diop reçoit l'ambassadeur de Chine",
+}
 
 
 def _articles(driver: neo4j.Driver) -> list[dict[str, Any]]:
     records, _, _ = driver.execute_query(
-        "MATCH (a:Article) RETURN a.url AS url, a.published AS published, a.outlet AS outlet, a.title AS title, "
-        "a.conflicts AS conflicts ORDER BY a.id"
+        "MATCH (a:Article) RETURN a.url AS url, a.published AS published, a.outlet AS outlet, a.author AS author, "
+        "a.title AS title, a.conflicts AS conflicts ORDER BY a.id"
     )
     return [record.data() for record in records]
 
@@ -41,9 +46,11 @@ def _articles(driver: neo4j.Driver) -> list[dict[str, Any]]:
 def _ingest(env: dict[str, str], tmp_path: Path, *docs: dict[str, Any]) -> None:
     path = tmp_path / "docs.jsonl"
     path.write_text("".join(json.dumps(doc) + "\n" for doc in docs), encoding="utf-8")
-    run = subprocess.run(
-        [MALIKG, "ingest", "--jsonl", str(path)], env=env, capture_output=True, text=True, timeout=600, cwd=REPO_ROOT
-    )
+    _run_ingest(env, "--jsonl", str(path))
+
+
+def _run_ingest(env: dict[str, str], *args: str) -> None:
+    run = subprocess.run([MALIKG, "ingest", *args], env=env, capture_output=True, text=True, timeout=600, cwd=REPO_ROOT)
     assert run.returncode == 0, run.stderr
 
 
@@ -57,10 +64,26 @@ def test_ingest_never_erases_metadata_and_records_a_conflict(
     _ingest(neo4j_env, tmp_path, {"id": "bare-again", **base})
     assert _articles(driver) == [{"url": url, **FULL, "conflicts": None}]
 
-    _ingest(neo4j_env, tmp_path, {"id": "other", **base, "published": "2024-03-05", "outlet": "Maliweb"})
-    assert _articles(driver) == [{"url": url, **FULL, "conflicts": ["outlet: Maliweb", "published: 2024-03-05"]}]
-    _ingest(neo4j_env, tmp_path, {"id": "other", **base, "published": "2024-03-05", "outlet": "Maliweb"})
-    assert _articles(driver)[0]["conflicts"] == ["outlet: Maliweb", "published: 2024-03-05"]  # each once
+    other = {"id": "other", **base, "published": "2024-03-05", "outlet": "Maliweb", "author": "La rédaction"}
+    clashes = ["outlet: Maliweb", "author: La rédaction", "published: 2024-03-05"]
+    _ingest(neo4j_env, tmp_path, other)
+    assert _articles(driver) == [{"url": url, **FULL, "conflicts": clashes}]
+    _ingest(neo4j_env, tmp_path, other)
+    assert _articles(driver)[0]["conflicts"] == clashes  # each once
+
+
+def test_a_sidecar_author_reaches_the_graph_and_a_later_report_without_one_keeps_it(
+    driver: neo4j.Driver, neo4j_env: dict[str, str], tmp_path: Path
+) -> None:
+    url = "https://essor.example/diop-chine"
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "diop.txt").write_text(f"---\nurl: {url}\nauthor: Front matter\n---\n{TEXT}\n", encoding="utf-8")
+    (folder / "diop.json").write_text(json.dumps({"author": "Moussa Keïta", "outlet": "L'Essor"}), encoding="utf-8")
+    _run_ingest(neo4j_env, str(folder))  # the sidecar wins over the front matter
+    _ingest(neo4j_env, tmp_path, {"id": "again", "text": TEXT, "url": url, "title": FULL["title"]})
+    [article] = _articles(driver)
+    assert (article["url"], article["author"], article["conflicts"]) == (url, "Moussa Keïta", None)
 
 
 @pytest.fixture(scope="module")
@@ -76,9 +99,18 @@ def test_post_never_erases_metadata_and_records_a_conflict(api: str, driver: neo
         assert response.status_code == 201, response.text
 
     post({"id": "bare", "text": TEXT})  # the title is a guess: the first paragraph
-    assert _articles(driver) == [{"url": None, "published": None, "outlet": None, "title": TEXT, "conflicts": None}]
+    bare = {"url": None, "published": None, "outlet": None, "author": None, "title": TEXT, "conflicts": None}
+    assert _articles(driver) == [bare]
     post({"id": "full", "text": TEXT, **FULL})  # the document's own title replaces the guess, the rest fills in
     post({"id": "bare", "text": TEXT})
     assert _articles(driver) == [{"url": None, **FULL, "conflicts": None}]
+    # the meeting's source list shows the article's author line
+    records, _, _ = driver.execute_query("MATCH (m:Meeting) RETURN m.id AS id")
+    meeting = httpx.get(f"{api}/meetings/{records[0]['id']}", timeout=30.0).json()
+    assert [(s["outlet"], s["author"]) for s in meeting["sources"]] == [(FULL["outlet"], FULL["author"])]
+    provenance = httpx.get(f"{api}/meetings/{records[0]['id']}/provenance", timeout=30.0).json()
+    assert [s["author"] for s in provenance["sources"]] == [FULL["author"]]
+    article = meeting["sources"][0]["article_id"]
+    assert httpx.get(f"{api}/documents/{article}/text", timeout=30.0).json()["author"] == FULL["author"]
     post({"id": "late-title", "text": TEXT, "title": "Autre titre"})
     assert _articles(driver) == [{"url": None, **FULL, "conflicts": ["title: Autre titre"]}]

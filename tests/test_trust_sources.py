@@ -10,7 +10,7 @@ import neo4j
 from trust_scenario import ingest_paths, rows
 
 from ingest.citations import cite, locate
-from ingest.models import Extraction, Failure
+from ingest.models import AUTHOR_MAX_CHARS, Extraction, Failure, contract_json
 from ingest.readers import iter_documents
 
 TEXT = "Le ministre Diop a reçu l’ambassadeur.\n\nL’entretien a porté sur la sécurité."
@@ -35,6 +35,32 @@ def test_bad_metadata_is_a_named_failure(tmp_path: Path) -> None:
     (tmp_path / "a.json").write_text(json.dumps({"link": "https://x"}))
     [failure] = iter_documents([tmp_path])
     assert isinstance(failure, Failure) and "unknown keys: link" in failure.reason
+
+
+def test_author_line_from_front_matter_sidecar_jsonl_or_page_is_bounded(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("---\nauthor: Front matter\n---\n" + TEXT)
+    (tmp_path / "b.txt").write_text(TEXT)
+    (tmp_path / "b.json").write_text(json.dumps({"author": "Moussa Keïta"}))
+    (tmp_path / "c.txt").write_text(TEXT)
+    (tmp_path / "c.json").write_text(json.dumps({"author": "x" * (AUTHOR_MAX_CHARS + 1)}))
+    (tmp_path / "d.jsonl").write_text(json.dumps({"id": "d", "text": TEXT, "author": "La rédaction"}) + "\n")
+    page = "<p>Le ministre Diop a reçu l’ambassadeur de Chine à Bamako ce lundi pour un long entretien.</p>" * 3
+    (tmp_path / "e.html").write_text(
+        f'<!DOCTYPE html><html><head><meta name="author" content="Aminata Traoré"></head><body><article>{page}'
+        "</article></body></html>"
+    )
+    a, b, c, d, e = iter_documents([tmp_path])
+    assert [x.author for x in (a, b, d, e) if not isinstance(x, Failure)] == [
+        "Front matter", "Moussa Keïta", "La rédaction", "Aminata Traoré",
+    ]  # fmt: skip
+    assert isinstance(c, Failure) and "author: String should have at most 500 characters" in c.reason, c
+
+
+def test_extraction_output_leaves_out_an_unknown_author_line() -> None:
+    """The contract's optional `author`: a line without one reads exactly as before the field was added."""
+    assert "author" not in json.loads(contract_json(Extraction(id="d")))
+    assert json.loads(contract_json(Extraction(id="d", author="A. Traoré")))["author"] == "A. Traoré"
+    assert Extraction.model_validate_json('{"id": "d"}').author is None  # an older extraction still reads
 
 
 def test_evidence_is_located_with_typographic_apostrophes_kept() -> None:

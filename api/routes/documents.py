@@ -47,7 +47,8 @@ def get_extractor(request: Request) -> ExtractionPool:
             "model": InvalidRequest,
             "description": "Invalid body, or an article that cannot be ingested (empty, binary, larger than "
             "MALIKG_MAX_DOCUMENT_BYTES, `published` not a YYYY-MM-DD date between 1900 and today, `url` not "
-            "http(s)) or extracted; ids, urls, titles and outlets over 1000, 2048, 2000 and 500 characters.",
+            "http(s)) or extracted; ids, urls, titles, outlets and authors over 1000, 2048, 2000, 500 "
+            "and 500 characters.",
         },
         413: {"model": Problem, "description": "Body larger than 2 MB."},
         503: {

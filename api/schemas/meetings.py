@@ -32,6 +32,9 @@ class Source(Out):
     url: str | None = None
     title: str | None = None
     outlet: str | None = Field(default=None, examples=["L'Essor"])
+    author: str | None = Field(
+        default=None, description="The article's author line, when the page or input gave one.", examples=["A. Traoré"]
+    )
     published: str | None = Field(default=None, examples=["2024-02-29"])
     evidence: str | None = Field(default=None, description="The sentence of the article that states the meeting.")
     confidence: float | None = Field(default=None, examples=[0.9])

@@ -46,6 +46,7 @@ class ProvenanceSource(Out):
     document_id: str | None = None
     url: str | None = None
     outlet: str | None = None
+    author: str | None = Field(default=None, description="the article's author line, when known")
     title: str | None = None
     published: str | None = None
     text_sha1: str | None = None
@@ -100,6 +101,7 @@ class ArticleText(Out):
     url: str | None = None
     document_id: str | None = None
     outlet: str | None = None
+    author: str | None = Field(default=None, description="the article's author line, when known")
     published: str | None = None
     text_sha1: str | None = None
     text: str | None = Field(default=None, description="null when the graph keeps only the hash")

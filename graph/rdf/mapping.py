@@ -170,7 +170,8 @@ def sector_triples(row: SectorRow) -> list[Triple]:
 
 
 def article_triples(row: ArticleRow) -> list[Triple]:
-    """A news article as a prov:Entity described with dcterms; its outlet is the publisher."""
+    """A news article as a prov:Entity described with dcterms; its outlet is the publisher, its author line the
+    creator (a literal: a byline names no resolvable person)."""
     a = vocab.article_iri(row.id)
     out: list[Triple] = [
         (a, RDF.type, PROV.Entity),
@@ -186,6 +187,8 @@ def article_triples(row: ArticleRow) -> list[Triple]:
             (outlet, RDF.type, FOAF.Organization),
             (outlet, FOAF.name, Literal(row.outlet)),
         ]
+    if row.author:
+        out.append((a, DCTERMS.creator, Literal(row.author)))
     issued = date_literal(row.published)
     if issued is not None:
         out.append((a, DCTERMS.issued, issued))

@@ -69,6 +69,7 @@ class ArticleRow:
     url: str | None = None
     title: str | None = None
     outlet: str | None = None
+    author: str | None = None
     published: str | None = None
     text_sha1: str | None = None
     mentions_people: tuple[str, ...] = ()
@@ -161,6 +162,7 @@ def article_from_record(r: Mapping[str, Any]) -> ArticleRow:
         url=r["url"],
         title=r["title"],
         outlet=r["outlet"],
+        author=r["author"],
         published=r["published"],
         text_sha1=r["text_sha1"],
         mentions_people=_strs(r["mentions_people"]),

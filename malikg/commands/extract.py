@@ -31,7 +31,7 @@ def extract(
     processes: Annotated[int, typer.Option("--processes", min=1)] = 1,
 ) -> None:
     """Extract people, states, organisations and meetings from articles; one JSON line per document."""
-    from ingest.models import Failure
+    from ingest.models import Failure, contract_json
     from ingest.pipeline import extract_documents
     from ingest.readers import iter_documents
 
@@ -47,7 +47,7 @@ def extract(
                 failed += 1
                 print(f"{item.source}: {item.reason}", file=sys.stderr)
                 continue
-            sink.write(item.model_dump_json() + "\n")
+            sink.write(contract_json(item) + "\n")
             sink.flush()
             last = item.id
     except Exception as exc:  # a bug: say how far the run got, then show the traceback

@@ -12,7 +12,8 @@ WHERE art.id > $last
   AND ($from_day IS NULL OR m.end_day >= $from_day)
   AND ($to_day IS NULL OR m.start_day <= $to_day) })
 WITH art ORDER BY art.id LIMIT $limit
-RETURN art.id AS id, art.url AS url, art.title AS title, art.outlet AS outlet, toString(art.published) AS published,
+RETURN art.id AS id, art.url AS url, art.title AS title, art.outlet AS outlet, art.author AS author,
+       toString(art.published) AS published,
        art.text_sha1 AS text_sha1,
        [(art)-[:MENTIONS]->(x:Person) | x.id] AS mentions_people,
        [(art)-[:MENTIONS]->(x:State) | x.iso3] AS mentions_states,

@@ -13,11 +13,11 @@ RETURN m.id AS id, m:RejectedMeeting AS rejected, m.type AS type, toString(m.dat
        [(m)-[h:HELD_IN]->(pl:Place) | {id: pl.id, name: pl.name, articles: coalesce(h.articles, []),
                                        judgement: h.judgement}] AS places,
        [(m)-[r:REPORTED_IN]->(a:Article) | {
-          article: a.id, document_id: a.document_id, url: a.url, outlet: a.outlet, title: a.title,
+          article: a.id, document_id: a.document_id, url: a.url, outlet: a.outlet, author: a.author, title: a.title,
           published: toString(a.published), text_sha1: a.text_sha1, evidence: r.evidence, quote: r.quote,
           start: r.start, end: r.end,
           reposts: [(x:Article)-[:REPOST_OF]->(a) | {article: x.id, document_id: x.document_id, url: x.url,
-                                                     outlet: x.outlet, title: x.title,
+                                                     outlet: x.outlet, author: x.author, title: x.title,
                                                      published: toString(x.published), text_sha1: x.text_sha1}]
        }] AS sources,
        COLLECT { MATCH (j:Judgement) WHERE j.meeting = m.id OR j.into = m.id OR j.split_into = m.id
