@@ -28,7 +28,7 @@ from neo4j.exceptions import (
 from core.identity import MeetingFacts
 from graph import trust
 from graph.errors import GraphError
-from graph.meeting_identity import assign_meetings, meeting_windows
+from graph.meeting_identity import assign_meetings, candidate_filter
 from graph.queries import load_query
 from graph.rows import BatchRows, InvalidExtractionError, build_rows, check
 from ingest.gazetteer import Gazetteer, load_gazetteer
@@ -242,7 +242,7 @@ def _write_rows(tx: neo4j.ManagedTransaction, rows: BatchRows) -> _Counters:
             participants=frozenset(r["participants"]),
             states=frozenset(r["states"]),
         )
-        for r in run("identity/find_meeting_candidates", windows=meeting_windows(rows.meetings))
+        for r in run("identity/find_meeting_candidates", **candidate_filter(rows.meetings))
     ]
     assigned = assign_meetings(rows.meetings, candidates, reposts)
     meetings = run("write/merge_meetings", rows=assigned)
