@@ -9,7 +9,7 @@ stores and applies them.
 from __future__ import annotations
 
 import hashlib
-import uuid
+import secrets
 from datetime import UTC, datetime
 from typing import Any, Literal, Self
 
@@ -140,8 +140,12 @@ class Judgement(JudgementIn):
 
     @classmethod
     def new(cls, data: JudgementIn) -> Judgement:
-        created = datetime.now(UTC).replace(microsecond=0).isoformat()
-        return cls(**data.model_dump(), id="j-" + uuid.uuid4().hex[:16], created_at=created)
+        now = datetime.now(UTC)
+        # The id sorts in creation order (13 hex digits of microseconds since 1970, then 3 random ones), so the
+        # judgements made within one second keep their order wherever they are listed by (created_at, id).
+        micros = int(now.replace(microsecond=0).timestamp()) * 1_000_000 + now.microsecond
+        ident = f"j-{micros:013x}{secrets.token_hex(2)[:3]}"
+        return cls(**data.model_dump(), id=ident, created_at=now.replace(microsecond=0).isoformat())
 
     def props(self) -> dict[str, object]:
         """The properties stored on the :Judgement node (unset fields left out)."""

@@ -92,6 +92,33 @@ def meeting_windows(rows: Iterable[dict[str, Any]]) -> list[str]:
     return sorted({w for row in rows if (w := window(row["date"])) is not None})
 
 
+def candidate_filter(rows: Sequence[dict[str, Any]]) -> dict[str, list[str]]:
+    """The parameters of identity/find_meeting_candidates: only meetings whose date `core.identity.dates_compatible`
+    could accept for some row, plus meetings whose id is a row's key, inside the rows' windows (as
+    `assign_meetings` checks the keys). Not whole months: a batch of articles spread over the years would read
+    every meeting of every month, a read that grows with the graph.
+
+    `dates`: a year row's own date, and the month of every finer row (a month report joins a day inside it);
+    `prefixes`: every finer row's own date (its equal, and for a month the days inside it).
+    """
+    dates, prefixes = set(), set()
+    for row in rows:
+        date = row["date"]
+        if date is None:
+            continue
+        if row["precision"] == "year" or len(date) < 7:
+            dates.add(date)
+        else:
+            dates.add(date[:7])
+            prefixes.add(date)
+    return {
+        "dates": sorted(dates),
+        "prefixes": sorted(prefixes),
+        "keys": sorted({row["key"] for row in rows}),
+        "windows": meeting_windows(rows),
+    }
+
+
 def assign_meetings(
     rows: Sequence[dict[str, Any]], candidates: Iterable[MeetingFacts], reposts: set[str]
 ) -> list[dict[str, Any]]:

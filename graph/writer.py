@@ -22,11 +22,13 @@ from neo4j.exceptions import (
     Neo4jError,
     ServiceUnavailable,
     SessionExpired,
+    TransientError,
 )
 
 from core.identity import MeetingFacts
 from graph import trust
-from graph.meeting_identity import assign_meetings, meeting_windows
+from graph.errors import GraphError
+from graph.meeting_identity import assign_meetings, candidate_filter
 from graph.queries import load_query
 from graph.rows import BatchRows, InvalidExtractionError, build_rows, check
 from ingest.gazetteer import Gazetteer, load_gazetteer
@@ -36,6 +38,13 @@ log = logging.getLogger(__name__)
 
 # ConstraintError can only come from a race the locks should prevent; a couple of fresh attempts settle it.
 _CONSTRAINT_RETRIES = 3
+# Neo4j's transaction memory pool (dbms.memory.transaction.total.max) is full. A TransientError, so the driver would
+# retry it for 30 s with back-off; for a batch, one transaction per document is tried at once instead.
+MEMORY_POOL_FULL = "Neo.TransientError.General.MemoryPoolOutOfMemoryError"
+
+
+class BatchTooLargeError(GraphError):
+    """A batch needed more transaction memory than the Neo4j server allows (not retried as one transaction)."""
 
 
 @dataclass(frozen=True)
@@ -147,6 +156,14 @@ class GraphWriter:
                 outcome.failures.append(Failure(source=valid[0].id, reason=_reason(exc)))
                 return outcome
             log.info("batch of %d failed (%s); writing its documents one by one", len(valid), _reason(exc))
+        except BatchTooLargeError as exc:
+            log.warning(
+                "batch of %d documents needed more than Neo4j's transaction memory (%s); writing its documents one "
+                "per transaction. A smaller --batch-size, or a larger dbms.memory.transaction.total.max on the "
+                "server, avoids this.",
+                len(valid),
+                exc,
+            )
         for extraction in valid:
             try:
                 outcome.result += self._write_batch([extraction])
@@ -162,7 +179,10 @@ class GraphWriter:
         for attempt in range(_CONSTRAINT_RETRIES):
             try:
                 with self.driver.session(database=self.database) as session:
-                    counters = session.execute_write(_write_rows, rows)
+                    if len(extractions) > 1:
+                        counters = session.execute_write(_write_batch_rows, rows)
+                    else:  # one document: retried on a full memory pool, which other transactions may be filling
+                        counters = session.execute_write(_write_rows, rows)
                 break
             except ConstraintError:
                 if attempt == _CONSTRAINT_RETRIES - 1:
@@ -175,6 +195,16 @@ class GraphWriter:
             reposts=counters.reposts,
             meetings=counters.meetings,
         )
+
+
+def _write_batch_rows(tx: neo4j.ManagedTransaction, rows: BatchRows) -> _Counters:
+    """`_write_rows` for a batch: a full transaction memory pool raises BatchTooLargeError, which is not retried."""
+    try:
+        return _write_rows(tx, rows)
+    except TransientError as exc:
+        if exc.code == MEMORY_POOL_FULL:
+            raise BatchTooLargeError(_reason(exc)) from exc
+        raise
 
 
 def _write_rows(tx: neo4j.ManagedTransaction, rows: BatchRows) -> _Counters:
@@ -212,7 +242,7 @@ def _write_rows(tx: neo4j.ManagedTransaction, rows: BatchRows) -> _Counters:
             participants=frozenset(r["participants"]),
             states=frozenset(r["states"]),
         )
-        for r in run("identity/find_meeting_candidates", windows=meeting_windows(rows.meetings))
+        for r in run("identity/find_meeting_candidates", **candidate_filter(rows.meetings))
     ]
     assigned = assign_meetings(rows.meetings, candidates, reposts)
     meetings = run("write/merge_meetings", rows=assigned)

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import logging
+
 import neo4j
 import pytest
 from ingest_builders import DL, counts, extraction, meeting, meetings_of, snapshot
+from neo4j.exceptions import Neo4jError
 
+import graph.writer
 from graph.queries import load_query
+from graph.rows import BatchRows
 from graph.schema import apply_schema
-from graph.writer import GraphWriter, WriteResult
+from graph.writer import MEMORY_POOL_FULL, GraphWriter, WriteResult
 from ingest.models import Extraction, Person
 
 DATABASE = "neo4j"
@@ -286,3 +291,27 @@ def test_an_extraction_with_a_date_no_calendar_has_fails_alone(writer: GraphWrit
     bad = extraction("bad", [meeting("2024-02-30", DL, ["MLI", "RUS"], "Le 30 février.")])
     [outcome] = writer.write_many([bad])
     assert [f.source for f in outcome.failures] == ["bad"] and "2024-02-30" in outcome.failures[0].reason
+
+
+def test_a_batch_too_large_for_the_transaction_memory_is_written_one_document_at_a_time(
+    writer: GraphWriter, driver: neo4j.Driver, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Neo4j's full memory pool is a TransientError: a batch is not retried for 30 s but split at once, and says so."""
+    real = graph.writer._write_rows
+    attempts: list[int] = []
+
+    def pool_full_for_batches(tx: neo4j.ManagedTransaction, rows: BatchRows) -> object:
+        attempts.append(len(rows.articles))
+        if len(rows.articles) > 1:
+            raise Neo4jError._hydrate_neo4j(code=MEMORY_POOL_FULL, message="more than the limit 256.0 MiB")
+        return real(tx, rows)
+
+    monkeypatch.setattr(graph.writer, "_write_rows", pool_full_for_batches)
+    corpus = _corpus()
+    with caplog.at_level(logging.WARNING, logger="graph.writer"):
+        outcomes = list(writer.write_many(corpus, batch_size=len(corpus)))
+    assert [o.failures for o in outcomes] == [[]]
+    assert outcomes[0].written == [e.id for e in corpus]
+    assert attempts == [len(corpus)] + [1] * len(corpus)  # the batch once, not retried; then each document
+    assert "needed more than Neo4j's transaction memory" in caplog.text
+    assert "--batch-size" in caplog.text

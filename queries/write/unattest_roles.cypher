@@ -6,7 +6,9 @@ MATCH ()-[h:HOLDS]->()
 WHERE any(id IN coalesce(h.attested_in, []) WHERE id IN $ids)
 WITH h, h.attested_in AS ins, coalesce(h.attested_on, []) AS ons
 WITH h, [i IN range(0, size(ins) - 1) WHERE NOT ins[i] IN $ids | {article: ins[i], day: ons[i]}] AS pairs
+// Distinct days by comparing sorted neighbours, not DISTINCT inside COLLECT {} (see attest_roles.cypher).
+WITH h, pairs, COLLECT { UNWIND pairs AS pair RETURN pair.day AS day ORDER BY day } AS days
 SET h.attested_in = [pair IN pairs | pair.article],
     h.attested_on = [pair IN pairs | pair.day],
-    h.attested = COLLECT { UNWIND pairs AS pair WITH DISTINCT pair.day AS day RETURN day ORDER BY day }
+    h.attested = [i IN range(0, size(days) - 1) WHERE i = 0 OR days[i] <> days[i - 1] | days[i]]
 RETURN count(h) AS unattested
