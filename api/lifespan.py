@@ -13,7 +13,7 @@ from api.breaker import CircuitBreaker
 from api.extraction import ExtractionPool
 from core.settings import Settings, get_settings
 from graph.driver import open_driver
-from ingest.gazetteer import load_gazetteer
+from ingest.curation import load_reference
 
 
 def _writes_enabled(settings: Settings) -> bool:
@@ -40,8 +40,8 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     if settings.malikg_extract_preload and _writes_enabled(settings):
         # With writes enabled, load spaCy now rather than on the first POST /documents (docs/benchmarks.md).
         app.state.extractor.start_in_background()
-        # The writer's gazetteer (this process's, for GraphWriter), also loaded by the first POST otherwise.
-        threading.Thread(target=load_gazetteer, name="gazetteer-warm-up", daemon=True).start()
+        # The writer's reference data (this process's, for GraphWriter), also loaded by the first POST otherwise.
+        threading.Thread(target=load_reference, name="reference-warm-up", daemon=True).start()
     try:
         yield
     finally:

@@ -43,6 +43,7 @@ from crawl.state import CrawlState
 from graph import local_server
 from graph.schema import apply_schema
 from graph.writer import GraphWriter
+from ingest.curation import load_reference
 from ingest.models import Document, Extraction
 from ingest.nlp import load_nlp
 from ingest.pipeline import extract_documents
@@ -134,7 +135,7 @@ def main() -> None:
             apply_schema(driver, DATABASE)
             docs = _documents(site)
             load_nlp()
-            writer = GraphWriter(driver, DATABASE)
+            writer = GraphWriter(driver, DATABASE, load_reference())
             for _ in writer.write_many(_extractions(docs[:50]), batch_size=50):
                 pass
             wipe(driver, DATABASE)

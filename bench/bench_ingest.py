@@ -28,7 +28,7 @@ from graph.driver import open_driver
 from graph.rows import BatchRows, build_rows
 from graph.schema import apply_schema
 from graph.writer import GraphWriter
-from ingest.gazetteer import load_gazetteer
+from ingest.curation import load_reference
 from ingest.models import Extraction
 
 TYPES = ["bilateral_meeting", "audience", "phone_call", "visit", "multilateral", "joint_commission"]
@@ -126,9 +126,9 @@ def _plain_batch(tx: neo4j.ManagedTransaction, rows: BatchRows) -> None:
 
 
 def time_plain_create(driver: neo4j.Driver, database: str, docs: Sequence[Extraction], batch_size: int) -> float:
-    gazetteer = load_gazetteer()
+    reference = load_reference()
     batches = [
-        build_rows(docs[i : i + batch_size], gazetteer, datetime.now(UTC)) for i in range(0, len(docs), batch_size)
+        build_rows(docs[i : i + batch_size], reference, datetime.now(UTC)) for i in range(0, len(docs), batch_size)
     ]
     started = time.perf_counter()
     with driver.session(database=database) as session:
@@ -149,7 +149,7 @@ def run_size(driver: neo4j.Driver, database: str, n: int, batch_size: int) -> di
     wipe(driver, database)
     apply_schema(driver, database)
     plain = time_plain_create(driver, database, docs, batch_size)
-    writer = GraphWriter(driver, database)
+    writer = GraphWriter(driver, database, load_reference())
     merged = time_writer(writer, docs, batch_size)
     again = time_writer(writer, docs, batch_size)
     meetings, _, _ = driver.execute_query("MATCH (m:Meeting) RETURN count(m) AS n", database_=database)

@@ -28,6 +28,7 @@ from bench.common import DATABASE, BenchServer, lines, mib, synthetic_files, wip
 from graph.meeting_identity import assign_meetings
 from graph.schema import apply_schema
 from graph.writer import GraphWriter
+from ingest.curation import load_reference
 from ingest.models import Extraction
 
 
@@ -85,7 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     with server.driver() as driver:
         wipe(driver, DATABASE)
         apply_schema(driver, DATABASE)
-        writer = GraphWriter(driver, DATABASE)
+        writer = GraphWriter(driver, DATABASE, load_reference())
         print(f"{args.documents} synthetic extractions, batch {args.batch_size}, one writer")
         print("articles   docs/s   peak tx heap MiB   candidates/batch   retries+fallbacks   failures")
         done, fallbacks, failures = 0, 0, 0

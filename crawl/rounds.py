@@ -26,6 +26,7 @@ from crawl.state import CrawlState, due
 from crawl.summary import RoundSummary
 from graph.stored import meeting_counts
 from graph.writer import GraphWriter
+from ingest.curation import load_reference
 from ingest.models import Document, Extraction, Failure
 from ingest.pipeline import extract_documents
 from malikg.unchanged import UnchangedFilter
@@ -299,7 +300,7 @@ class Round:
                 record(doc_id, "unchanged")
 
         hashes: dict[str, str | None] = {}
-        writer = GraphWriter(self.driver, self.database)
+        writer = GraphWriter(self.driver, self.database, load_reference())
         for outcome in writer.write_many(_noting(extractions(), hashes), batch_size=self.batch_size):
             for doc_id in outcome.written:
                 summary.written += 1

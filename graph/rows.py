@@ -1,7 +1,9 @@
 """Turn `Extraction`s into the parameter rows of the writer's Cypher statements (`queries/write/*.cypher`).
 
 Pure functions, no database: every value the statements write is decided here or in `meeting_identity`, from the
-extraction and the gazetteer. Rows are sorted by key so that concurrent writers take locks in the same order.
+extraction and the reference data it is given (`core/reference.py`, built from the gazetteers by
+`ingest/curation.py`), never from anything else. Rows are sorted by key so that concurrent writers take locks in the
+same order.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from core.dates import PRECISION_RANK, PartialDate, day_span
+from core.reference import ReferenceData
 from core.text import slug
 from graph.errors import GraphError
 from graph.meeting_identity import (
@@ -24,7 +27,6 @@ from graph.meeting_identity import (
     meeting_precision,
 )
 from graph.sources import source_fields
-from ingest.gazetteer import Gazetteer
 from ingest.models import Extraction, Meeting
 
 Row = dict[str, Any]
@@ -77,8 +79,8 @@ def check(extraction: Extraction) -> None:
 class _Collector:
     """Accumulates rows for a batch, de-duplicating entity rows by key (first writer wins in the batch)."""
 
-    def __init__(self, gazetteer: Gazetteer, ingested_at: datetime) -> None:
-        self.gazetteer = gazetteer
+    def __init__(self, reference: ReferenceData, ingested_at: datetime) -> None:
+        self.reference = reference
         self.ingested_at = ingested_at
         self.rows = BatchRows()
         self._states: dict[str, Row] = {}
@@ -91,7 +93,7 @@ class _Collector:
     def state(
         self, iso3: str, name: str | None = None, name_en: str | None = None, wikidata: str | None = None
     ) -> None:
-        entry = self.gazetteer.state_by_iso3.get(iso3)
+        entry = self.reference.states.get(iso3)
         row = self._states.get(iso3)
         if row is None:
             row = self._states[iso3] = {
@@ -104,9 +106,7 @@ class _Collector:
             }
         if entry is not None:
             row.update(name=entry.name, name_en=entry.name_en, wikidata=entry.wikidata or row["wikidata"] or wikidata)
-            # indexed for search (full-text index entity_names) and the Browser's saved queries: "Russia",
-            # "Fédération de Russie"
-            row["aliases"] = _union(row["aliases"], [entry.name_en, *entry.long_forms, *entry.aliases])
+            row["aliases"] = _union(row["aliases"], entry.aliases)
         else:
             row["name"] = row["name"] or name
             row["name_en"] = row["name_en"] or name_en
@@ -120,7 +120,7 @@ class _Collector:
         aliases: Sequence[str] = (),
         wikidata: str | None = None,
     ) -> None:
-        entry = self.gazetteer.organisation_by_id.get(org_id)
+        entry = self.reference.organisations.get(org_id)
         row = self._orgs.get(org_id)
         if row is None:
             row = self._orgs[org_id] = {
@@ -133,8 +133,7 @@ class _Collector:
             }
         if entry is not None:
             row.update(name=entry.name, acronym=entry.acronym, wikidata=entry.wikidata or wikidata)
-            # the acronym too, so the full-text index finds "ONU"
-            aliases = [*([entry.acronym] if entry.acronym else []), *entry.aliases, *aliases]
+            aliases = [*entry.aliases, *aliases]
         else:
             row["name"] = row["name"] or name
             row["acronym"] = row["acronym"] or acronym
@@ -198,7 +197,7 @@ class _Collector:
             self.rows.meetings.append(self._meeting_row(art, index, extraction, meeting))
 
     def _person(self, art: str, person_id: str, name: str, aliases: Sequence[str], wikidata: str | None) -> None:
-        entry = self.gazetteer.person_by_id.get(person_id)
+        entry = self.reference.people.get(person_id)
         row = self._people.get(person_id)
         if row is None:
             row = self._people[person_id] = {
@@ -275,9 +274,9 @@ def _union(first: Sequence[str], second: Sequence[str]) -> list[str]:
     return list(dict.fromkeys([*first, *second]))
 
 
-def build_rows(extractions: Sequence[Extraction], gazetteer: Gazetteer, ingested_at: datetime) -> BatchRows:
+def build_rows(extractions: Sequence[Extraction], reference: ReferenceData, ingested_at: datetime) -> BatchRows:
     """The rows of one write transaction for `extractions` (raises InvalidExtractionError on a bad one)."""
-    collector = _Collector(gazetteer, ingested_at)
+    collector = _Collector(reference, ingested_at)
     for extraction in extractions:
         collector.add(extraction)
     return collector.finish()

@@ -26,12 +26,12 @@ from neo4j.exceptions import (
 )
 
 from core.identity import MeetingFacts
+from core.reference import ReferenceData
 from graph import trust
 from graph.errors import GraphError
 from graph.meeting_identity import assign_meetings, candidate_filter
 from graph.queries import load_query
 from graph.rows import BatchRows, InvalidExtractionError, build_rows, check
-from ingest.gazetteer import Gazetteer, load_gazetteer
 from ingest.models import Extraction, Failure
 
 log = logging.getLogger(__name__)
@@ -105,12 +105,16 @@ class _Counters:
 
 
 class GraphWriter:
-    """Writes extractions with `UNWIND ... MERGE`; the constructor does not touch the database."""
+    """Writes extractions with `UNWIND ... MERGE`; the constructor does not touch the database.
 
-    def __init__(self, driver: neo4j.Driver, database: str, gazetteer: Gazetteer | None = None) -> None:
+    What it writes is a function of the extractions and of `reference`, the curated entities given explicitly
+    (`ingest.curation.load_reference()` for the shipped gazetteers; `ReferenceData()` for none).
+    """
+
+    def __init__(self, driver: neo4j.Driver, database: str, reference: ReferenceData) -> None:
         self.driver = driver
         self.database = database
-        self.gazetteer = gazetteer if gazetteer is not None else load_gazetteer()
+        self.reference = reference
 
     def write(self, extraction: Extraction) -> WriteResult:
         """Write one document in one transaction; raises on failure (nothing of it is then written)."""
@@ -175,7 +179,7 @@ class GraphWriter:
         return outcome
 
     def _write_batch(self, extractions: Sequence[Extraction]) -> WriteResult:
-        rows = build_rows(extractions, self.gazetteer, _now())
+        rows = build_rows(extractions, self.reference, _now())
         for attempt in range(_CONSTRAINT_RETRIES):
             try:
                 with self.driver.session(database=self.database) as session:

@@ -13,6 +13,7 @@ import pytest
 from api_server import running_api, server_env
 
 from graph.writer import GraphWriter
+from ingest.curation import load_reference
 from ingest.models import Extraction, Meeting, Person, Role, StateRef
 
 
@@ -66,7 +67,7 @@ def write(driver: neo4j.Driver, doc_id: str, people: list[Person], meetings: lis
         states=[StateRef(iso3=s, name=s) for s in states],
         meetings=meetings,
     )
-    GraphWriter(driver, "neo4j").write(extraction)
+    GraphWriter(driver, "neo4j", load_reference()).write(extraction)
 
 
 @pytest.fixture

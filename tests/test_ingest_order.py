@@ -15,6 +15,7 @@ import pytest
 from ingest_builders import DL, extraction, meeting
 
 from graph.writer import GraphWriter
+from ingest.curation import load_reference
 from ingest.models import Document, Extraction
 from ingest.pipeline import extract_documents
 
@@ -86,7 +87,9 @@ def content(driver: neo4j.Driver) -> dict[str, list[str]]:
 def written(neo4j_server: Any, extractions: list[Extraction], batch_size: int) -> dict[str, list[str]]:
     neo4j_server.reset()
     with neo4j.GraphDatabase.driver(neo4j_server.uri, auth=neo4j_server.auth()) as driver:
-        for outcome in GraphWriter(driver, neo4j_server.database).write_many(extractions, batch_size=batch_size):
+        for outcome in GraphWriter(driver, neo4j_server.database, load_reference()).write_many(
+            extractions, batch_size=batch_size
+        ):
             assert outcome.failures == []
         return content(driver)
 

@@ -7,9 +7,10 @@ from datetime import UTC, datetime
 import pytest
 from ingest_builders import DL, extraction, meeting
 
+from core.reference import ReferenceData
 from graph.meeting_identity import article_id, article_locks, evidence_fingerprint, meeting_key, meeting_lock
-from graph.rows import InvalidExtractionError, build_rows
-from ingest.gazetteer import load_gazetteer
+from graph.rows import InvalidExtractionError, build_rows, normalise_title
+from ingest.curation import load_reference
 from ingest.models import Meeting
 
 NOW = datetime(2025, 1, 1, tzinfo=UTC)
@@ -60,7 +61,7 @@ def test_rows_are_sorted_deduplicated_and_carry_gazetteer_names() -> None:
         extraction("a", [meeting("2024-02-28", DL, ["RUS", "MLI"], "x", hosts=["RUS"], place="Moscou")]),
         extraction("b", [meeting("2023-09", DL, ["MLI", "RUS"], "y")]),
     ]
-    rows = build_rows(docs, load_gazetteer(), NOW)
+    rows = build_rows(docs, load_reference(), NOW)
     assert rows.locks == sorted(rows.locks) and "meeting:2023-09" in rows.locks and "meeting:2024-02" in rows.locks
     assert [s["iso3"] for s in rows.states] == ["MLI", "RUS"]
     assert [p["id"] for p in rows.people] == DL
@@ -78,4 +79,36 @@ def test_rows_are_sorted_deduplicated_and_carry_gazetteer_names() -> None:
 def test_a_meeting_naming_an_unlisted_person_is_rejected() -> None:
     doc = extraction("a", [meeting("2024-02-28", ["ghost"], ["MLI"], "x")], people=[])
     with pytest.raises(InvalidExtractionError, match="ghost"):
-        build_rows([doc], load_gazetteer(), NOW)
+        build_rows([doc], load_reference(), NOW)
+
+
+def test_rows_are_a_function_of_the_extraction_and_the_reference_data_given() -> None:
+    doc = extraction("a", [meeting("2024-02-28", DL, ["MLI", "RUS"], "x")])
+    bare = build_rows([doc], ReferenceData(), NOW)
+    assert not any(row["curated"] for row in [*bare.states, *bare.people])
+    assert {s["iso3"]: (s["name"], s["aliases"], s["wikidata"]) for s in bare.states} == {
+        "MLI": ("Mali", [], None),
+        "RUS": ("Russie", [], None),
+    }
+    lavrov_bare = next(p for p in bare.people if p["id"] == "sergueï-lavrov")
+    assert (lavrov_bare["aliases"], lavrov_bare["wikidata"]) == (["Sergueï LAVROV"], None)
+    # without reference data the only HOLDS is the role the article gives Diop
+    assert [(h["person"], h["target"]) for h in bare.holds_state] == [("abdoulaye-diop", "MLI")]
+
+    reference = load_reference()
+    curated = build_rows([doc], reference, NOW)
+    russia = reference.states["RUS"]
+    assert curated.states[1] == {
+        **bare.states[1],
+        "name": russia.name,
+        "name_en": russia.name_en,
+        "aliases": list(russia.aliases),
+        "wikidata": russia.wikidata,
+        "curated": True,
+    }
+    lavrov = reference.people["sergueï-lavrov"]
+    lavrov_row = next(p for p in curated.people if p["id"] == "sergueï-lavrov")
+    assert lavrov_row["curated"] and lavrov_row["wikidata"] == lavrov.wikidata is not None
+    assert set(lavrov.aliases) | {"Sergueï LAVROV"} == set(lavrov_row["aliases"])
+    held = {(h["target"], h["title"]) for h in curated.holds_state if h["person"] == "sergueï-lavrov"}
+    assert held == {(p.represents, normalise_title(p.title)) for p in lavrov.posts if len(p.represents) == 3}

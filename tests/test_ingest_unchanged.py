@@ -16,6 +16,7 @@ from crawl_graph import MALIKG, canonical_graph
 
 from core.settings import REPO_ROOT
 from graph.writer import GraphWriter
+from ingest.curation import load_reference
 from ingest.models import Document, Extraction, Failure
 from malikg.unchanged import UnchangedFilter, document_key
 
@@ -31,7 +32,7 @@ def _ingest(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]
 def test_the_filter_drops_documents_stored_with_the_same_text_and_passes_the_rest(driver: neo4j.Driver) -> None:
     text = "Le ministre Abdoulaye Diop a reçu l'ambassadeur de Chine à Bamako.\n\nLes échanges ont porté sur l'énergie."
     stored = [Document(id="a", text=text, url="https://x.ml/a"), Document(id="b", text=text)]
-    writer = GraphWriter(driver, "neo4j")
+    writer = GraphWriter(driver, "neo4j", load_reference())
     for doc in stored:
         key = document_key(doc)
         assert key is not None

@@ -14,6 +14,7 @@ from graph.queries import load_query
 from graph.rows import BatchRows
 from graph.schema import apply_schema
 from graph.writer import MEMORY_POOL_FULL, GraphWriter, WriteResult
+from ingest.curation import load_reference
 from ingest.models import Extraction, Person
 
 DATABASE = "neo4j"
@@ -21,7 +22,7 @@ DATABASE = "neo4j"
 
 @pytest.fixture
 def writer(driver: neo4j.Driver) -> GraphWriter:
-    return GraphWriter(driver, DATABASE)
+    return GraphWriter(driver, DATABASE, load_reference())
 
 
 def _corpus() -> list[Extraction]:

@@ -22,6 +22,7 @@ from bench.bench_ingest import synthetic_extractions
 from core.settings import REPO_ROOT
 from graph.rdf.serialize import EXTENSIONS
 from graph.writer import GraphWriter
+from ingest.curation import load_reference
 
 MALIKG = str(Path(sys.executable).with_name("malikg"))
 MARKER = (
@@ -32,7 +33,7 @@ MARKER = (
 
 @pytest.fixture
 def graph(driver: neo4j.Driver) -> neo4j.Driver:
-    list(GraphWriter(driver, "neo4j").write_many(synthetic_extractions(300), batch_size=100))
+    list(GraphWriter(driver, "neo4j", load_reference()).write_many(synthetic_extractions(300), batch_size=100))
     return driver
 
 

@@ -16,6 +16,7 @@ from graph.judgements import JudgementIn
 from graph.retraction import retract
 from graph.review import JudgementConflictError, record, store
 from graph.writer import GraphWriter
+from ingest.curation import load_reference
 
 
 def _locks(driver: neo4j.Driver) -> int:
@@ -32,7 +33,7 @@ def _first_meeting(driver: neo4j.Driver) -> str:
 
 def test_no_write_lock_node_is_left_behind(driver: neo4j.Driver) -> None:
     docs = synthetic_extractions(40)
-    outcomes = list(GraphWriter(driver, "neo4j").write_many(docs, batch_size=10))
+    outcomes = list(GraphWriter(driver, "neo4j", load_reference()).write_many(docs, batch_size=10))
     assert not [f for o in outcomes for f in o.failures]
     assert _locks(driver) == 0
 

@@ -13,6 +13,7 @@ from api.extraction import ExtractionBusyError, ExtractionFailedError, Extractio
 from api.schemas.common import InvalidRequest, Problem
 from api.schemas.documents import Ingested
 from graph.writer import GraphWriter
+from ingest.curation import load_reference
 from ingest.models import Document
 from ingest.normalise import clean_metadata
 from ingest.readers import check_document, main_text
@@ -82,5 +83,5 @@ def post_document(
         ) from None
     except ExtractionFailedError as error:
         raise InvalidParameterError(f"Document '{document.id}' could not be extracted: {error}") from None
-    written = GraphWriter(driver, settings.neo4j_database).write(extraction)
+    written = GraphWriter(driver, settings.neo4j_database, load_reference()).write(extraction)
     return Ingested(extraction=extraction, written=written.counters(), meetings=list(written.meetings))

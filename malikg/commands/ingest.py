@@ -55,6 +55,7 @@ def ingest(
     from graph.driver import open_driver
     from graph.schema import apply_schema
     from graph.writer import GraphWriter, WriteResult
+    from ingest.curation import load_reference
     from malikg.unchanged import UnchangedFilter
 
     inputs = list(paths or []) + ([jsonl] if jsonl else [])
@@ -70,7 +71,7 @@ def ingest(
     with open_driver(settings) as driver:
         try:
             apply_schema(driver, settings.neo4j_database)
-            writer = GraphWriter(driver, settings.neo4j_database)
+            writer = GraphWriter(driver, settings.neo4j_database, load_reference())
             unchanged = None if reextract else UnchangedFilter(driver, settings.neo4j_database)
             with _progress(_count(inputs, from_extractions)) as advance:
                 # progress counts documents as they are extracted (writes trail by at most one batch)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import neo4j
 
 from graph.writer import GraphWriter
+from ingest.curation import load_reference
 from ingest.models import Extraction, Meeting, OrganisationRef, Person, Role, StateRef
 
 DIOP_LAVROV_DATES = ("2023-09", "2024-02-28", "2024-08-01", "2024-09-26")
@@ -155,7 +156,7 @@ def seed_extractions() -> list[Extraction]:
 
 def load_seed_graph(driver: neo4j.Driver, database: str) -> None:
     """Write the seed extractions; fails loudly if any document is rejected."""
-    writer = GraphWriter(driver, database)
+    writer = GraphWriter(driver, database, load_reference())
     for outcome in writer.write_many(seed_extractions()):
         if outcome.failures:
             raise RuntimeError(f"seed documents rejected by the writer: {outcome.failures}")
