@@ -1,4 +1,5 @@
-"""Meeting identity across articles: is an incoming report of a meeting one the graph already holds?
+"""Meeting identity: is an incoming report of a meeting one the graph already holds? And the date test it shares
+with the merging of one article's mentions (`ingest/meetings.py`).
 
 Pure Python over plain facts (date, precision, people, states), so the same rules serve the writer and any test.
 The rules are a declarative table of named features (after nomenklatura's matching logic): the first rule that
@@ -7,6 +8,12 @@ smallest id, so the decision never depends on the order candidates are listed in
 
 Dates must be compatible first: the same date, or a month and a day inside that month (a year matches only the
 same year). Undated meetings are never matched by similarity; their key alone decides.
+
+Within one article `ingest/meetings.py` merges the mentions of one contact with the same date test, looser:
+`dates_overlap` at any precision, and a date the sentence does not give is compatible with any (the article's
+context dates it). Its other criteria are not identity rules but discourse ones (an anaphora such as "cette
+rencontre", the welcome and talks of one visit, a later sentence that names only part of the people), so they stay
+there; see the docstring of `ingest.meetings.merge`.
 """
 
 from __future__ import annotations
@@ -14,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from core.dates import PRECISION_RANK
+from core.dates import PRECISION_RANK, PartialDate
 
 
 @dataclass
@@ -96,6 +103,11 @@ class Match:
     shared: int
 
 
+def dates_overlap(first: str, second: str) -> bool:
+    """Whether two partial dates (YYYY, YYYY-MM, YYYY-MM-DD) may name the same day: equal, or one inside the other."""
+    return PartialDate(first).overlaps(PartialDate(second))
+
+
 def dates_compatible(candidate: MeetingFacts, incoming: MeetingFacts) -> bool:
     """The same date, or a month and a day of that month; a year matches only the same year."""
     if candidate.date is None or incoming.date is None:
@@ -105,7 +117,7 @@ def dates_compatible(candidate: MeetingFacts, incoming: MeetingFacts) -> bool:
     precisions = (candidate.precision, incoming.precision)
     if None in precisions or "year" in precisions or candidate.precision == incoming.precision:
         return False
-    return candidate.date.startswith(incoming.date) or incoming.date.startswith(candidate.date)
+    return dates_overlap(candidate.date, incoming.date)
 
 
 def window(date: str | None) -> str | None:

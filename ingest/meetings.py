@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from core.identity import dates_overlap
 from core.text import unify
 from ingest.article import Ent, Sentence
 from ingest.cues import alt, load_cues
@@ -188,7 +189,15 @@ def representatives(sent: Sentence, frame_end: int) -> list[str]:
 
 
 def merge(cands: list[Candidate]) -> list[Candidate]:
-    """Fold further mentions of the same contact into its first mention."""
+    """Fold further mentions of the same contact into its first mention.
+
+    The date test is meeting identity's (`core.identity.dates_overlap`). The rest is coreference within one text,
+    not the identity rules the writer applies across articles (`core.identity.RULES`), on purpose: a later mention
+    is often partial ("cette rencontre", "il a ensuite été reçu par ..."), so it joins the latest compatible
+    mention that shares half of its people and states, or any of them after an anaphora, or that it names nobody
+    against; a split ("successivement avec ... et ...") never re-merges; a visit absorbs its welcome and talks.
+    Two full reports in different articles need the stronger evidence of the named rules instead.
+    """
     out: list[Candidate] = []
     for c in cands:
         target = None
@@ -265,10 +274,10 @@ def _new_counterpart(prev: Candidate, c: Candidate) -> bool:
 
 
 def _dates_compatible(a: Candidate, b: Candidate) -> bool:
+    """Overlapping dates (core/identity.py's test), or a date one of the sentences does not give."""
     if a.date is None or b.date is None or a.date_is_fallback or b.date_is_fallback:
         return True
-    x, y = a.date.value, b.date.value
-    return x.startswith(y) or y.startswith(x)
+    return dates_overlap(a.date.value, b.date.value)
 
 
 def _fold_into(a: Candidate, b: Candidate) -> None:

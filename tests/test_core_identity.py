@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 
-from core.identity import RULES, MeetingFacts, best_match, dates_compatible
+from core.identity import RULES, MeetingFacts, best_match, dates_compatible, dates_overlap
 
 
 def facts(id_: str, date: str | None, people: set[str], states: set[str], precision: str | None = None) -> MeetingFacts:
@@ -59,3 +59,12 @@ def test_the_choice_does_not_depend_on_the_candidates_order() -> None:
     assert chosen == {"m-d"}  # strongest rule, then most shared people
     ties = candidates[:2]
     assert {best_match(incoming, order).meeting.id for order in itertools.permutations(ties)} == {"m-a"}  # type: ignore[union-attr]
+
+
+def test_dates_overlap_is_the_one_date_test_of_both_merges() -> None:
+    assert dates_overlap("2024-05-03", "2024-05-03") and dates_overlap("2024-05", "2024-05-31")
+    assert dates_overlap("2024", "2024-12-31") and dates_overlap("2024-05-31", "2024")
+    assert not dates_overlap("2024-05", "2024-06-01") and not dates_overlap("2024-05-03", "2024-05-04")
+    assert not dates_overlap("2023", "2024-01")
+    # across articles a year is too vague to match a finer date, within an article (ingest/meetings.py) it is not
+    assert not dates_compatible(facts("a", "2024", set(), set()), facts("b", "2024-05", set(), set()))
