@@ -15,11 +15,10 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from ingest.models import MeetingType
+
 CUES_FILE = Path(__file__).resolve().parent / "data" / "cues.yaml"
 
-MeetingKind = Literal[
-    "bilateral_meeting", "audience", "phone_call", "visit", "multilateral", "joint_commission", "other"
-]
 PostKind = Literal["foreign_minister", "defence_minister", "head_of_government", "head_of_state", "ambassador"]
 
 
@@ -47,7 +46,7 @@ class Group(_Strict):
 
 
 class MeetingCue(Group):
-    type: MeetingKind
+    type: MeetingType  # the vocabulary's (ingest/models.py, tied to core/data/meeting_types.yaml)
 
 
 class KindCue(Group):
