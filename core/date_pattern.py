@@ -18,3 +18,7 @@ _LEAP_YEAR = "(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|
 DATE_PATTERN = f"^(?:{_YEAR}(?:-(?:0[1-9]|1[0-2])|-{_MONTH_DAY})?|{_LEAP_YEAR}-02-29)$"
 # A real calendar day only (YYYY-MM-DD).
 DAY_PATTERN = f"^(?:{_YEAR}-{_MONTH_DAY}|{_LEAP_YEAR}-02-29)$"
+# A publication day: a real calendar day from 1900 on (older dates are typing errors such as "0001-01-01").
+_YEAR_FROM_1900 = "(?:19[0-9]{2}|[2-9][0-9]{3})"
+_LEAP_YEAR_FROM_1900 = "(?:(?:19|[2-9][0-9])(?:0[48]|[2468][048]|[13579][26])|(?:[2468][048]|[3579][26])00)"
+PUBLISHED_PATTERN = f"^(?:{_YEAR_FROM_1900}-{_MONTH_DAY}|{_LEAP_YEAR_FROM_1900}-02-29)$"

@@ -197,10 +197,11 @@ def browser_commands(api_base: str) -> str:
     return f"style {api_base}/browser/style.grass;play {api_base}/browser/guide.html"
 
 
-def start(config: ServerConfig, *, timeout_s: float = 120.0) -> tuple[ServerInfo, bool]:
+def start(config: ServerConfig, *, timeout_s: float = 120.0, recover_log_tail: bool = False) -> tuple[ServerInfo, bool]:
     """Start the server detached (it outlives this process) and wait for Bolt; (info, False) if it already ran.
 
-    The first start of a data dir generates its password (graph/local_auth.py)."""
+    The first start of a data dir generates its password (graph/local_auth.py). `recover_log_tail` (for `recover`
+    only) lets Neo4j's recovery truncate an unreadable transaction log tail instead of refusing the database."""
     running = status(config)
     if running is not None:
         return running, False
@@ -235,6 +236,8 @@ def start(config: ServerConfig, *, timeout_s: float = 120.0) -> tuple[ServerInfo
     ]
     if config.browser_commands:
         command += ["--browser-post-connect-cmd", config.browser_commands]
+    if recover_log_tail:
+        command += ["--recover-log-tail", "true"]
     with config.log_file.open("ab") as log:
         log.write(f"\n== {time.strftime('%Y-%m-%d %H:%M:%S')} {' '.join(command)}\n".encode())
         log_offset = log.tell()
@@ -315,18 +318,62 @@ def _database_failure(config: ServerConfig, offset: int) -> str | None:
 
 def _database_failed_message(config: ServerConfig, failure: str) -> str:
     data_dir, flags = config.data_dir, f"--data-dir {config.data_dir}"
+    ports = f"--bolt-port {config.bolt_port} --http-port {config.http_port}"
     return (
         f"Neo4j is running but could not start its database; {_debug_log(config)} says:\n  {failure.strip()}\n"
-        "Its store or transaction logs cannot be recovered (after a full disk, for instance). Make sure the disk has "
-        "free space, then `malikg db stop` and `malikg db start` again. If it fails the same way, rebuild the graph "
-        "(it is derived from your inputs, and ingest is idempotent):\n"
+        "Its store or transaction logs cannot be recovered as they are (a write cut by a full disk, for instance). "
+        "Make sure the disk has free space, then recover it: recovery keeps every acknowledged write and drops the "
+        "unreadable tail of the transaction log (a write that was never acknowledged):\n"
+        f"  malikg db recover {flags} {ports}\n"
+        "  malikg ingest ...    # the command that failed, again: ingest is idempotent\n"
+        "If recovery fails too, rebuild the graph (it is derived from your inputs):\n"
         f"  malikg db stop {flags}\n"
         f"  mv {data_dir} {data_dir}.broken    # keep it, and its logs/, for a post-mortem\n"
-        f"  malikg db start {flags} --bolt-port {config.bolt_port} --http-port {config.http_port}"
-        "    # a new store and a new password, printed once\n"
+        f"  malikg db start {flags} {ports}    # a new store and a new password, printed once\n"
         "  malikg db schema && malikg ingest ...    # your inputs again\n"
         '(docs/reliability.md, "Disk full")'
     )
+
+
+@dataclass(frozen=True)
+class Recovery:
+    """What `recover` did: the server running again, and what Neo4j logged about the log tail it dropped."""
+
+    info: ServerInfo
+    notes: list[str]
+
+
+def recover(config: ServerConfig, *, timeout_s: float = 300.0) -> Recovery:
+    """Bring back a database whose transaction log tail a full disk cut (`malikg db recover`).
+
+    Stops the server if it runs, starts it once with Neo4j's `internal.dbms.tx_log.fail_on_corrupted_log_files`
+    off, so recovery replays every readable transaction and truncates the unreadable tail, stops it (a clean
+    checkpoint of the recovered store) and starts it normally: what runs afterwards is an ordinary start, and a
+    later fault is refused as usual instead of truncated silently. A transaction is acknowledged only once its
+    commit is on disk, so the tail that is dropped holds only unacknowledged writes. A store that still cannot
+    start raises DatabaseStartError (then the rebuild path of its message is the way)."""
+    stop(config)
+    debug_offset = _debug_log(config).stat().st_size if _debug_log(config).is_file() else 0
+    try:
+        start(config, timeout_s=timeout_s, recover_log_tail=True)
+    except DatabaseStartError as error:
+        raise DatabaseStartError(f"recovery could not bring the database back either.\n{error}") from error
+    notes = _recovery_notes(config, debug_offset)
+    stop(config)
+    info, _ = start(config, timeout_s=timeout_s)
+    return Recovery(info=info, notes=notes)
+
+
+def _recovery_notes(config: ServerConfig, offset: int) -> list[str]:
+    """Neo4j's debug.log lines since `offset` saying what recovery truncated and where it kept the cut bytes."""
+    try:
+        with _debug_log(config).open("rb") as log:
+            log.seek(offset)
+            text = log.read().decode("utf-8", errors="replace")
+    except FileNotFoundError:
+        return []
+    marks = ("will be truncated", "corrupted-neostore.transaction.db-")
+    return [line.strip() for line in text.splitlines() if any(mark in line for mark in marks)]
 
 
 def _logged_since(config: ServerConfig, offset: int, mark: str) -> bool:

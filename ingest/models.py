@@ -6,16 +6,32 @@ consume it. spaCy objects never cross this boundary. Fields may be added; none m
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from core.date_pattern import PUBLISHED_PATTERN
 
 MeetingType = Literal[
     "bilateral_meeting", "audience", "phone_call", "visit", "multilateral", "joint_commission", "other"
 ]
 DatePrecision = Literal["day", "month", "year"]
+# What `ingest.readers.check_document` accepts as a url: an http(s) address with a host (not javascript:, data: ...).
+WEB_URL_PATTERN = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#]+"
 # Longest author line kept: like the outlet's bound, far below Neo4j's property and index limits.
 AUTHOR_MAX_CHARS = 500
+
+
+def _documented(**constraints: Any) -> Any:
+    """A `json_schema_extra` putting `constraints` on the string branch of an optional field's JSON Schema: rules
+    that `ingest.readers.check_document` applies with its own message, stated for OpenAPI clients and generators."""
+
+    def extend(schema: dict[str, Any]) -> None:
+        for branch in schema.get("anyOf", [schema]):
+            if branch.get("type") == "string":
+                branch.update(constraints)
+
+    return extend
 
 
 class _Model(BaseModel):
@@ -30,8 +46,18 @@ class Document(_Model):
     # Bounds keep every value below Neo4j's index key limit (8 KB), so a long one is refused up front.
     id: str = Field(min_length=1, max_length=1000)
     text: str
-    url: str | None = Field(default=None, max_length=2048, description="http(s) URL of the article")
-    published: str | None = Field(default=None, max_length=10, description="YYYY-MM-DD, when the crawler knows it")
+    url: str | None = Field(
+        default=None,
+        max_length=2048,
+        description="http(s) URL of the article",
+        json_schema_extra=_documented(pattern=WEB_URL_PATTERN),
+    )
+    published: str | None = Field(
+        default=None,
+        max_length=10,
+        description="YYYY-MM-DD, a real day from 1900 to tomorrow, when the crawler knows it",
+        json_schema_extra=_documented(pattern=PUBLISHED_PATTERN),
+    )
     title: str | None = Field(default=None, max_length=2000)
     outlet: str | None = Field(default=None, max_length=500)
     author: str | None = Field(

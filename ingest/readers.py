@@ -21,7 +21,8 @@ from typing import BinaryIO
 from charset_normalizer import from_bytes
 from pydantic import ValidationError
 
-from ingest.models import AUTHOR_MAX_CHARS, Document, Failure
+from core.date_pattern import DAY_PATTERN
+from ingest.models import AUTHOR_MAX_CHARS, WEB_URL_PATTERN, Document, Failure
 from ingest.normalise import clean_metadata
 from ingest.sidecar import with_metadata
 
@@ -32,7 +33,7 @@ SUFFIXES = {".txt", ".html", ".htm", ".jsonl"}
 HTML_SIZE_FACTOR = 4
 # A JSONL line escapes non-ASCII text (\u00e9 is 6 bytes for 2): it may be this many times the text limit.
 JSONL_SIZE_FACTOR = 6
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DAY = re.compile(DAY_PATTERN)
 _TEXT_CONTROLS = set("\t\n\r\f\v\x85")  # \x85: NEXT LINE, a line break
 # The earliest `published` accepted: older dates are typing errors ("0001-01-01") and break date arithmetic.
 EARLIEST_PUBLISHED = date(1900, 1, 1)
@@ -41,7 +42,7 @@ EARLIEST_PUBLISHED = date(1900, 1, 1)
 _UTF8_RATIO = 3
 _STRAY_BYTE_EVERY = 200
 # Only web addresses are stored and served back as links (not javascript:, data:, file: ...).
-_WEB_URL = re.compile(r"^https?://[^\s/?#]+", re.IGNORECASE)
+_WEB_URL = re.compile(WEB_URL_PATTERN)
 _HTML_PAGE = re.compile(r"^\s*(<!doctype\s+html|<html[\s>])", re.IGNORECASE)
 
 
@@ -81,7 +82,7 @@ def check_document(doc: Document, max_bytes: int | None = None, today: date | No
 
 def _check_published(published: str, today: date) -> None:
     try:
-        day = date.fromisoformat(published) if _DAY.match(published) else None
+        day = date.fromisoformat(published) if _DAY.fullmatch(published) else None
     except ValueError:
         day = None
     if day is None:

@@ -1,10 +1,12 @@
 """The constraints the OpenAPI schema documents are exactly those the API checks (no schemathesis ST202 "schema-valid
-request rejected", no 2xx for a schema-invalid one): dates, sectors, judgement kinds."""
+request rejected", no 2xx for a schema-invalid one): dates, sectors, judgement kinds, a document's `published` and
+`url`."""
 
 from __future__ import annotations
 
 import asyncio
 import re
+from datetime import date, timedelta
 
 import httpx
 import pytest
@@ -17,8 +19,10 @@ from api.deps import check_date, check_day
 from api.errors import InvalidParameterError
 from api.main import create_app
 from api.resolve import resolve_sector, sector_names
-from core.date_pattern import DATE_PATTERN, DAY_PATTERN
+from core.date_pattern import DATE_PATTERN, DAY_PATTERN, PUBLISHED_PATTERN
 from graph.judgements import REQUIRED, JudgementIn
+from ingest.models import Document
+from ingest.readers import check_document
 
 DATE = re.compile(DATE_PATTERN)
 DAY = re.compile(DAY_PATTERN)
@@ -139,3 +143,52 @@ def test_a_405_lists_every_documented_method_of_the_path(path: str, allow: str) 
     # Starlette listed only the first matching route's methods: GET for /judgements, DELETE for /judgements/import
     response = asyncio.run(_options(path))
     assert response.status_code == 405 and response.headers["allow"] == allow
+
+
+def _published_accepted(text: str, today: date) -> bool:
+    try:
+        check_document(Document(id="d", text="Un texte.", published=text), today=today)
+    except ValueError:
+        return False
+    return True
+
+
+PUBLISHED = re.compile(PUBLISHED_PATTERN)
+TODAY = date(2026, 6, 15)  # the future is the one rule of `published` no schema states (it moves every day)
+
+
+@pytest.mark.parametrize("year", [1, 1000, 1899, 1900, 1904, 2000, 2024, 2026])
+def test_the_published_pattern_is_what_documents_accept_up_to_today(year: int) -> None:
+    texts = [f"{year:04d}-{m:02d}-{d:02d}" for m in range(14) for d in range(33)]
+    texts = [t for t in texts if not (DAY.search(t) and date.fromisoformat(t) > TODAY + timedelta(days=1))]
+    assert [t for t in texts if bool(PUBLISHED.search(t)) != _published_accepted(t, TODAY)] == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789-٣\n", max_size=10))
+def test_what_the_published_pattern_refuses_is_refused(text: str) -> None:
+    if not PUBLISHED.search(text):
+        assert not _published_accepted(text, TODAY)
+    assert not PUBLISHED.search("1900-02-29") and PUBLISHED.search("2000-02-29") and not PUBLISHED.search("1899-12-31")
+
+
+@pytest.mark.parametrize(
+    ("url", "accepted"),
+    [
+        ("https://maliweb.net/a", True),
+        ("HTTP://x.ml", True),
+        ("javascript:alert(1)", False),
+        ("https:///x", False),
+        ("ftp://x.ml", False),
+        ("http:// x", False),
+        ("//x.ml", False),
+    ],
+)
+def test_the_url_pattern_is_what_documents_accept(url: str, accepted: bool) -> None:
+    [pattern] = [b["pattern"] for b in Document.model_json_schema()["properties"]["url"]["anyOf"] if "pattern" in b]
+    try:
+        check_document(Document(id="d", text="Un texte.", url=url))
+        checked = True
+    except ValueError:
+        checked = False
+    assert bool(re.search(pattern, url)) == checked == accepted

@@ -61,9 +61,9 @@ def list_meetings(
     """Every meeting matching all the filters given, in date order (undated last), with `total` over all pages.
     Names resolve as everywhere in the API (404 with suggestions, 409 with candidates); an unknown sector is a
     422 listing the valid ones. `format=csv` or `Accept: text/csv`: one row per meeting."""
-    state_ref = resolve_entity(reader, state, kinds={"state"}) if state else None
-    person_ref = resolve_entity(reader, person, kinds={"person"}) if person else None
-    org_ref = resolve_entity(reader, organisation, kinds={"organisation"}) if organisation else None
+    state_ref = resolve_entity(reader, state, kinds={"state"}) if state is not None else None
+    person_ref = resolve_entity(reader, person, kinds={"person"}) if person is not None else None
+    org_ref = resolve_entity(reader, organisation, kinds={"organisation"}) if organisation is not None else None
     row = reader.one(
         "list_meetings",
         type=type,

@@ -138,6 +138,31 @@ def stop_command(
     typer.echo("Neo4j was not running" if info is None else f"Neo4j stopped (pid {info.pid})")
 
 
+@app.command("recover")
+def recover_command(
+    bolt_port: BoltPort = None,
+    http_port: HttpPort = None,
+    data_dir: DataDir = None,
+    timeout: Annotated[float, typer.Option(help="Seconds to wait for each start.")] = 300.0,
+) -> None:
+    """Bring back a database whose transaction log tail a full disk cut (`db start` says when), keeping every
+    acknowledged write; then re-run your last ingest. See docs/reliability.md, "Disk full"."""
+    config = _config(bolt_port, http_port, data_dir)
+    typer.echo(f"recovering the store in {config.data_dir} (two starts and a stop; this takes a minute)", err=True)
+    try:
+        recovery = local_server.recover(config, timeout_s=timeout)
+    except LocalServerError as error:
+        raise _fail(error) from error
+    for note in recovery.notes:
+        typer.echo(f"  neo4j| {note[:300]}")
+    info = recovery.info
+    typer.echo(f"Neo4j recovered and running (pid {info.pid}, data {info.data_dir}, Bolt {info.bolt_uri})")
+    typer.echo(
+        "Every acknowledged write is kept; a write cut by the full disk was never acknowledged. Re-run the ingest "
+        "that failed (the same command: ingest is idempotent) to write the documents it named."
+    )
+
+
 @app.command("password")
 def password_command(
     bolt_port: BoltPort = None,

@@ -123,8 +123,9 @@ class _Tally:
             print(f"{doc_id}: not confirmed written, {what} ({reason})", file=sys.stderr)
         after = f" and every document after {self.in_flight[-1]}" if self.in_flight else ""
         hint = (
-            " Neo4j reported a failure of the database itself (a full disk?): free space, see its log"
-            " (`malikg db status`), restart it, then re-run the same command: ingest is idempotent."
+            " Neo4j reported a failure of the database itself (a full disk?): free space, restart it (`malikg db"
+            " stop`, `malikg db start`; if the start says the database cannot start, `malikg db recover`), then re-run"
+            " the same command: ingest is idempotent."
             if database_failed
             else " Re-run the same command once Neo4j is back: ingest is idempotent."
         )

@@ -24,7 +24,8 @@ import org.neo4j.server.security.auth.LegacyCredential;
  *
  * <p>Options, each as {@code --name value} or as the system property {@code malikg.neo4j.name}:
  * {@code data-dir} (default {@code data/neo4j}), {@code bolt-port} (7687), {@code http-port} (7474),
- * {@code pagecache} (128m), {@code tx-memory} (256m), {@code password-file} (default {@code <data-dir>/password}).
+ * {@code pagecache} (128m), {@code tx-memory} (256m), {@code password-file} (default {@code <data-dir>/password}),
+ * {@code recover-log-tail} (false; true lets recovery truncate an unreadable transaction log tail).
  * Everything binds to 127.0.0.1 only, and authentication is on even so: any web page the user opens can reach
  * loopback ports. The user {@code neo4j} gets the password held in the password file (written by
  * {@code malikg db start}): as the initial password when the store is new, and by {@code ALTER USER} at every start
@@ -100,6 +101,7 @@ public final class LocalNeo4j {
         options.put("tx-memory", "256m");
         options.put("password-file", "");
         options.put("browser-post-connect-cmd", "");
+        options.put("recover-log-tail", "false");
         for (String name : options.keySet()) {
             String fromProperty = System.getProperty("malikg.neo4j." + name);
             if (fromProperty != null) {
@@ -160,6 +162,13 @@ public final class LocalNeo4j {
         // Neo4j Browser runs these commands (";"-separated, without the colon) once connected: malikg's style and guide.
         if (!options.get("browser-post-connect-cmd").isEmpty()) {
             config.put("browser.post_connect_cmd", options.get("browser-post-connect-cmd"));
+        }
+        // `malikg db recover`: a transaction log whose tail a full disk cut ("Unreadable bytes are encountered after
+        // last readable position") stops recovery by default. Off for one start, recovery replays every readable
+        // transaction and truncates the unreadable tail: a transaction whose commit never reached the disk, so
+        // never acknowledged to a client. See docs/reliability.md, "Disk full".
+        if (Boolean.parseBoolean(options.get("recover-log-tail"))) {
+            config.put("internal.dbms.tx_log.fail_on_corrupted_log_files", "false");
         }
         // Bolt waits 5 s twice on shutdown by default; a local single-user server can stop faster.
         config.put("internal.server.bolt.thread_pool_shutdown_wait_time", "1s");
