@@ -58,7 +58,7 @@ def _folded(text: str) -> str:
 
 
 def test_person_evidence_names_the_person_it_gives_a_qid() -> None:
-    """Some quote holds the person's name, an alias or the surname: a QID is never tied to a person by position alone."""
+    """A quote holds the person's name, an alias or the surname: a QID is never tied to a person by position alone."""
     people = {p.id: p for p in load_gazetteer().people}
     for entry in _evidence()["people"]:
         person = people[entry["id"]]
