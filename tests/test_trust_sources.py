@@ -9,6 +9,7 @@ from pathlib import Path
 import neo4j
 from trust_scenario import ingest_paths, rows
 
+from core.settings import REPO_ROOT
 from ingest.citations import cite, locate
 from ingest.models import AUTHOR_MAX_CHARS, Extraction, Failure, contract_json
 from ingest.readers import iter_documents
@@ -83,8 +84,14 @@ def test_evidence_is_located_with_typographic_apostrophes_kept() -> None:
 
 def test_every_demo_report_is_citable(driver: neo4j.Driver, neo4j_env: dict[str, str]) -> None:
     ingest_paths(neo4j_env, "corpus/seeds")
-    articles = rows(driver, "MATCH (a:Article) RETURN a.outlet AS outlet, a.document_id AS doc, a.text AS text")
+    articles = rows(
+        driver, "MATCH (a:Article) RETURN a.outlet AS outlet, a.document_id AS doc, a.text AS text, a.url AS url"
+    )
     assert len(articles) == 5 and all(a["outlet"] and a["doc"] and a["text"] for a in articles)
+    seeds = REPO_ROOT / "corpus" / "seeds"
+    sidecars = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(seeds.glob("*.json"))]
+    known = {s["url"] for s in sidecars if s.get("url")}  # only URLs found stored with the article's text
+    assert known and {a["url"] for a in articles if a["url"]} == known
     reports = rows(
         driver,
         "MATCH (:Meeting)-[r:REPORTED_IN]->(a:Article) RETURN r.quote AS quote, r.start AS start, r.end AS end, "
