@@ -71,7 +71,8 @@ def test_person_evidence_names_the_person_it_gives_a_qid() -> None:
 def test_place_evidence_quotes_the_country_the_gazetteer_places_it_in() -> None:
     state_of = {p.name: p.state for p in load_gazetteer().places}
     for entry in _evidence()["places"]:
-        assert f'"iso3": "{state_of[entry["name"]]}"' in entry["quote"], entry
+        # verbatim quotes: the source's Zimbabwe entry spells the key "is3"
+        assert re.search(rf'"iso?3": "{state_of[entry["name"]]}"', entry["quote"]), entry
 
 
 def test_a_place_with_a_qid_is_owl_same_as_wikidata_in_rdf() -> None:
