@@ -19,7 +19,7 @@ from graph.writer import GraphWriter
 from ingest.models import Document, Extraction, Failure
 from malikg.unchanged import UnchangedFilter, document_key
 
-SEEDS = REPO_ROOT / "corpus" / "seeds"
+SEEDS = REPO_ROOT / "tests" / "data" / "seed-articles"
 
 
 def _ingest(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
