@@ -32,7 +32,7 @@ import httpx
 
 from bench.common import MALIKG, REPO_ROOT, BenchServer
 
-ARTICLE = REPO_ROOT / "corpus" / "seeds" / "000_24327a458127128b.txt"
+ARTICLE = REPO_ROOT / "tests" / "data" / "seed-articles" / "000_24327a458127128b.txt"
 API_KEY = "bench-first-answer"
 LOG = REPO_ROOT / "data" / "bench" / "first-answer-serve.log"
 

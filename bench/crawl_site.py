@@ -6,7 +6,7 @@ page, a redirect and a redirect loop, a page larger than the crawler's limit, an
 something else, an image, a malformed feed and a malformed sitemap. Pages answer conditional GETs (ETag,
 Last-Modified) with 304; `set_article` changes a page and its sitemap <lastmod>. Every request is logged.
 
-    .venv/bin/python -m bench.crawl_site [--port N]    # serve the demo articles (corpus/seeds) until Ctrl-C
+    .venv/bin/python -m bench.crawl_site [--port N]    # serve the seed articles (tests/data/seed-articles) until Ctrl-C
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-SEEDS = REPO_ROOT / "corpus" / "seeds"
+SEEDS = REPO_ROOT / "tests" / "data" / "seed-articles"
 SITE_NAME = "Le Quotidien de Test"
 AUTHOR = "Aminata Traoré"  # the author line of every article page (<meta name="author">)
 START = datetime(2026, 1, 1, tzinfo=UTC)
@@ -75,7 +75,7 @@ def text_page(text: str, url: str) -> bytes:
 
 
 def seed_articles() -> dict[str, str]:
-    """The demo articles of corpus/seeds: slug -> text."""
+    """The seed articles of tests/data/seed-articles: slug -> text."""
     return {p.stem: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
 
 

@@ -13,8 +13,8 @@ echo "== starting the local Neo4j"
 $malikg db start
 echo "== creating constraints and indexes"
 $malikg db schema
-echo "== ingesting the bundled corpus (corpus/seeds)"
-$malikg ingest corpus/seeds
+echo "== ingesting the bundled corpus (corpus/demo)"
+$malikg ingest corpus/demo
 data_dir="${MALIKG_DATA_DIR:-data}/neo4j"
 cat <<TXT
 

@@ -1,5 +1,5 @@
-"""The acceptance questions over HTTP: the five seed articles ingested with `malikg ingest corpus/seeds` into
-the real Neo4j, the real API process serving them, exact answers."""
+"""The acceptance questions over HTTP: the five seed articles ingested with
+`malikg ingest tests/data/seed-articles` into the real Neo4j, the real API process serving them, exact answers."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import httpx
 import pytest
 from api_server import MALIKG, REPO_ROOT, running_api, server_env
 
-SEEDS = REPO_ROOT / "corpus" / "seeds"
+SEEDS = REPO_ROOT / "tests" / "data" / "seed-articles"
 
 
 @pytest.fixture(scope="module")

@@ -31,7 +31,7 @@ def _write_jsonl(path: Path, docs: list[Extraction], extra_lines: tuple[str, ...
 def test_seed_corpus_diop_and_lavrov_share_exactly_four_meetings(
     driver: neo4j.Driver, neo4j_env: dict[str, str]
 ) -> None:
-    run = _ingest(neo4j_env, "corpus/seeds")
+    run = _ingest(neo4j_env, "tests/data/seed-articles")
     assert run.returncode == 0, run.stderr
     assert "documents: 5 ok, 0 failed" in run.stdout
     shared = [m for m in meetings_of(driver) if {"abdoulaye-diop", "sergueï-lavrov"} <= set(m["people"])]
@@ -44,7 +44,7 @@ def test_seed_corpus_diop_and_lavrov_share_exactly_four_meetings(
     assert sorted(m["states"] for m in june) == [["DZA", "MLI"], ["MLI", "RUS"]]
     assert all(m["people"] == ["abdoulaye-diop"] for m in june)  # with the ambassadors, not with Lavrov
 
-    again = _ingest(neo4j_env, "corpus/seeds")
+    again = _ingest(neo4j_env, "tests/data/seed-articles")
     assert again.returncode == 0, again.stderr
     assert "created 0 nodes and 0 relationships" in again.stdout
 

@@ -20,7 +20,7 @@ from ingest.curation import load_reference
 from ingest.models import Document, Extraction, Failure
 from malikg.unchanged import UnchangedFilter, document_key
 
-SEEDS = REPO_ROOT / "corpus" / "seeds"
+SEEDS = REPO_ROOT / "tests" / "data" / "seed-articles"
 
 
 def _ingest(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:

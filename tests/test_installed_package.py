@@ -24,7 +24,7 @@ from core.settings import REPO_ROOT
 from graph.queries import read_query_names
 
 pytestmark = pytest.mark.slow
-ARTICLE = REPO_ROOT / "corpus" / "seeds" / "003_f127e61b93428a51.txt"
+ARTICLE = REPO_ROOT / "tests" / "data" / "seed-articles" / "003_f127e61b93428a51.txt"
 NOT_SOURCES = {".git", ".venv", "data", "build", "dist", "graph/neo4j-local"}  # from the root (core/data is source)
 MALIKG_PACKAGES = ("core", "malikg", "ingest", "graph", "api", "crawl", "queries", "browser")
 

@@ -27,7 +27,7 @@ pytestmark = [
     pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning"),
 ]
 
-SEEDS = REPO_ROOT / "corpus" / "seeds"
+SEEDS = REPO_ROOT / "tests" / "data" / "seed-articles"
 DIOP_LAVROV_DATES = {"2023-09", "2024-02-28", "2024-08-01", "2024-09-26"}
 
 # Every meeting both people attended, with its date, type and the outlets that report it.

@@ -1,6 +1,7 @@
-"""The README's API examples are right: the demo corpus (corpus/seeds) ingested as `scripts/demo.sh` does, a real
+"""The README's API examples are right: the demo corpus (corpus/demo) ingested as `scripts/demo.sh` does, a real
 `malikg serve`, and every `curl` line of the README's console blocks run against it (the /contacts, /meetings, CSV
-and chart examples), with the output the README shows where it shows one."""
+and chart examples), with the output the README shows where it shows one. Every demo meeting is citable: it has a
+source with a URL and an outlet."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from typing import Any
 from xml.etree import ElementTree
 
 import httpx
+import neo4j
 import pytest
 from api_server import running_api, server_env
 from trust_scenario import ingest_paths
@@ -20,6 +22,7 @@ from trust_scenario import ingest_paths
 from core.settings import REPO_ROOT
 
 README = REPO_ROOT / "README.md"
+DEMO = REPO_ROOT / "corpus" / "demo"
 DEMO_API = "http://127.0.0.1:8000"
 CURL = re.compile(r"^\$ curl -s '(?P<url>http://127\.0\.0\.1:8000/[^']+)'(?P<rest>.*)$")
 
@@ -45,9 +48,22 @@ def readme_examples() -> list[tuple[str, str, list[str]]]:
 def demo_api(neo4j_server: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     neo4j_server.reset()
     env = server_env(neo4j_server.uri, neo4j_server.database, neo4j_server.password)
-    ingest_paths(env, str(REPO_ROOT / "corpus" / "seeds"))
+    ingest_paths(env, str(DEMO))
     with running_api(env, tmp_path_factory.mktemp("api") / "api.log") as base:
         yield base
+
+
+def test_every_demo_meeting_has_a_source_with_url_and_outlet(demo_api: str, neo4j_server: Any) -> None:
+    with neo4j.GraphDatabase.driver(neo4j_server.uri, auth=neo4j_server.auth()) as driver:
+        records, _, _ = driver.execute_query(
+            "MATCH (m:Meeting) OPTIONAL MATCH (m)-[:REPORTED_IN]->(a:Article) "
+            "RETURN m.id AS meeting, collect([a.url, a.outlet]) AS sources",
+            database_=neo4j_server.database,
+            routing_=neo4j.RoutingControl.READ,
+        )
+    assert records
+    uncitable = [r["meeting"] for r in records if not any(url and outlet for url, outlet in r["sources"])]
+    assert uncitable == []
 
 
 def test_the_readme_shows_meetings_csv_and_chart_examples() -> None:
@@ -81,6 +97,9 @@ def _as_jq(body: dict[str, Any], rest: str) -> list[str]:
         return [json.dumps(body["total"])]
     if "[.date, .type, .place.name] | @tsv" in rest:
         return ["\t".join([m["date"] or "", m["type"], (m["place"] or {}).get("name") or ""]) for m in body["meetings"]]
+    if "[.date, .sources[0].outlet, .sources[0].url] | @tsv" in rest:
+        firsts = [(m["date"] or "", m["sources"][0]) for m in body["meetings"]]
+        return ["\t".join([day, source["outlet"], source["url"]]) for day, source in firsts]
     raise AssertionError(f"no Python equivalent for the README's jq filter: {rest}")
 
 

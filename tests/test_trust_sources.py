@@ -9,6 +9,7 @@ from pathlib import Path
 import neo4j
 from trust_scenario import ingest_paths, rows
 
+from core.settings import REPO_ROOT
 from ingest.citations import cite, locate
 from ingest.models import AUTHOR_MAX_CHARS, Extraction, Failure, contract_json
 from ingest.readers import iter_documents
@@ -82,9 +83,15 @@ def test_evidence_is_located_with_typographic_apostrophes_kept() -> None:
 
 
 def test_every_demo_report_is_citable(driver: neo4j.Driver, neo4j_env: dict[str, str]) -> None:
-    ingest_paths(neo4j_env, "corpus/seeds")
-    articles = rows(driver, "MATCH (a:Article) RETURN a.outlet AS outlet, a.document_id AS doc, a.text AS text")
-    assert len(articles) == 5 and all(a["outlet"] and a["doc"] and a["text"] for a in articles)
+    demo = REPO_ROOT / "corpus" / "demo"
+    ingest_paths(neo4j_env, str(demo))
+    articles = rows(
+        driver, "MATCH (a:Article) RETURN a.outlet AS outlet, a.document_id AS doc, a.text AS text, a.url AS url"
+    )
+    sidecars = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(demo.glob("*.json"))]
+    assert len(articles) == len(sidecars) == len(list(demo.glob("*.txt")))
+    assert all(a["outlet"] and a["doc"] and a["text"] and a["url"] for a in articles)
+    assert {a["url"] for a in articles} == {s["url"] for s in sidecars}  # each sidecar's URL reaches the graph
     reports = rows(
         driver,
         "MATCH (:Meeting)-[r:REPORTED_IN]->(a:Article) RETURN r.quote AS quote, r.start AS start, r.end AS end, "

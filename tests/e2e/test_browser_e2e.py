@@ -1,6 +1,6 @@
-"""Neo4j Browser, for real: the five seed articles are ingested (`malikg ingest corpus/seeds`), then headless Chromium
-opens the Browser served by the test Neo4j, connects over Bolt, plays the malikg guide, applies the malikg style and
-runs the Diop–Lavrov contacts query from browser/queries/.
+"""Neo4j Browser, for real: the five seed articles are ingested (`malikg ingest tests/data/seed-articles`), then
+headless Chromium opens the Browser served by the test Neo4j, connects over Bolt, plays the malikg guide, applies
+the malikg style and runs the Diop–Lavrov contacts query from browser/queries/.
 
 Needs Debian's chromium and chromium-driver (`scripts/install-browser-deps.sh`).
 """
@@ -22,8 +22,8 @@ from selenium.webdriver.common.by import By
 from core.settings import REPO_ROOT
 
 BROWSER_DIR = REPO_ROOT / "browser"
-SEEDS = REPO_ROOT / "corpus" / "seeds"
-# The Diop–Lavrov meetings the seed articles report (see corpus/seeds).
+SEEDS = REPO_ROOT / "tests" / "data" / "seed-articles"
+# The Diop–Lavrov meetings the seed articles report (see tests/data/seed-articles).
 DIOP_LAVROV_DATES = ("2023-09", "2024-02-28", "2024-08-01", "2024-09-26")
 SCREENSHOT = "browser-diop-lavrov.png"
 SCREENSHOT_DIR = Path(__file__).parent / "screenshots"

@@ -19,7 +19,7 @@ id_on() { curl -s "$API/timeline?entity=$1" | .venv/bin/python -c "
 import json, sys
 print(next(m['id'] for m in json.load(sys.stdin)['meetings'] if m['date'] == '$2'))"; }
 
-show $malikg ingest corpus/seeds docs/examples/trust
+show $malikg ingest tests/data/seed-articles docs/examples/trust
 echo '$ curl "$API/contacts?a=Diop&b=Lavrov"   # summarised'; meetings; echo
 audience=$(id_on igor-gromyko 2024-03-06)
 moscow=$(id_on abdoulaye-diop 2024-02-28)
@@ -27,7 +27,7 @@ show $malikg review reject "$audience" -r "Un message remis par l'ambassadeur, p
 show $malikg review set-host "$moscow" RUS -r "Les entretiens ont eu lieu à Moscou, au ministère russe des Affaires étrangères."
 show $malikg review merge-people sergeï-lavrof sergueï-lavrov -r "Faute de frappe de l'article pour Sergueï Lavrov."
 show $malikg review distinct-people sergeï-lavrof sergueï-lavrov -r "essai: contredit la fusion"
-show $malikg ingest corpus/seeds docs/examples/trust
+show $malikg ingest tests/data/seed-articles docs/examples/trust
 echo '$ curl "$API/contacts?a=Diop&b=Lavrov"   # summarised'; meetings; echo
 echo "\$ curl \"\$API/meetings/$moscow/provenance\"   # states, judgements, sources (summarised)"
 curl -s "$API/meetings/$moscow/provenance" | .venv/bin/python -c '
