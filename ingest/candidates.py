@@ -45,7 +45,7 @@ from ingest.orgdata import members
 from ingest.people import ArticlePeople
 from ingest.places import seat_place, sentence_place
 from ingest.roles import title_kind, unnamed_representatives
-from ingest.syntax import receiver_span
+from ingest.syntax import coordinated_counterparts, receiver_span
 
 _BACKGROUND_DAYS = 400  # a dated contact this long before publication is background
 _COMPANY_WINDOW = 3  # sentences after a meeting read for its delegation ("était accompagné de ...")
@@ -312,6 +312,15 @@ class CandidateFinder:
                 for group in turns
             ]  # fmt: skip
         common = {state_of.get(p) for p in before} - {None}
+        if mtype == "bilateral_meeting" and before and len(after) >= 2:
+            groups = _counterpart_groups(sent, cue_start, cue_end, after, pos_of, state_of, common)
+            if len(groups) >= 2:  # "s'est entretenu avec les présidents ivoirien X et sénégalais Y": one talk each
+                return [
+                    replace(base, participants=before + group, split_group=i,
+                            states=[s for s in states if s in common | {state_of.get(p) for p in group}],
+                            party={p: st for p, st in state_of.items() if p in before + group})
+                    for group in groups
+                ]  # fmt: skip
         others = [s for s in dict.fromkeys(reps + [state_of.get(p) or "" for p in after]) if s and s not in common]
         subjects = [s for s in dict.fromkeys(state_of.get(p) for p in before) if s]
         if is_plural(sent.text) and len(subjects) >= 2 and len(others) <= 1:
@@ -579,6 +588,28 @@ class CandidateFinder:
                 if found[0] is not None:
                     return found
         return None, None
+
+
+def _counterpart_groups(
+    sent: Sentence, cue_start: int, cue_end: int, after: list[str], pos_of: dict[str, int],
+    state_of: dict[str, str], common: set[str | None],
+) -> list[list[str]]:  # fmt: skip
+    """Coordinated counterparts of a talk verb (`ingest.syntax.coordinated_counterparts`) grouped by the state
+    each stands for (one without a state, an organisation's official, on his own); people of the subject's state
+    go with every group. Fewer than two foreign states: no groups (one contact)."""
+    span = coordinated_counterparts(sent.text, cue_start, cue_end)
+    if span is None:
+        return []
+    inside = [p for p in after if span[0] <= pos_of.get(p, -1) < span[1]]
+    own = [p for p in inside if state_of.get(p) in common]
+    groups: dict[str, list[str]] = {}
+    for p in inside:
+        if p not in own:
+            groups.setdefault(state_of.get(p) or "person:" + p, []).append(p)
+    if len([k for k in groups if not k.startswith("person:")]) < 2:
+        return []
+    rest = [p for p in after if p not in inside]
+    return [own + g + rest for g in groups.values()]
 
 
 def _delegation_state(sent: Sentence, end: int) -> str | None:

@@ -394,3 +394,25 @@ def test_talk_during_a_visit_named_as_circumstance_is_a_bilateral_meeting(nlp: L
     )
     (m,) = x.meetings
     assert m.type == "bilateral_meeting"
+
+
+# round 4
+
+
+def test_coordinated_counterparts_of_several_states_are_one_talk_each(nlp: Language) -> None:
+    x = run(
+        "En marge du sommet, le colonel Assimi Goïta, président de la transition malienne, s'est entretenu le "
+        "12 mars 2024 avec les présidents ivoirien, Alassane Ouattara et sénégalais, Macky Sall."
+    )
+    talks = [m for m in x.meetings if m.type == "bilateral_meeting"]
+    assert sorted(sorted(m.states) for m in talks) == [["CIV", "MLI"], ["MLI", "SEN"]]
+    assert all("assimi-goïta" in m.participants and len(m.participants) == 2 for m in talks)
+
+
+def test_counterpart_and_his_compatriot_are_one_talk(nlp: Language) -> None:
+    x = run(
+        "Le ministre malien des Affaires étrangères, Abdoulaye Diop, a rencontré le 12 mars 2024 son homologue "
+        "nigérien Bakary Yaou Sangaré et le ministre nigérien de la Défense, Salifou Mody."
+    )
+    (m,) = x.meetings
+    assert set(m.states) == {"MLI", "NER"}
