@@ -6,13 +6,14 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 
 from core.text import fold, unify
 from ingest.article import Article, Sentence
 from ingest.cues import alt, load_cues
 from ingest.dates import (
     JUST_DONE,
+    MONTHS,
     EventDate,
     bare_month,
     date_after,
@@ -55,6 +56,13 @@ _COMPANY = re.compile(alt(load_cues().markers.company))
 _HEAD_TITLE = re.compile(rf"(?:^\s*|\bpar )(?:le|la) (?:{alt(load_cues().titles.head_titles)})\b", re.IGNORECASE)
 _SUCCESSIVE = re.compile(alt(load_cues().markers.successive))
 _RETURN_VISIT = re.compile(alt(load_cues().markers.return_visit))
+_RECALLED = re.compile(alt(load_cues().markers.recalled_visit))
+_RECALL_REACH = 160  # characters of a recalled visit's noun phrase read for its visitor, place and date
+_RECALL_AGE = 30  # days: a recalled visit ends at least this long before the article's news
+# "du 14 au 16 mai 2017" (folded text): a stay's first day
+_RANGE = re.compile(rf"\bdu (\d{{1,2}})(?:er)? au \d{{1,2}}(?:er)? ({'|'.join(MONTHS)}) ((?:19|20)\d\d)\b")
+_YEARS = re.compile(r"\ben ((?:19|20)\d\d)(?: et ((?:19|20)\d\d))?\b")
+_OUR_COUNTRY = re.compile(r"\b(?:notre|ce) pays\b")
 # A reception in the passive voice ("a été reçu", "ont été reçues", "reçue ce lundi par"): the agent receives.
 _PASSIVE_CUE = re.compile(r"(?:(?:a|ont) [ée]t[ée] )?re[çc]ue?s?\b")
 # An ambassador's posting in his title, on folded text: "ambassadeur du mali en algerie" -> "algerie".
@@ -85,11 +93,17 @@ class CandidateFinder:
         out: list[Candidate] = []
         cues = [meeting_cue(s.text) if s.running else None for s in self.article.sentences]
         last_day: EventDate | None = None
+        recalled: list[list[tuple[int, int]]] = []
         for i, sent in enumerate(self.article.sentences):
+            visits, spans = self._recalled_visits(i, sent) if sent.running else ([], [])
+            out.extend(visits)
+            recalled.append(spans)
             found = cues[i]
             if found is None:
                 continue
             mtype, cue = found
+            if any(lo <= cue.start() < hi for lo, hi in recalled[i]):
+                continue  # the cue is the noun of a recalled visit, reported above
             if is_future(sent.text, cue) or is_history(sent.text) or self._is_background(self.dates[i]):
                 continue
             if is_negated(sent.text, cue):
@@ -148,7 +162,7 @@ class CandidateFinder:
                 for e in sent.ents
                 if e.label == "PER" and e.start < m.start() and (cl := self.people.cluster(j, e.start)) is not None
             ]
-            earlier = [c for c in out if c.sentence < j]
+            earlier = [c for c in out if c.sentence < j and not c.standalone]
             if subject:
                 earlier = [c for c in earlier if set(subject) & set(c.participants)]
             elif not _DELEGATION.search(low[: m.end()]):
@@ -303,6 +317,9 @@ class CandidateFinder:
             rep_states=reps, hosts=hosts, organisations=orgs, place=place, place_state=place_state, date=date,
             date_is_fallback=when is None, anaphoric=is_anaphoric(sent.text, cue_start), party=dict(state_of),
         )  # fmt: skip
+        company = _COMPANY.search(low)
+        if base.anaphoric and company and participants and min(pos_of.get(p, -1) for p in participants) > company.end():
+            base.company = set(participants)  # "L'audience s'est déroulée en présence du ministre X": people present
         turns = self._turns(low, cue_end, after, pos_of)
         if len(turns) >= 2 and before:  # "avec X, puis avec Y": one contact with each
             return [
@@ -461,6 +478,66 @@ class CandidateFinder:
             date_is_fallback=when is None, party=party, standalone=True,
         )  # fmt: skip
 
+    def _reference_day(self) -> date | None:
+        """The day of the article's news: the publication date, else the end of the crawler month, else the
+        end of the latest day or month the article prints."""
+        if self.article.published is not None:
+            return self.article.published
+        if self.article.header_month:
+            return _period_end(EventDate(self.article.header_month[:7], "month"))
+        ends = [_period_end(e) for e in self.dates if e is not None and e.precision in ("day", "month")]
+        return max(ends) if ends else None
+
+    def _recalled_visits(self, i: int, sent: Sentence) -> tuple[list[Candidate], list[tuple[int, int]]]:
+        """Earlier visits recalled as noun phrases with their own date ("les visites du Roi X au Mali en 2013 et
+        2014", "celle effectuée à Doha par le président X, du 14 au 16 mai 2017"): one contact per date, each
+        ending at least _RECALL_AGE days before the article's news; and the spans of those phrases."""
+        low = unify(sent.text).lower()
+        ref = self._reference_day()
+        found = list(_RECALLED.finditer(low))
+        out: list[Candidate] = []
+        spans: list[tuple[int, int]] = []
+        for k, m in enumerate(found):
+            lo = m.start()
+            hi = min([found[k + 1].start() if k + 1 < len(found) else len(low), lo + _RECALL_REACH]
+                     + [j for j in (low.find(";", lo),) if j > 0])  # fmt: skip
+            dates = _recall_dates(sent.text[lo:hi], self.article.published)
+            if not dates or ref is None or any(_period_end(d) > ref - timedelta(_RECALL_AGE) for d in dates):
+                continue
+            visitors = self._people_in(i, sent, lo, hi)
+            if not visitors and low[lo : lo + 3] in ("sa ", "ses"):
+                visitors = self._people_in(i, sent, 0, lo)[:1]  # "X, au cours de sa visite au Qatar, ..."
+            party = {p: st for p in visitors if (st := self.people.represented_state(p))}
+            if not visitors:  # "la visite de l'Émir du Qatar": an unnamed head, the article's holder if any
+                for rep, role, _ in unnamed_representatives(sent, lo, hi)[:1]:
+                    holder = self._holder(role, rep)
+                    visitors = [holder] if holder else []
+                    party = {holder or "": rep}
+            dest = [iso for e in sent.ents if lo <= e.start < hi and e.label in ("STATE", "CAPITAL")
+                    and (iso := ident_of(e.ident, "state:")) and iso not in party.values()]  # fmt: skip
+            if _OUR_COUNTRY.search(low, lo, hi) and (home := self.people.home_state) and home not in party.values():
+                dest.append(home)
+            if not party or not dest:
+                continue
+            spans.append((lo, hi))
+            states = list(dict.fromkeys([*party.values(), *dest]))
+            party.pop("", None)
+            for d in dates:
+                out.append(Candidate(
+                    type="visit", sentence=i, evidence=sent.text[lo:hi].strip(" ,"), participants=list(visitors),
+                    states=list(states), hosts=dest[:1], date=d, party=dict(party), standalone=True,
+                ))  # fmt: skip
+        return out, spans
+
+    def _people_in(self, i: int, sent: Sentence, lo: int, hi: int) -> list[str]:
+        """The people named between two offsets of sentence i (not as senders)."""
+        out: list[str] = []
+        for e in sent.ents:
+            if e.label == "PER" and lo <= e.start < hi and not is_sender(sent, e):
+                if (cl := self.people.cluster(i, e.start)) is not None and cl.id not in out:
+                    out.append(cl.id)
+        return out
+
     def _named(self, j: int) -> list[str]:
         """The people named in sentence j (not as senders)."""
         sent = self.article.sentences[j]
@@ -610,6 +687,31 @@ def _counterpart_groups(
         return []
     rest = [p for p in after if p not in inside]
     return [own + g + rest for g in groups.values()]
+
+
+def _recall_dates(clause: str, published: date | None) -> list[EventDate]:
+    """The dates of a recalled visit: the first day of a stay ("du 14 au 16 mai 2017"), a stated day or month,
+    or the years ("en 2013 et 2014": one visit each)."""
+    folded = fold(clause)
+    if (r := _RANGE.search(folded)) is not None:
+        d = parse_iso(f"{r.group(3)}-{MONTHS[r.group(2)]:02d}-{int(r.group(1)):02d}")
+        return [EventDate.of(d)] if d else []
+    told = find_date(clause, published)
+    if told is not None and re.search(r"\b(?:19|20)\d\d\b", clause):
+        return [told]  # a date with its year printed, not completed from the publication date
+    if (y := _YEARS.search(folded)) is not None:
+        return [EventDate(g, "year") for g in y.groups() if g]
+    return []
+
+
+def _period_end(d: EventDate) -> date:
+    """The last day of a date's period (a year, a month or a day)."""
+    if d.precision == "year":
+        return date(int(d.value), 12, 31)
+    if d.precision == "month":
+        start = parse_iso(d.value + "-01") or date.min
+        return (start.replace(day=28) + timedelta(4)).replace(day=1) - timedelta(1)
+    return parse_iso(d.value) or date.min
 
 
 def _delegation_state(sent: Sentence, end: int) -> str | None:

@@ -82,6 +82,7 @@ class Markers(_Strict):
     continuation: list[Group]
     successive: list[Group]
     return_visit: list[Group]
+    recalled_visit: list[Group]
 
 
 class Titles(_Strict):

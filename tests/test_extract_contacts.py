@@ -416,3 +416,35 @@ def test_counterpart_and_his_compatriot_are_one_talk(nlp: Language) -> None:
     )
     (m,) = x.meetings
     assert set(m.states) == {"MLI", "NER"}
+
+
+def test_earlier_visits_recalled_as_a_noun_phrase_with_their_years(nlp: Language) -> None:
+    x = run(
+        "Le ministre marocain des Affaires étrangères, Nasser Bourita, a reçu le 12 mars 2024 à Rabat son "
+        "homologue malien, Abdoulaye Diop. Le ministre marocain a rappelé les visites du roi Mohammed VI au Mali "
+        "en 2013 et 2014."
+    )
+    recalled = sorted((m.date, tuple(sorted(m.states))) for m in with_person(x, "Mohammed VI"))
+    assert recalled == [("2013", ("MAR", "MLI")), ("2014", ("MAR", "MLI"))]
+    assert all(len(m.participants) == 1 for m in with_person(x, "Mohammed VI"))
+
+
+def test_recalled_stay_takes_its_first_day_and_a_recent_visit_is_not_recalled(nlp: Language) -> None:
+    x = run(
+        "Le président Ibrahim Boubacar Keïta a reçu le 12 mars 2024 l'ambassadeur du Qatar, Ali Al-Hajri. "
+        "Ce soutien fait suite à la visite effectuée à Doha par le président Keïta, du 14 au 16 mai 2017."
+    )
+    (old,) = [m for m in x.meetings if m.type == "visit"]
+    assert old.date == "2017-05-14" and set(old.states) == {"MLI", "QAT"}
+    y = run("La visite à Doha du président malien Ibrahim Boubacar Keïta, le 10 mars 2024, a été fructueuse.")
+    assert len([m for m in y.meetings if m.type == "visit"]) <= 1, "the news itself is not also recalled"
+
+
+def test_people_present_named_in_a_sentence_about_the_audience_join_it(nlp: Language) -> None:
+    x = run(
+        "Le général Abdourahamane Tiani, président du Niger, a reçu le lundi 11 mars 2024 le ministre malien "
+        "Abdoulaye Maïga. Le ministre malien a remis un message du président Assimi Goïta. "
+        "L'audience s'est déroulée en présence du ministre nigérien de la Défense, le général Salifou Mody."
+    )
+    (m,) = x.meetings
+    assert {"abdourahamane-tiani", "abdoulaye-maïga", "salifou-mody"} <= set(m.participants)
