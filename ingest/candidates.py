@@ -57,6 +57,8 @@ _HEAD_TITLE = re.compile(rf"(?:^\s*|\bpar )(?:le|la) (?:{alt(load_cues().titles.
 _SUCCESSIVE = re.compile(alt(load_cues().markers.successive))
 _RETURN_VISIT = re.compile(alt(load_cues().markers.return_visit))
 _RECALLED = re.compile(alt(load_cues().markers.recalled_visit))
+_EVENT_ANAPHOR = re.compile(alt(load_cues().markers.event_anaphor))
+_EVENT_BACK = 3  # sentences read back for the day of "cet événement"
 _RECALL_REACH = 160  # characters of a recalled visit's noun phrase read for its visitor, place and date
 _RECALL_AGE = 30  # days: a recalled visit ends at least this long before the article's news
 # "du 14 au 16 mai 2017" (folded text): a stay's first day
@@ -118,6 +120,8 @@ class CandidateFinder:
             if when is None and nxt < len(cues) and cues[nxt] is None and self._same_paragraph(i, nxt):
                 if (later := self.dates[nxt]) is not None and later.precision == "day":
                     when = later  # the date told in the sentence right after the cue
+            if when is None and _EVENT_ANAPHOR.search(unify(sent.text).lower()):
+                when = self._event_day(i)  # "En marge de cet événement": the day of the event told before
             if when is None:
                 when = self._dateline_day(i)
             if when is None and self.article.published is not None and JUST_DONE.search(sent.text):
@@ -547,6 +551,13 @@ class CandidateFinder:
                 if cl.id not in out:
                     out.append(cl.id)
         return out
+
+    def _event_day(self, i: int) -> EventDate | None:
+        """The day of the latest of the _EVENT_BACK sentences before sentence i that states one."""
+        for j in range(i - 1, max(-1, i - 1 - _EVENT_BACK), -1):
+            if (d := self.dates[j]) is not None:
+                return d if d.precision == "day" else None
+        return None
 
     def _dateline_day(self, i: int) -> EventDate | None:
         """The day of a dateline opening the cue's paragraph ("Bamako, le 15 août 2022. Le président ... a

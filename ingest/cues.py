@@ -83,6 +83,7 @@ class Markers(_Strict):
     successive: list[Group]
     return_visit: list[Group]
     recalled_visit: list[Group]
+    event_anaphor: list[Group]
 
 
 class Titles(_Strict):

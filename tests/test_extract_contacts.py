@@ -448,3 +448,13 @@ def test_people_present_named_in_a_sentence_about_the_audience_join_it(nlp: Lang
     )
     (m,) = x.meetings
     assert {"abdourahamane-tiani", "abdoulaye-maïga", "salifou-mody"} <= set(m.participants)
+
+
+def test_talk_framed_by_this_event_takes_the_day_of_the_event_told_before(nlp: Language) -> None:
+    x = run(
+        "Le colonel Assimi Goïta, président de la transition malienne, a assisté le jeudi 7 mars 2024 à Accra à "
+        "la cérémonie d'investiture du président ghanéen. En marge de cet événement, le colonel Goïta s'est "
+        "entretenu avec le président ivoirien, Alassane Ouattara."
+    )
+    (talk,) = [m for m in x.meetings if "alassane-ouattara" in m.participants]
+    assert talk.date == "2024-03-07"
