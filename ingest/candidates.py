@@ -120,7 +120,7 @@ class CandidateFinder:
             if when is None and nxt < len(cues) and cues[nxt] is None and self._same_paragraph(i, nxt):
                 if (later := self.dates[nxt]) is not None and later.precision == "day":
                     when = later  # the date told in the sentence right after the cue
-            if when is None and _EVENT_ANAPHOR.search(unify(sent.text).lower()):
+            if when is None and _frames_earlier_event(unify(sent.text).lower(), cue.start()):
                 when = self._event_day(i)  # "En marge de cet événement": the day of the event told before
             if when is None:
                 when = self._dateline_day(i)
@@ -698,6 +698,16 @@ def _counterpart_groups(
         return []
     rest = [p for p in after if p not in inside]
     return [own + g + rest for g in groups.values()]
+
+
+def _frames_earlier_event(low: str, cue_start: int) -> bool:
+    """'En marge de cet événement, X s'est entretenu avec Y': a framing clause, closed by a comma before the
+    cue, names an event told before (not 'lors de cette visite', where the noun is the contact itself)."""
+    m = _EVENT_ANAPHOR.search(low)
+    if m is None or m.start() > cue_start:
+        return False
+    comma = low.find(",", m.end())
+    return 0 < comma < cue_start
 
 
 def _recall_dates(clause: str, published: date | None) -> list[EventDate]:
