@@ -102,7 +102,7 @@ def coordinated_counterparts(sentence: str, cue_start: int, cue_end: int) -> tup
             else:
                 continue
             top = t
-            while top.head not in heads and top.head is not top:
+            while top.head not in heads and top.head.i != top.i:
                 top = top.head
             if top.head not in heads:
                 return None
