@@ -6,13 +6,14 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 
 from core.text import fold, unify
 from ingest.article import Article, Sentence
 from ingest.cues import alt, load_cues
 from ingest.dates import (
     JUST_DONE,
+    MONTHS,
     EventDate,
     bare_month,
     date_after,
@@ -45,7 +46,7 @@ from ingest.orgdata import members
 from ingest.people import ArticlePeople
 from ingest.places import seat_place, sentence_place
 from ingest.roles import title_kind, unnamed_representatives
-from ingest.syntax import receiver_span
+from ingest.syntax import coordinated_counterparts, receiver_span
 
 _BACKGROUND_DAYS = 400  # a dated contact this long before publication is background
 _COMPANY_WINDOW = 3  # sentences after a meeting read for its delegation ("était accompagné de ...")
@@ -55,6 +56,15 @@ _COMPANY = re.compile(alt(load_cues().markers.company))
 _HEAD_TITLE = re.compile(rf"(?:^\s*|\bpar )(?:le|la) (?:{alt(load_cues().titles.head_titles)})\b", re.IGNORECASE)
 _SUCCESSIVE = re.compile(alt(load_cues().markers.successive))
 _RETURN_VISIT = re.compile(alt(load_cues().markers.return_visit))
+_RECALLED = re.compile(alt(load_cues().markers.recalled_visit))
+_EVENT_ANAPHOR = re.compile(alt(load_cues().markers.event_anaphor))
+_EVENT_BACK = 3  # sentences read back for the day of "cet événement"
+_RECALL_REACH = 160  # characters of a recalled visit's noun phrase read for its visitor, place and date
+_RECALL_AGE = 30  # days: a recalled visit ends at least this long before the article's news
+# "du 14 au 16 mai 2017" (folded text): a stay's first day
+_RANGE = re.compile(rf"\bdu (\d{{1,2}})(?:er)? au \d{{1,2}}(?:er)? ({'|'.join(MONTHS)}) ((?:19|20)\d\d)\b")
+_YEARS = re.compile(r"\ben ((?:19|20)\d\d)(?: et ((?:19|20)\d\d))?\b")
+_OUR_COUNTRY = re.compile(r"\b(?:notre|ce) pays\b")
 # A reception in the passive voice ("a été reçu", "ont été reçues", "reçue ce lundi par"): the agent receives.
 _PASSIVE_CUE = re.compile(r"(?:(?:a|ont) [ée]t[ée] )?re[çc]ue?s?\b")
 # An ambassador's posting in his title, on folded text: "ambassadeur du mali en algerie" -> "algerie".
@@ -85,11 +95,17 @@ class CandidateFinder:
         out: list[Candidate] = []
         cues = [meeting_cue(s.text) if s.running else None for s in self.article.sentences]
         last_day: EventDate | None = None
+        recalled: list[list[tuple[int, int]]] = []
         for i, sent in enumerate(self.article.sentences):
+            visits, spans = self._recalled_visits(i, sent) if sent.running else ([], [])
+            out.extend(visits)
+            recalled.append(spans)
             found = cues[i]
             if found is None:
                 continue
             mtype, cue = found
+            if any(lo <= cue.start() < hi for lo, hi in recalled[i]):
+                continue  # the cue is the noun of a recalled visit, reported above
             if is_future(sent.text, cue) or is_history(sent.text) or self._is_background(self.dates[i]):
                 continue
             if is_negated(sent.text, cue):
@@ -104,6 +120,8 @@ class CandidateFinder:
             if when is None and nxt < len(cues) and cues[nxt] is None and self._same_paragraph(i, nxt):
                 if (later := self.dates[nxt]) is not None and later.precision == "day":
                     when = later  # the date told in the sentence right after the cue
+            if when is None and _frames_earlier_event(unify(sent.text).lower(), cue.start()):
+                when = self._event_day(i)  # "En marge de cet événement": the day of the event told before
             if when is None:
                 when = self._dateline_day(i)
             if when is None and self.article.published is not None and JUST_DONE.search(sent.text):
@@ -148,7 +166,7 @@ class CandidateFinder:
                 for e in sent.ents
                 if e.label == "PER" and e.start < m.start() and (cl := self.people.cluster(j, e.start)) is not None
             ]
-            earlier = [c for c in out if c.sentence < j]
+            earlier = [c for c in out if c.sentence < j and not c.standalone]
             if subject:
                 earlier = [c for c in earlier if set(subject) & set(c.participants)]
             elif not _DELEGATION.search(low[: m.end()]):
@@ -303,6 +321,9 @@ class CandidateFinder:
             rep_states=reps, hosts=hosts, organisations=orgs, place=place, place_state=place_state, date=date,
             date_is_fallback=when is None, anaphoric=is_anaphoric(sent.text, cue_start), party=dict(state_of),
         )  # fmt: skip
+        company = _COMPANY.search(low)
+        if base.anaphoric and company and participants and min(pos_of.get(p, -1) for p in participants) > company.end():
+            base.company = set(participants)  # "L'audience s'est déroulée en présence du ministre X": people present
         turns = self._turns(low, cue_end, after, pos_of)
         if len(turns) >= 2 and before:  # "avec X, puis avec Y": one contact with each
             return [
@@ -312,6 +333,15 @@ class CandidateFinder:
                 for group in turns
             ]  # fmt: skip
         common = {state_of.get(p) for p in before} - {None}
+        if mtype == "bilateral_meeting" and before and len(after) >= 2:
+            groups = _counterpart_groups(sent, cue_start, cue_end, after, pos_of, state_of, common)
+            if len(groups) >= 2:  # "s'est entretenu avec les présidents ivoirien X et sénégalais Y": one talk each
+                return [
+                    replace(base, participants=before + group, split_group=i,
+                            states=[s for s in states if s in common | {state_of.get(p) for p in group}],
+                            party={p: st for p, st in state_of.items() if p in before + group})
+                    for group in groups
+                ]  # fmt: skip
         others = [s for s in dict.fromkeys(reps + [state_of.get(p) or "" for p in after]) if s and s not in common]
         subjects = [s for s in dict.fromkeys(state_of.get(p) for p in before) if s]
         if is_plural(sent.text) and len(subjects) >= 2 and len(others) <= 1:
@@ -452,6 +482,66 @@ class CandidateFinder:
             date_is_fallback=when is None, party=party, standalone=True,
         )  # fmt: skip
 
+    def _reference_day(self) -> date | None:
+        """The day of the article's news: the publication date, else the end of the crawler month, else the
+        end of the latest day or month the article prints."""
+        if self.article.published is not None:
+            return self.article.published
+        if self.article.header_month:
+            return _period_end(EventDate(self.article.header_month[:7], "month"))
+        ends = [_period_end(e) for e in self.dates if e is not None and e.precision in ("day", "month")]
+        return max(ends) if ends else None
+
+    def _recalled_visits(self, i: int, sent: Sentence) -> tuple[list[Candidate], list[tuple[int, int]]]:
+        """Earlier visits recalled as noun phrases with their own date ("les visites du Roi X au Mali en 2013 et
+        2014", "celle effectuée à Doha par le président X, du 14 au 16 mai 2017"): one contact per date, each
+        ending at least _RECALL_AGE days before the article's news; and the spans of those phrases."""
+        low = unify(sent.text).lower()
+        ref = self._reference_day()
+        found = list(_RECALLED.finditer(low))
+        out: list[Candidate] = []
+        spans: list[tuple[int, int]] = []
+        for k, m in enumerate(found):
+            lo = m.start()
+            hi = min([found[k + 1].start() if k + 1 < len(found) else len(low), lo + _RECALL_REACH]
+                     + [j for j in (low.find(";", lo),) if j > 0])  # fmt: skip
+            dates = _recall_dates(sent.text[lo:hi], self.article.published)
+            if not dates or ref is None or any(_period_end(d) > ref - timedelta(_RECALL_AGE) for d in dates):
+                continue
+            visitors = self._people_in(i, sent, lo, hi)
+            if not visitors and low[lo : lo + 3] in ("sa ", "ses"):
+                visitors = self._people_in(i, sent, 0, lo)[:1]  # "X, au cours de sa visite au Qatar, ..."
+            party = {p: st for p in visitors if (st := self.people.represented_state(p))}
+            if not visitors:  # "la visite de l'Émir du Qatar": an unnamed head, the article's holder if any
+                for rep, role, _ in unnamed_representatives(sent, lo, hi)[:1]:
+                    holder = self._holder(role, rep)
+                    visitors = [holder] if holder else []
+                    party = {holder or "": rep}
+            dest = [iso for e in sent.ents if lo <= e.start < hi and e.label in ("STATE", "CAPITAL")
+                    and (iso := ident_of(e.ident, "state:")) and iso not in party.values()]  # fmt: skip
+            if _OUR_COUNTRY.search(low, lo, hi) and (home := self.people.home_state) and home not in party.values():
+                dest.append(home)
+            if not party or not dest:
+                continue
+            spans.append((lo, hi))
+            states = list(dict.fromkeys([*party.values(), *dest]))
+            party.pop("", None)
+            for d in dates:
+                out.append(Candidate(
+                    type="visit", sentence=i, evidence=sent.text[lo:hi].strip(" ,"), participants=list(visitors),
+                    states=list(states), hosts=dest[:1], date=d, party=dict(party), standalone=True,
+                ))  # fmt: skip
+        return out, spans
+
+    def _people_in(self, i: int, sent: Sentence, lo: int, hi: int) -> list[str]:
+        """The people named between two offsets of sentence i (not as senders)."""
+        out: list[str] = []
+        for e in sent.ents:
+            if e.label == "PER" and lo <= e.start < hi and not is_sender(sent, e):
+                if (cl := self.people.cluster(i, e.start)) is not None and cl.id not in out:
+                    out.append(cl.id)
+        return out
+
     def _named(self, j: int) -> list[str]:
         """The people named in sentence j (not as senders)."""
         sent = self.article.sentences[j]
@@ -461,6 +551,13 @@ class CandidateFinder:
                 if cl.id not in out:
                     out.append(cl.id)
         return out
+
+    def _event_day(self, i: int) -> EventDate | None:
+        """The day of the latest of the _EVENT_BACK sentences before sentence i that states one."""
+        for j in range(i - 1, max(-1, i - 1 - _EVENT_BACK), -1):
+            if (d := self.dates[j]) is not None:
+                return d if d.precision == "day" else None
+        return None
 
     def _dateline_day(self, i: int) -> EventDate | None:
         """The day of a dateline opening the cue's paragraph ("Bamako, le 15 août 2022. Le président ... a
@@ -579,6 +676,63 @@ class CandidateFinder:
                 if found[0] is not None:
                     return found
         return None, None
+
+
+def _counterpart_groups(
+    sent: Sentence, cue_start: int, cue_end: int, after: list[str], pos_of: dict[str, int],
+    state_of: dict[str, str], common: set[str | None],
+) -> list[list[str]]:  # fmt: skip
+    """Coordinated counterparts of a talk verb (`ingest.syntax.coordinated_counterparts`) grouped by the state
+    each stands for (one without a state, an organisation's official, on his own); people of the subject's state
+    go with every group. Fewer than two foreign states: no groups (one contact)."""
+    span = coordinated_counterparts(sent.text, cue_start, cue_end)
+    if span is None:
+        return []
+    inside = [p for p in after if span[0] <= pos_of.get(p, -1) < span[1]]
+    own = [p for p in inside if state_of.get(p) in common]
+    groups: dict[str, list[str]] = {}
+    for p in inside:
+        if p not in own:
+            groups.setdefault(state_of.get(p) or "person:" + p, []).append(p)
+    if len([k for k in groups if not k.startswith("person:")]) < 2:
+        return []
+    rest = [p for p in after if p not in inside]
+    return [own + g + rest for g in groups.values()]
+
+
+def _frames_earlier_event(low: str, cue_start: int) -> bool:
+    """'En marge de cet événement, X s'est entretenu avec Y': a framing clause, closed by a comma before the
+    cue, names an event told before (not 'lors de cette visite', where the noun is the contact itself)."""
+    m = _EVENT_ANAPHOR.search(low)
+    if m is None or m.start() > cue_start:
+        return False
+    comma = low.find(",", m.end())
+    return 0 < comma < cue_start
+
+
+def _recall_dates(clause: str, published: date | None) -> list[EventDate]:
+    """The dates of a recalled visit: the first day of a stay ("du 14 au 16 mai 2017"), a stated day or month,
+    or the years ("en 2013 et 2014": one visit each)."""
+    folded = fold(clause)
+    if (r := _RANGE.search(folded)) is not None:
+        d = parse_iso(f"{r.group(3)}-{MONTHS[r.group(2)]:02d}-{int(r.group(1)):02d}")
+        return [EventDate.of(d)] if d else []
+    told = find_date(clause, published)
+    if told is not None and re.search(r"\b(?:19|20)\d\d\b", clause):
+        return [told]  # a date with its year printed, not completed from the publication date
+    if (y := _YEARS.search(folded)) is not None:
+        return [EventDate(g, "year") for g in y.groups() if g]
+    return []
+
+
+def _period_end(d: EventDate) -> date:
+    """The last day of a date's period (a year, a month or a day)."""
+    if d.precision == "year":
+        return date(int(d.value), 12, 31)
+    if d.precision == "month":
+        start = parse_iso(d.value + "-01") or date.min
+        return (start.replace(day=28) + timedelta(4)).replace(day=1) - timedelta(1)
+    return parse_iso(d.value) or date.min
 
 
 def _delegation_state(sent: Sentence, end: int) -> str | None:

@@ -81,6 +81,8 @@ class Markers(_Strict):
     continuation: list[Group]
     successive: list[Group]
     return_visit: list[Group]
+    recalled_visit: list[Group]
+    event_anaphor: list[Group]
 
 
 class Titles(_Strict):

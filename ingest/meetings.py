@@ -221,12 +221,14 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
                 break
             a, b = prev.signature(), c.signature()
             overlap = len(a & b) / len(a | b) if a | b else 0.0
-            if overlap >= 0.5 or (c.anaphoric and overlap > 0) or not c.participants:
+            present = c.anaphoric and set(c.participants) <= c.company  # "l'audience s'est déroulée en présence de"
+            if overlap >= 0.5 or (c.anaphoric and overlap > 0) or not c.participants or present:
                 target = prev
                 break
         if target is None:
-            _continue_visitor(out, c)
-            _date_from_trip(out, c)
+            if not c.standalone:  # a recalled earlier contact names its own people and date
+                _continue_visitor(out, c)
+                _date_from_trip(out, c)
             out.append(c)
             continue
         _fold_into(target, c)

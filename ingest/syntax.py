@@ -78,3 +78,36 @@ def _receiver(doc: Doc, cue_start: int, cue_end: int) -> tuple[int, int] | None:
     # all of them: the parser may split one subject in two ("Le Président de la Transition, ..., le capitaine X")
     tokens = [t for head in side for t in head.subtree]
     return min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens)
+
+
+def coordinated_counterparts(sentence: str, cue_start: int, cue_end: int) -> tuple[int, int] | None:
+    """Character span of the counterparts of a talk verb when they are coordinated ("s'est entretenu avec les
+    présidents ivoirien X et sénégalais Y, ainsi que Z", "a rencontré son homologue X et le ministre Y"): from
+    the object, or from the 'avec' of an oblique, to the end of the verb's dependent that holds it (the parser
+    may hang "avec ..." on a date between them: "s'est entretenu le 12 mars avec ..."), when a conjunct lies in
+    it; else None."""
+    parser = load_parser()
+    with parser.memory_zone():
+        doc = parser(sentence)
+        cue = [t for t in doc if t.idx < cue_end and t.idx + len(t.text) > cue_start]
+        words = [t for t in cue if t.dep_ not in ("case", "det")]  # the verb or noun, not "avec"
+        heads = set(words) | {t.head for t in words}
+        for t in doc:
+            if t.idx + len(t.text) <= cue_start or t in cue and t.lower_ != "avec":
+                continue
+            if t.lower_ == "avec" and t.dep_ == "case":
+                start = t.idx
+            elif t.dep_ == "obj" and t.head in heads:
+                start = min(s.idx for s in t.subtree)
+            else:
+                continue
+            top = t
+            while top.head not in heads and top.head.i != top.i:
+                top = top.head
+            if top.head not in heads:
+                return None
+            end = max(s.idx + len(s.text) for s in top.subtree)
+            if any(s.dep_ == "conj" and s.idx > start for s in top.subtree):
+                return start, end
+            return None
+    return None

@@ -394,3 +394,67 @@ def test_talk_during_a_visit_named_as_circumstance_is_a_bilateral_meeting(nlp: L
     )
     (m,) = x.meetings
     assert m.type == "bilateral_meeting"
+
+
+# round 4
+
+
+def test_coordinated_counterparts_of_several_states_are_one_talk_each(nlp: Language) -> None:
+    x = run(
+        "En marge du sommet, le colonel Assimi Goïta, président de la transition malienne, s'est entretenu le "
+        "12 mars 2024 avec les présidents ivoirien, Alassane Ouattara et sénégalais, Macky Sall."
+    )
+    talks = [m for m in x.meetings if m.type == "bilateral_meeting"]
+    assert sorted(sorted(m.states) for m in talks) == [["CIV", "MLI"], ["MLI", "SEN"]]
+    assert all("assimi-goïta" in m.participants and len(m.participants) == 2 for m in talks)
+
+
+def test_counterpart_and_his_compatriot_are_one_talk(nlp: Language) -> None:
+    x = run(
+        "Le ministre malien des Affaires étrangères, Abdoulaye Diop, a rencontré le 12 mars 2024 son homologue "
+        "nigérien Bakary Yaou Sangaré et le ministre nigérien de la Défense, Salifou Mody."
+    )
+    (m,) = x.meetings
+    assert set(m.states) == {"MLI", "NER"}
+
+
+def test_earlier_visits_recalled_as_a_noun_phrase_with_their_years(nlp: Language) -> None:
+    x = run(
+        "Le ministre marocain des Affaires étrangères, Nasser Bourita, a reçu le 12 mars 2024 à Rabat son "
+        "homologue malien, Abdoulaye Diop. Le ministre marocain a rappelé les visites du roi Mohammed VI au Mali "
+        "en 2013 et 2014."
+    )
+    recalled = sorted((m.date, tuple(sorted(m.states))) for m in with_person(x, "Mohammed VI"))
+    assert recalled == [("2013", ("MAR", "MLI")), ("2014", ("MAR", "MLI"))]
+    assert all(len(m.participants) == 1 for m in with_person(x, "Mohammed VI"))
+
+
+def test_recalled_stay_takes_its_first_day_and_a_recent_visit_is_not_recalled(nlp: Language) -> None:
+    x = run(
+        "Le président Ibrahim Boubacar Keïta a reçu le 12 mars 2024 l'ambassadeur du Qatar, Ali Al-Hajri. "
+        "Ce soutien fait suite à la visite effectuée à Doha par le président Keïta, du 14 au 16 mai 2017."
+    )
+    (old,) = [m for m in x.meetings if m.type == "visit"]
+    assert old.date == "2017-05-14" and set(old.states) == {"MLI", "QAT"}
+    y = run("La visite à Doha du président malien Ibrahim Boubacar Keïta, le 10 mars 2024, a été fructueuse.")
+    assert len([m for m in y.meetings if m.type == "visit"]) <= 1, "the news itself is not also recalled"
+
+
+def test_people_present_named_in_a_sentence_about_the_audience_join_it(nlp: Language) -> None:
+    x = run(
+        "Le général Abdourahamane Tiani, président du Niger, a reçu le lundi 11 mars 2024 le ministre malien "
+        "Abdoulaye Maïga. Le ministre malien a remis un message du président Assimi Goïta. "
+        "L'audience s'est déroulée en présence du ministre nigérien de la Défense, le général Salifou Mody."
+    )
+    (m,) = x.meetings
+    assert {"abdourahamane-tiani", "abdoulaye-maïga", "salifou-mody"} <= set(m.participants)
+
+
+def test_talk_framed_by_this_event_takes_the_day_of_the_event_told_before(nlp: Language) -> None:
+    x = run(
+        "Le colonel Assimi Goïta, président de la transition malienne, a assisté le jeudi 7 mars 2024 à Accra à "
+        "la cérémonie d'investiture du président ghanéen. En marge de cet événement, le colonel Goïta s'est "
+        "entretenu avec le président ivoirien, Alassane Ouattara."
+    )
+    (talk,) = [m for m in x.meetings if "alassane-ouattara" in m.participants]
+    assert talk.date == "2024-03-07"
