@@ -29,15 +29,14 @@ from graph.queries import load_query
 ALL_TIME = "*"
 UNDATED = ""
 ANY_SECTOR = ""
-_BATCH = 1000  # meetings per transaction when tallying a graph that has none (apply_schema)
+_BATCH = 5000  # meetings per transaction when tallying a graph that has none (apply_schema)
 
 
 @dataclass
 class _Delta:
     meetings: int = 0
     sectors: Counter[str] = field(default_factory=Counter)
-    added: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
+    dates: Counter[str] = field(default_factory=Counter)  # + counted in, - taken out
 
 
 def meeting_year(start_day: str | None, end_day: str | None) -> str:
@@ -69,7 +68,7 @@ def _contribute(deltas: dict[str, _Delta], tallied: str, sign: int) -> None:
                     for counted in sectors:
                         delta.sectors[counted] += sign
                     if date is not None:
-                        (delta.added if sign > 0 else delta.removed).append(date)
+                        delta.dates[date] += sign
 
 
 def _rows(deltas: dict[str, _Delta]) -> list[dict[str, Any]]:
@@ -77,7 +76,10 @@ def _rows(deltas: dict[str, _Delta]) -> list[dict[str, Any]]:
     for key in sorted(deltas):  # sorted: concurrent writers lock tallies in the same order
         delta = deltas[key]
         sectors = sorted(s for s, n in delta.sectors.items() if n)
-        if not delta.meetings and not sectors and not delta.added and not delta.removed:
+        # a meeting that stays in a tally with the same date adds and removes it: neither (no needless recompute)
+        added = sorted(d for d, n in delta.dates.items() if n > 0)
+        removed = sorted(d for d, n in delta.dates.items() if n < 0)
+        if not delta.meetings and not sectors and not added and not removed:
             continue
         state, partner, sector, year = json.loads(key)
         rows.append(
@@ -90,8 +92,8 @@ def _rows(deltas: dict[str, _Delta]) -> list[dict[str, Any]]:
                 "meetings": delta.meetings,
                 "sectors": sectors,
                 "counts": [delta.sectors[s] for s in sectors],
-                "added": sorted(set(delta.added)),
-                "removed": sorted(set(delta.removed)),
+                "added": added,
+                "removed": removed,
             }
         )
     return rows
@@ -99,6 +101,12 @@ def _rows(deltas: dict[str, _Delta]) -> list[dict[str, Any]]:
 
 def _records(tx: neo4j.ManagedTransaction, name: str, **params: Any) -> list[neo4j.Record]:
     return list(tx.run(load_query(name), params))
+
+
+def _facts(tx: neo4j.ManagedTransaction, ids: list[str]) -> list[neo4j.Record]:
+    """The meetings' facts and `tallied`, read once their nodes are locked (a concurrent refresh has committed)."""
+    _records(tx, "write/tally_lock", ids=ids)
+    return _records(tx, "write/tally_facts", ids=ids)
 
 
 def _apply(tx: neo4j.ManagedTransaction, deltas: dict[str, _Delta], marks: list[dict[str, Any]]) -> None:
@@ -123,7 +131,7 @@ def refresh(tx: neo4j.ManagedTransaction, ids: Iterable[str]) -> None:
         return
     deltas: dict[str, _Delta] = {}
     marks = []
-    for r in _records(tx, "write/tally_facts", ids=wanted):
+    for r in _facts(tx, wanted):
         now = None
         if r["counted"]:
             now = signature(r["states"], r["sectors"], meeting_year(r["start_day"], r["end_day"]), r["date"])
@@ -145,7 +153,7 @@ def forget(tx: neo4j.ManagedTransaction, ids: Iterable[str]) -> None:
         return
     deltas: dict[str, _Delta] = {}
     marks = []
-    for r in _records(tx, "write/tally_facts", ids=wanted):
+    for r in _facts(tx, wanted):
         if r["tallied"] is not None:
             _contribute(deltas, r["tallied"], -1)
             marks.append({"node": r["node"], "tallied": None})
