@@ -11,14 +11,16 @@
 // @param limit: integer = 100  Partners to return (at most 500).
 // Also returns total_partners, the number of partners before paging.
 // @example {"state": "MLI", "sector": "défense", "from_year": null, "to_year": null, "offset": 0, "limit": 100}
+WITH coalesce($sector, '') AS sector,
+     CASE WHEN $from_year IS NULL AND $to_year IS NULL THEN '*' ELSE coalesce($from_year, '0') END AS low,
+     CASE WHEN $from_year IS NULL AND $to_year IS NULL THEN '*' ELSE coalesce($to_year, '9999') END AS high
 CALL () {
   MATCH (a:PartnerTally {state: $state, sector: '', year: '*'})
   RETURN collect([a.partner, a.meetings]) AS overall
 }
-MATCH (t:PartnerTally {state: $state, sector: coalesce($sector, '')})
-WHERE CASE WHEN $from_year IS NULL AND $to_year IS NULL THEN t.year = '*'
-           ELSE t.year <> '*' AND t.year <> '' AND t.year >= coalesce($from_year, '') AND t.year <= coalesce($to_year, '9999')
-      END
+// one index seek: year '*' (all time) without a period, else the years from..to ('' = undated and '*' sort first)
+MATCH (t:PartnerTally)
+WHERE t.state = $state AND t.sector = sector AND t.year >= low AND t.year <= high
 WITH overall, t.partner AS partner, sum(t.meetings) AS total, min(t.first) AS first, max(t.last) AS last,
      collect(t) AS tallies
 WHERE total > 0
