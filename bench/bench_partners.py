@@ -7,10 +7,10 @@ If the bench server holds fewer than `--meetings` meetings, it is emptied and lo
 graph (UNWIND batches), then every meeting is made one between Mali and one partner (as in the news corpus, where
 Mali is in nearly every meeting, mostly bilateral), and `apply_schema` tallies every meeting
 (graph/partner_tallies.py; the time it takes is printed). Then, for Mali and for the next busiest state, with and
-without a sector and a period of whole years, three sides run back to back in the same run: the API (`malikg
-serve`, read cache off, so every request reads the graph), the bare tallies query (queries/rank_partners.cypher)
-and the bare on-the-fly query (queries/rank_partners_on_the_fly.cypher) through the sync driver, one read
-transaction per request, the API's 10 s timeout.
+without a sector and a period of whole years, three sides in the same run: the API (`malikg serve`, read cache
+off, so every request reads the graph), the bare tallies query (queries/rank_partners.cypher), and, after all
+the cells of those two, the bare on-the-fly query (queries/rank_partners_on_the_fly.cypher), each bare one through
+the sync driver, one read transaction per request, with the API's 10 s timeout.
 """
 
 from __future__ import annotations
@@ -127,26 +127,26 @@ def bare_call(
 async def measure(
     api: ApiProcess, server: BenchServer, cases: Sequence[Case], clients: int, max_seconds: float
 ) -> list[tuple[Case, list[Cell]]]:
-    results = []
+    by_case: dict[Case, list[Cell]] = {}
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
     async with httpx.AsyncClient(base_url=api.base, limits=limits, timeout=60.0) as client:
         with server.driver() as driver, ThreadPoolExecutor(clients) as pool:
-            for case in cases:
-                sides = [
-                    ("api", api_call(client, case)),
-                    ("tallies", bare_call(driver, case, True, pool)),
-                    ("on the fly", bare_call(driver, case, False, pool)),
-                ]
-                cells = []
-                for side, call in sides:
-                    await drive(call, 2, 10, max_seconds)  # warm-up
-                    measured = await drive(call, clients, 100_000, max_seconds)
-                    cells.append(summarise("/partners", side, clients, measured, None))
-                print(
-                    f"  {case}: " + " | ".join(f"{c.side} p50 {c.p50_ms} p99 {c.p99_ms}" for c in cells),
-                    file=sys.stderr,
-                )
-                results.append((case, cells))
+            # the on-the-fly cells last: Mali's time out, and their load must not weigh on the tallies' cells
+            for tallied in (True, False):
+                for case in cases:
+                    sides = [("api", api_call(client, case)), ("tallies", bare_call(driver, case, True, pool))]
+                    if not tallied:
+                        sides = [("on the fly", bare_call(driver, case, False, pool))]
+                    cells = by_case.setdefault(case, [])
+                    for side, call in sides:
+                        await drive(call, 2, 10, max_seconds)  # warm-up
+                        measured = await drive(call, clients, 100_000, max_seconds)
+                        cells.append(summarise("/partners", side, clients, measured, None))
+                        cell = cells[-1]
+                        print(
+                            f"  {case} {side}: p50 {cell.p50_ms} p99 {cell.p99_ms} fail {cell.failed}", file=sys.stderr
+                        )
+    results = list(by_case.items())
     return results
 
 
