@@ -27,6 +27,7 @@ from graph.queries import load_query
 
 SUSPECT = ("NodeByLabelScan", "AllNodesScan", "CartesianProduct", "Eager", "NodeIndexScan")
 _NO_PERIOD = {"from": None, "to": None, "offset": 0, "limit": LIMIT}
+_NO_YEARS = {"from_year": None, "to_year": None, "offset": 0, "limit": LIMIT}
 
 
 def _operators(plan: dict[str, Any], depth: int = 0) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -57,8 +58,10 @@ def cases(driver: neo4j.Driver) -> list[tuple[str, dict[str, Any]]]:
         ),
         ("list_entity_meetings", {"kind": "person", "key": person["entity"], **_NO_PERIOD}),
         ("get_meetings", {"ids": ids}),
-        ("rank_partners", {"state": state["state"], "sector": None, **_NO_PERIOD}),
-        ("rank_partners", {"state": state["state"], "sector": "défense", **_NO_PERIOD}),
+        ("rank_partners", {"state": state["state"], "sector": None, **_NO_YEARS}),
+        ("rank_partners", {"state": state["state"], "sector": "défense", **_NO_YEARS}),
+        ("rank_partners_on_the_fly", {"state": state["state"], "sector": None, **_NO_PERIOD}),
+        ("rank_partners_on_the_fly", {"state": state["state"], "sector": "défense", **_NO_PERIOD}),
     ]
 
 

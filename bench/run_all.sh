@@ -59,3 +59,9 @@ $PY -m bench.bench_cache --meetings 2100 --clients 16 --max-seconds 12 \
 $PY -m bench.bench_first_answer --rounds 2 --idle 45 --bolt-port 61787 --data-dir data/bench-cache-neo4j \
   | tee "$OUT/first-answer.out"
 .venv/bin/malikg db stop --data-dir data/bench-cache-neo4j
+
+# 8. issue 18: GET /partners from the partner tallies vs the on-the-fly query, 16 clients, 100k meetings (its own
+#    server and store: loads the synthetic graph, Mali and one partner per meeting, and tallies it)
+$PY -m bench.bench_partners --meetings 100000 --clients 16 --max-seconds 8 \
+  --bolt-port 61687 --http-port 61474 --data-dir data/bench-partners-neo4j | tee "$OUT/partners.out"
+.venv/bin/malikg db stop --data-dir data/bench-partners-neo4j

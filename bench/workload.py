@@ -72,7 +72,16 @@ def _timeline(session: neo4j.Session, params: dict[str, str]) -> None:
 
 def _partners(session: neo4j.Session, params: dict[str, str]) -> None:
     _rows(session, "find_entities_by_key", key=params["state"])
-    _rows(session, "rank_partners", state=params["state"], sector=None, **_NO_PERIOD)
+    _rows(
+        session,
+        "rank_partners",
+        state=params["state"],
+        sector=None,
+        from_year=None,
+        to_year=None,
+        offset=0,
+        limit=LIMIT,
+    )
 
 
 @dataclass(frozen=True)

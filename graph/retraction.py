@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 import neo4j
 
+from graph import partner_tallies
 from graph.queries import load_query
 
 
@@ -38,9 +39,12 @@ def _retract(tx: neo4j.ManagedTransaction, key: str) -> Retraction:
     if not ids:
         raise ArticleNotFoundError(f"no article has the id, document id or URL '{key}'")
     tx.run(load_query("write/lock"), keys=[f"retract:{i}" for i in sorted(ids)]).consume()
+    touched = partner_tallies.reported_meetings(tx, ids)
+    partner_tallies.forget(tx, touched)  # taken out of GET /partners' counts; survivors are put back below
     heirs = [r["heir"] for r in tx.run(load_query("write/promote_repost"), ids=ids)]
     tx.run(load_query("write/unattest_roles"), ids=ids).consume()
     row = tx.run(load_query("write/retract_articles"), ids=ids).single(strict=True)
+    partner_tallies.refresh(tx, touched)
     tx.run(load_query("write/unlock"), keys=[f"retract:{i}" for i in sorted(ids)]).consume()
     return Retraction(
         articles=ids,

@@ -17,11 +17,15 @@ import neo4j
 
 from core.dates import day_span
 from core.text import slug
+from graph import partner_tallies
 from graph.judgements import Judgement, JudgementIn, conflict
 from graph.queries import load_query
 
 JUDGEMENTS_LOCK = "judgements"  # the write/lock key every judgement takes
 _ROUNDS = 4  # merge targets and split-off meetings get their own judgements applied, a few levels deep
+# Kinds that change what GET /partners counts: those that may delete the judged meeting, and the others.
+_TALLY_MOVES = frozenset({"reject_meeting", "merge_meetings"})
+_TALLY_CHANGES = frozenset({"set_date", "set_host", "split_meeting"})
 
 
 class JudgementConflictError(Exception):
@@ -155,12 +159,24 @@ def apply_judgements(tx: neo4j.ManagedTransaction, meetings: Iterable[str], peop
             following |= apply_one(tx, Judgement(**row["j"]))
         for row in _records(tx, "review/match_rejected", meetings=pending_meetings):
             if row["rejected"] is not None:
+                partner_tallies.forget(tx, [row["meeting"]])
                 _records(tx, "review/move_meeting", **{"from": row["meeting"]}, to=row["rejected"], to_rejected=True)
+                partner_tallies.refresh(tx, [row["meeting"]])
         pending_meetings, pending_people = sorted(following), []
 
 
 def apply_one(tx: neo4j.ManagedTransaction, j: Judgement) -> set[str]:
-    """Make the graph say what the judgement says; returns meetings that received facts (to judge in turn)."""
+    """Make the graph say what the judgement says, and GET /partners' tallies follow (graph/partner_tallies.py);
+    returns meetings that received facts (to judge in turn)."""
+    gone = [m for m in (j.meeting,) if m and j.kind in _TALLY_MOVES]  # may be deleted: taken out of the tallies
+    partner_tallies.forget(tx, gone)
+    following = _apply_one(tx, j)
+    if j.kind in _TALLY_MOVES | _TALLY_CHANGES:
+        partner_tallies.refresh(tx, [m for m in (j.meeting, j.into, j.split_into) if m])
+    return following
+
+
+def _apply_one(tx: neo4j.ManagedTransaction, j: Judgement) -> set[str]:
     kind, meeting = j.kind, j.meeting
     if kind == "reject_meeting":
         if not _records(tx, "review/reject", meeting=meeting, judgement=j.id):

@@ -9,6 +9,7 @@ import neo4j
 
 from core.dates import day_span
 from core.errors import PartialDateError
+from graph.partner_tallies import refresh, tally_untallied
 from graph.queries import load_query
 
 log = logging.getLogger(__name__)
@@ -26,6 +27,8 @@ CONSTRAINTS: tuple[LiteralString, ...] = (
     "CREATE CONSTRAINT write_lock_key IF NOT EXISTS FOR (n:WriteLock) REQUIRE n.key IS UNIQUE",
     # Researchers' judgements (graph/review.py).
     "CREATE CONSTRAINT judgement_id IF NOT EXISTS FOR (n:Judgement) REQUIRE n.id IS UNIQUE",
+    # Partner tallies (graph/partner_tallies.py), merged by key by every write path.
+    "CREATE CONSTRAINT partner_tally_key IF NOT EXISTS FOR (n:PartnerTally) REQUIRE n.key IS UNIQUE",
 )
 
 TRUST_INDEXES: tuple[LiteralString, ...] = tuple(
@@ -47,6 +50,8 @@ INDEXES: tuple[LiteralString, ...] = (
     "CREATE INDEX organisation_name IF NOT EXISTS FOR (n:Organisation) ON (n.name)",
     "CREATE INDEX organisation_acronym IF NOT EXISTS FOR (n:Organisation) ON (n.acronym)",
     "CREATE INDEX place_name IF NOT EXISTS FOR (n:Place) ON (n.name)",
+    # GET /partners reads a state's tallies for one sector filter (queries/rank_partners.cypher).
+    "CREATE INDEX partner_tally_read IF NOT EXISTS FOR (n:PartnerTally) ON (n.state, n.sector, n.year)",
     # Repost detection looks articles up by the fingerprint of their evidence sentences.
     "CREATE INDEX article_fingerprint IF NOT EXISTS FOR (n:Article) ON (n.fingerprint)",
     # The writer looks up the judgements and rejected meetings of what it touched (graph/review.py).
@@ -63,7 +68,7 @@ SCHEMA_STATEMENTS: tuple[LiteralString, ...] = CONSTRAINTS + INDEXES
 
 def apply_schema(driver: neo4j.Driver, database: str, *, wait_s: float = 60.0) -> None:
     """Create every constraint and index that is missing, wait until all indexes are online, then fill in the days
-    of meetings stored before they had them.
+    of meetings stored before they had them and tally the meetings never tallied (graph/partner_tallies.py).
 
     Running it again changes nothing. Schema commands cannot share a transaction with other writes, so each
     statement runs in its own auto-commit transaction.
@@ -73,6 +78,7 @@ def apply_schema(driver: neo4j.Driver, database: str, *, wait_s: float = 60.0) -
             session.run(statement).consume()
         session.run("CALL db.awaitIndexes($timeout)", timeout=int(wait_s)).consume()
         session.execute_write(_fill_meeting_days)
+    tally_untallied(driver, database)
 
 
 def _fill_meeting_days(tx: neo4j.ManagedTransaction) -> None:
@@ -87,6 +93,7 @@ def _fill_meeting_days(tx: neo4j.ManagedTransaction) -> None:
         rows.append({"id": record["id"], "start_day": start_day, "end_day": end_day})
     if rows:
         tx.run(load_query("admin/set_meeting_days"), rows=rows).consume()
+        refresh(tx, [row["id"] for row in rows])  # their year for the partner tallies
 
 
 def schema_names(driver: neo4j.Driver, database: str) -> tuple[list[str], list[str]]:

@@ -14,6 +14,7 @@ from typing import Any
 
 import neo4j
 
+from graph import partner_tallies
 from graph.queries import load_query
 from graph.review import apply_judgements
 from graph.rows import BatchRows, normalise_title
@@ -27,9 +28,12 @@ def before_write(tx: neo4j.ManagedTransaction, rows: BatchRows) -> None:
     """Retract the facts of earlier versions of the batch's articles whose text changed."""
     changed = [r["id"] for r in _run(tx, "review/changed_versions", rows=rows.articles)]
     if changed:
+        touched = partner_tallies.reported_meetings(tx, changed)
+        partner_tallies.forget(tx, touched)
         _run(tx, "write/promote_repost", ids=changed)
         _run(tx, "write/unattest_roles", ids=changed)
         _run(tx, "write/retract_articles", ids=changed)
+        partner_tallies.refresh(tx, touched)
 
 
 def after_write(tx: neo4j.ManagedTransaction, rows: BatchRows, meetings: Sequence[Mapping[str, Any]]) -> None:

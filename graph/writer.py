@@ -27,7 +27,7 @@ from neo4j.exceptions import (
 
 from core.identity import MeetingFacts
 from core.reference import ReferenceData
-from graph import trust
+from graph import partner_tallies, trust
 from graph.errors import GraphError
 from graph.meeting_identity import assign_meetings, candidate_filter
 from graph.queries import load_query
@@ -257,6 +257,7 @@ def _write_rows(tx: neo4j.ManagedTransaction, rows: BatchRows) -> _Counters:
     # A row's returned id may have been renamed by a later row of the same statement: follow the renames.
     renamed = dict(renames)
     current = [{**record.data(), "meeting": _follow(renamed, record["meeting"])} for record in meetings]
+    partner_tallies.refresh(tx, [r["meeting"] for r in current])  # GET /partners' counts, in this transaction
     trust.after_write(tx, rows, current)  # provenance, document ids, researchers' judgements
     counters.meetings = _served_meetings(tx, rows, current)
     if rows.locks:  # bookkeeping, not counted, like write/lock

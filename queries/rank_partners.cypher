@@ -1,39 +1,41 @@
 // The states that met a given state, ranked by number of meetings (optionally only meetings concerning one
-// sector, and overlapping a period), ties broken by all their meetings with that state; with first/last date
-// and the meetings per sector.
+// sector, and in a span of whole years), ties broken by all their meetings with that state; with first/last date
+// and the meetings per sector. Read from the partner tallies the writer keeps (graph/partner_tallies.py): a few
+// hundred small nodes, whatever the number of meetings. rank_partners_on_the_fly.cypher answers the same from the
+// meetings themselves (and any period, not only whole years).
 // @param state: string  ISO3 of the state whose partners are ranked.
-// @param sector: string?  A sector name (vocabulary, any case), e.g. "défense".
-// Also returns total_partners, the number of partners before paging.
-// @param from: date?  Earliest date, YYYY[-MM[-DD]].
-// @param to: date?  Latest date, YYYY[-MM[-DD]].
+// @param sector: string?  A sector name as stored (vocabulary), e.g. "défense".
+// @param from_year: string?  First year, YYYY.
+// @param to_year: string?  Last year, YYYY.
 // @param offset: integer = 0  Partners to skip.
 // @param limit: integer = 100  Partners to return (at most 500).
-// @example {"state": "MLI", "sector": "défense", "from": null, "to": null, "offset": 0, "limit": 100}
-MATCH (s:State {iso3: $state})-[:REPRESENTED_AT]->(m:Meeting)<-[:REPRESENTED_AT]-(partner:State)
-WHERE partner <> s
-  AND ($sector IS NULL OR EXISTS { MATCH (m)-[:CONCERNS]->(x:Sector) WHERE toLower(x.name) = toLower($sector) })
-WITH s, partner, m, $from + substring('-01-01', size($from) - 4) AS from_day,
-     $to + substring('-12-31', size($to) - 4) AS to_day
-WHERE ($from IS NULL OR m.end_day >= from_day) AND ($to IS NULL OR m.start_day <= to_day)
-WITH s, partner, collect(DISTINCT m) AS meetings
-WITH s, collect({partner: partner, meetings: meetings}) AS found
+// Also returns total_partners, the number of partners before paging.
+// @example {"state": "MLI", "sector": "défense", "from_year": null, "to_year": null, "offset": 0, "limit": 100}
+WITH coalesce($sector, '') AS sector,
+     CASE WHEN $from_year IS NULL AND $to_year IS NULL THEN '*' ELSE coalesce($from_year, '0') END AS low,
+     CASE WHEN $from_year IS NULL AND $to_year IS NULL THEN '*' ELSE coalesce($to_year, '9999') END AS high
+CALL () {
+  MATCH (a:PartnerTally {state: $state, sector: '', year: '*'})
+  RETURN collect([a.partner, a.meetings]) AS overall
+}
+// one index seek: year '*' (all time) without a period, else the years from..to ('' = undated and '*' sort first)
+MATCH (t:PartnerTally)
+WHERE t.state = $state AND t.sector = sector AND t.year >= low AND t.year <= high
+WITH overall, t.partner AS partner, sum(t.meetings) AS total, min(t.first) AS first, max(t.last) AS last,
+     collect(t) AS tallies
+WHERE total > 0
+WITH overall, collect({partner: partner, total: total, first: first, last: last, tallies: tallies}) AS found
 UNWIND found AS f
-WITH s, f.partner AS partner, f.meetings AS meetings, size(f.meetings) AS total, size(found) AS total_partners
-WITH partner, meetings, total, total_partners,
-     // unfiltered, every meeting counts: skip the second count, which re-reads every meeting of both states
-     CASE WHEN $sector IS NULL AND $from IS NULL AND $to IS NULL THEN total
-          ELSE COUNT { MATCH (s)-[:REPRESENTED_AT]->(x:Meeting)<-[:REPRESENTED_AT]-(partner) RETURN DISTINCT x }
-     END AS overall
-ORDER BY total DESC, overall DESC, partner.iso3
+WITH f, size(found) AS total_partners, head([x IN overall WHERE x[0] = f.partner | x[1]]) AS all_meetings
+ORDER BY f.total DESC, all_meetings DESC, f.partner
 SKIP $offset LIMIT $limit
-RETURN partner.iso3 AS iso3, partner.name AS name, total AS meetings, overall AS all_meetings, total_partners,
-       reduce(first = null, x IN meetings | CASE WHEN first IS NULL OR x.date < first THEN x.date ELSE first END)
-         AS first,
-       reduce(last = null, x IN meetings | CASE WHEN last IS NULL OR x.date > last THEN x.date ELSE last END) AS last,
+MATCH (partner:State {iso3: f.partner})
+RETURN partner.iso3 AS iso3, partner.name AS name, f.total AS meetings, all_meetings, total_partners,
+       f.first AS first, f.last AS last,
        COLLECT {
-         UNWIND meetings AS x
-         MATCH (x)-[:CONCERNS]->(sector:Sector)
-         WITH sector.name AS sector, count(DISTINCT x) AS n
+         UNWIND f.tallies AS t
+         UNWIND range(0, size(t.sectors) - 1) AS i
+         WITH t.sectors[i] AS sector, sum(t.counts[i]) AS n
          ORDER BY n DESC, sector
          RETURN {sector: sector, meetings: n}
        } AS sectors

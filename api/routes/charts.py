@@ -11,6 +11,7 @@ from api.charts import MEDIA_TYPES, ChartFormat, contacts_chart, partners_chart,
 from api.deps import MAX_LIMIT, NAME_SCHEMA, PeriodDep, ReaderDep, string_schema
 from api.errors import InvalidParameterError
 from api.meeting_records import load_meetings
+from api.partners import rank_partners
 from api.reads import GraphReader
 from api.resolve import resolve_entity, resolve_sector, sector_names
 from api.schemas.common import ERRORS
@@ -100,14 +101,7 @@ def partners(
 ) -> Response:
     """Horizontal bars: the `top` partner states of `state`, stacked by the sectors their meetings concern."""
     ref = resolve_entity(reader, state, kinds={"state"})
-    rows = reader.rows(
-        "rank_partners",
-        state=ref.id,
-        sector=resolve_sector(sector),
-        offset=0,
-        limit=top,
-        **{"from": period.start, "to": period.end},
-    )
+    rows = rank_partners(reader, ref.id, resolve_sector(sector), period.start, period.end, limit=top)
     data = [(r["name"], {s["sector"]: s["meetings"] for s in r["sectors"]}) for r in rows]
     return _image(partners_chart(f"Partners of {ref.name} by sector", data, fmt), fmt)
 

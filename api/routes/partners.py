@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from api.deps import NAME_SCHEMA, FormatDep, PageDep, PeriodDep, ReaderDep, string_schema
+from api.partners import rank_partners
 from api.resolve import resolve_entity, resolve_sector, sector_names
 from api.schemas.analytics import Partner, Partners
 from api.schemas.common import ERRORS
@@ -51,14 +52,7 @@ def partners(
     """States that took part in meetings with `state`, most meetings first, with the meetings per sector."""
     ref = resolve_entity(reader, state, kinds={"state"})
     sector = resolve_sector(sector)
-    rows = reader.rows(
-        "rank_partners",
-        state=ref.id,
-        sector=sector,
-        offset=page.offset,
-        limit=page.limit,
-        **{"from": period.start, "to": period.end},
-    )
+    rows = rank_partners(reader, ref.id, sector, period.start, period.end, offset=page.offset, limit=page.limit)
     found = [Partner.model_validate({k: v for k, v in r.items() if k != "total_partners"}) for r in rows]
     if wants_csv(request, fmt):
         return csv_response((partner_row(p) for p in found), PARTNER_COLUMNS, "partners.csv")

@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from api.deps import ReaderDep
+from api.partners import rank_partners
 from api.resolve import resolve_entity
 from api.schemas.analytics import PartnerCount, Stats, YearCount
 from api.schemas.common import ERRORS
@@ -26,7 +27,7 @@ def stats(
     iso3 = "MLI" if state is None else resolve_entity(reader, state, kinds={"state"}).id
     counts = reader.one("count_nodes") or {}
     years = reader.rows("count_meetings_by_year")
-    partners = reader.rows("rank_partners", state=iso3, sector=None, offset=0, limit=100, **{"from": None, "to": None})
+    partners = rank_partners(reader, iso3, None, None, None)
     return Stats(
         counts={label: int(n) for label, n in counts.items()},
         meetings_per_year=[YearCount.model_validate(y) for y in years],
