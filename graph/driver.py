@@ -15,6 +15,12 @@ def open_driver(settings: Settings, **config: Any) -> neo4j.Driver:
 
     The password is `NEO4J_PASSWORD`, else the local server's stored one (graph/local_auth.py). `config` passes
     driver options through (the API bounds retries and connection timeouts with it).
+
+    Server notifications are off unless `config` asks for them: every query is the project's own and tested, and
+    on a young graph Neo4j warns that a label or relationship type it reads (`REPOST_OF`, `REPORTED_IN`) "does not
+    exist" yet. The driver logged those warnings on stderr, where a CLI run that failed some documents showed them
+    among its real error lines.
     """
+    config.setdefault("notifications_min_severity", "OFF")
     auth = neo4j.basic_auth(settings.neo4j_user, client_password(settings))
     return neo4j.GraphDatabase.driver(settings.neo4j_uri, auth=auth, **config)

@@ -24,6 +24,7 @@ from graph.queries import load_query
 from graph.retraction import ArticleNotFoundError, retract
 from graph.review import JudgementConflictError, TargetNotFoundError, record
 from graph.writer import GraphWriter
+from ingest.curation import load_reference
 from ingest.models import Extraction
 
 DATABASE = "neo4j"
@@ -160,7 +161,7 @@ def test_partner_tallies_equal_the_meetings_after_random_writes(driver: neo4j.Dr
         a.extraction().model_copy(update={"text_sha1": hashlib.sha1(a.id.encode()).hexdigest()})
         for a in generate(100, seed=18)
     ]
-    writer = GraphWriter(driver, DATABASE)
+    writer = GraphWriter(driver, DATABASE, load_reference())
     ingested: list[Extraction] = []
     done: list[str] = []
     compared = judged = 0
