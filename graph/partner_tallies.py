@@ -106,7 +106,7 @@ def _records(tx: neo4j.ManagedTransaction, name: str, **params: Any) -> list[neo
 def _facts(tx: neo4j.ManagedTransaction, ids: list[str]) -> list[neo4j.Record]:
     """The meetings' facts and `tallied`, read once their nodes are locked (a concurrent refresh has committed)."""
     _records(tx, "write/tally_lock", ids=ids)
-    return _records(tx, "write/tally_facts", ids=ids)
+    return _records(tx, "tally/meeting_facts", ids=ids)
 
 
 def _apply(tx: neo4j.ManagedTransaction, deltas: dict[str, _Delta], marks: list[dict[str, Any]]) -> None:
@@ -162,7 +162,7 @@ def forget(tx: neo4j.ManagedTransaction, ids: Iterable[str]) -> None:
 
 def reported_meetings(tx: neo4j.ManagedTransaction, articles: Sequence[str]) -> list[str]:
     """Ids of the meetings (rejected ones too) that articles report: those a retraction may change or delete."""
-    return [r["id"] for r in _records(tx, "write/tally_reported", ids=list(articles))]
+    return [r["id"] for r in _records(tx, "tally/reported_meetings", ids=list(articles))]
 
 
 def tally_untallied(driver: neo4j.Driver, database: str) -> int:
