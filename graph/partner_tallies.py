@@ -126,6 +126,17 @@ def _apply(tx: neo4j.ManagedTransaction, deltas: dict[str, _Delta], marks: list[
 
 def refresh(tx: neo4j.ManagedTransaction, ids: Iterable[str]) -> None:
     """Bring the tallies of meetings `ids` (Meeting or RejectedMeeting; absent ids are skipped) up to their facts."""
+    _retally(tx, ids, keep=True)
+
+
+def forget(tx: neo4j.ManagedTransaction, ids: Iterable[str]) -> None:
+    """Take meetings `ids` out of the tallies (before a statement deletes or moves them); `refresh` puts back any
+    that survive."""
+    _retally(tx, ids, keep=False)
+
+
+def _retally(tx: neo4j.ManagedTransaction, ids: Iterable[str], *, keep: bool) -> None:
+    """Move each meeting's contribution from what it was tallied with to its current facts (`keep`) or to nothing."""
     wanted = sorted(set(ids))
     if not wanted:
         return
@@ -133,7 +144,7 @@ def refresh(tx: neo4j.ManagedTransaction, ids: Iterable[str]) -> None:
     marks = []
     for r in _facts(tx, wanted):
         now = None
-        if r["counted"]:
+        if keep and r["counted"]:
             now = signature(r["states"], r["sectors"], meeting_year(r["start_day"], r["end_day"]), r["date"])
         if now == r["tallied"]:
             continue
@@ -142,21 +153,6 @@ def refresh(tx: neo4j.ManagedTransaction, ids: Iterable[str]) -> None:
         if now is not None:
             _contribute(deltas, now, +1)
         marks.append({"node": r["node"], "tallied": now})
-    _apply(tx, deltas, marks)
-
-
-def forget(tx: neo4j.ManagedTransaction, ids: Iterable[str]) -> None:
-    """Take meetings `ids` out of the tallies (before a statement deletes or moves them); `refresh` puts back any
-    that survive."""
-    wanted = sorted(set(ids))
-    if not wanted:
-        return
-    deltas: dict[str, _Delta] = {}
-    marks = []
-    for r in _facts(tx, wanted):
-        if r["tallied"] is not None:
-            _contribute(deltas, r["tallied"], -1)
-            marks.append({"node": r["node"], "tallied": None})
     _apply(tx, deltas, marks)
 
 
