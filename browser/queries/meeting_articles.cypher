@@ -1,5 +1,5 @@
 // malikg: the articles behind a meeting, with the sentence that states it
-// :param date => '2024-02-28'
+// :param date => '2022-05-20'
 // :param person => 'Sergei Lavrov'
 // The meeting is found by its date (as stored: YYYY-MM-DD, YYYY-MM or YYYY) and one participant, found as the API
 // finds them (id, or a name or alias, case and accents ignored). Each row is one source: outlet, title, link,

@@ -1,5 +1,5 @@
 // malikg: the meetings of a month, with who took part, where and why
-// :param month => '2024-02'
+// :param month => '2022-05'
 // `month` is YYYY-MM (YYYY lists a whole year). Meetings dated only to the year are not listed under a month.
 MATCH (m:Meeting)
 WHERE m.date STARTS WITH $month
