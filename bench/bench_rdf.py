@@ -36,13 +36,14 @@ def export_once(uri: str, database: str, fmt: str, batch_size: int, entity: str 
 
     from graph.rdf.export import write_export
     from graph.rdf.filters import ExportFilter
+    from ingest.curation import load_reference
 
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     started = time.perf_counter()
     with neo4j.GraphDatabase.driver(uri, auth=("neo4j", os.environ.get("NEO4J_PASSWORD", ""))) as driver:
         with open(os.devnull, "w", encoding="utf-8") as sink:
             flt = ExportFilter.parse(entity=entity, date_from="2020" if entity else None)
-            stats = write_export(driver, database, fmt, sink, flt, batch_size=batch_size)  # type: ignore[arg-type]
+            stats = write_export(driver, database, fmt, sink, load_reference(), flt, batch_size=batch_size)  # type: ignore[arg-type]
     seconds = time.perf_counter() - started
     return {
         "format": fmt if entity is None else f"{fmt}, --entity {entity} --from 2020",

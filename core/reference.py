@@ -7,6 +7,7 @@ the gazetteers, and `graph/` only reads these plain values (it never imports the
 
 Where an entity has reference data its values win over what articles say (`curated` rows in
 `queries/write/merge_entities.cypher`), its aliases are added for search, and a person's posts become HOLDS edges.
+A place's Wikidata id is added where the graph is exported (`graph/rdf/rows.py`): a Place node holds only its name.
 """
 
 from __future__ import annotations
@@ -50,9 +51,17 @@ class ReferencePerson:
 
 
 @dataclass(frozen=True)
+class ReferencePlace:
+    name: str  # as the gazetteer and the graph spell it: "Bamako"
+    wikidata: str | None = None
+
+
+@dataclass(frozen=True)
 class ReferenceData:
-    """Curated entities by key (ISO3 for states, id for organisations and people); empty means none."""
+    """Curated entities by key (ISO3 for states, id for organisations and people, name for places); empty means
+    none."""
 
     states: Mapping[str, ReferenceState] = field(default_factory=dict)
     organisations: Mapping[str, ReferenceOrganisation] = field(default_factory=dict)
     people: Mapping[str, ReferencePerson] = field(default_factory=dict)
+    places: Mapping[str, ReferencePlace] = field(default_factory=dict)

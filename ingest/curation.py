@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from core.reference import ReferenceData, ReferenceOrganisation, ReferencePerson, ReferencePost, ReferenceState
+from core.reference import (
+    ReferenceData,
+    ReferenceOrganisation,
+    ReferencePerson,
+    ReferencePlace,
+    ReferencePost,
+    ReferenceState,
+)
 from ingest.gazetteer import Gazetteer, OrganisationEntry, PersonEntry, StateEntry, load_gazetteer
 
 
@@ -37,6 +44,7 @@ def reference_data(gazetteer: Gazetteer) -> ReferenceData:
         states={s.iso3: reference_state(s) for s in gazetteer.states},
         organisations={o.id: reference_organisation(o) for o in gazetteer.organisations},
         people={p.id: reference_person(p) for p in gazetteer.people},
+        places={p.name: ReferencePlace(name=p.name, wikidata=p.wikidata) for p in gazetteer.places},
     )
 
 

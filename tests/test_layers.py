@@ -9,8 +9,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT_PACKAGES = ("api", "bench", "crawl", "graph", "ingest", "malikg", "tests")
-# The RDF export still looks up a Place's Wikidata id in the places gazetteer (a Place node stores only its name).
-GRAPH_EXCEPTIONS = {"graph/rdf/rows.py": {"ingest.gazetteer"}}
 
 
 def imported_modules(path: Path) -> set[str]:
@@ -42,4 +40,4 @@ def test_graph_reads_ingest_only_through_the_extraction_model() -> None:
     for path in paths:
         name = path.relative_to(ROOT).as_posix()
         from_ingest = {m for m in imported_modules(path) if _package(m) == "ingest"} - {"ingest.models"}
-        assert from_ingest == GRAPH_EXCEPTIONS.get(name, set()), f"{name} imports {sorted(from_ingest)}"
+        assert not from_ingest, f"{name} imports {sorted(from_ingest)}"

@@ -20,17 +20,20 @@ from graph.rdf.filters import ExportFilter
 from graph.rdf.serialize import FORMATS, Format
 from graph.rdf.validate import validate_graph
 from graph.rdf.vocab import SEM, meeting_type_iri, person_iri, sector_iri, state_iri
+from ingest.curation import load_reference
 
 if TYPE_CHECKING:
     from conftest import Neo4jServer
 
 pytestmark = pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
 
+REFERENCE = load_reference()
+
 MEETINGS = 240
 
 
 def export_graph(driver: neo4j.Driver, database: str, fmt: Format, flt: ExportFilter | None = None) -> Graph:
-    text = "".join(iter_chunks(driver, database, fmt, flt, batch_size=37))
+    text = "".join(iter_chunks(driver, database, fmt, REFERENCE, flt, batch_size=37))
     return Graph().parse(data=text, format=fmt)
 
 
@@ -53,16 +56,16 @@ def test_full_export_is_complete_valid_and_the_same_in_every_format(synthetic: t
 
 def test_exporting_twice_gives_the_same_bytes(synthetic: tuple[neo4j.Driver, str]) -> None:
     driver, database = synthetic
-    first = "".join(iter_chunks(driver, database, "turtle", batch_size=50))
-    second = "".join(iter_chunks(driver, database, "turtle", batch_size=50))
+    first = "".join(iter_chunks(driver, database, "turtle", REFERENCE, batch_size=50))
+    second = "".join(iter_chunks(driver, database, "turtle", REFERENCE, batch_size=50))
     assert first == second
     assert isomorphic(Graph().parse(data=first, format="turtle"), export_graph(driver, database, "turtle"))
 
 
 def test_page_size_does_not_change_the_export(synthetic: tuple[neo4j.Driver, str]) -> None:
     driver, database = synthetic
-    small = Graph().parse(data="".join(iter_chunks(driver, database, "nt", batch_size=7)), format="nt")
-    large = Graph().parse(data="".join(iter_chunks(driver, database, "nt", batch_size=5000)), format="nt")
+    small = Graph().parse(data="".join(iter_chunks(driver, database, "nt", REFERENCE, batch_size=7)), format="nt")
+    large = Graph().parse(data="".join(iter_chunks(driver, database, "nt", REFERENCE, batch_size=5000)), format="nt")
     assert isomorphic(small, large)
 
 
@@ -98,7 +101,9 @@ def test_write_export_counts_triples(synthetic: tuple[neo4j.Driver, str]) -> Non
     driver, database = synthetic
     out = io.StringIO()
     pages: list[int] = []
-    stats = write_export(driver, database, "nt", out, batch_size=60, on_batch=lambda s: pages.append(s.triples))
+    stats = write_export(
+        driver, database, "nt", out, REFERENCE, batch_size=60, on_batch=lambda s: pages.append(s.triples)
+    )
     assert stats.triples >= len(Graph().parse(data=out.getvalue(), format="nt"))
     assert len(pages) > MEETINGS // 60
     assert URIRef(person_iri(person_id(1))).startswith("https://malikg.org/id/person/personne-0000001-sergue%C3%AF")
@@ -147,7 +152,7 @@ def test_cli_rejects_a_bad_date_and_reports_invalid_files(neo4j_env: dict[str, s
 
 def test_export_with_the_ontology_is_self_describing_and_valid(synthetic: tuple[neo4j.Driver, str]) -> None:
     driver, database = synthetic
-    text = "".join(iter_chunks(driver, database, "turtle", batch_size=100, include_ontology=True))
+    text = "".join(iter_chunks(driver, database, "turtle", REFERENCE, batch_size=100, include_ontology=True))
     g = Graph().parse(data=text, format="turtle")
     assert (sector_iri("défense"), SKOS.prefLabel, Literal("defence", lang="en")) in g
     assert (meeting_type_iri("phone_call"), SKOS.prefLabel, Literal("phone call", lang="en")) in g

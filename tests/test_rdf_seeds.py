@@ -18,6 +18,7 @@ from graph.rdf.export import iter_chunks
 from graph.rdf.filters import ExportFilter
 from graph.rdf.serialize import FORMATS
 from graph.rdf.validate import validate_graph
+from ingest.curation import load_reference
 
 if TYPE_CHECKING:
     from conftest import Neo4jServer
@@ -26,6 +27,8 @@ pytestmark = [
     pytest.mark.slow,
     pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning"),
 ]
+
+REFERENCE = load_reference()
 
 SEEDS = REPO_ROOT / "tests" / "data" / "seed-articles"
 DIOP_LAVROV_DATES = {"2023-09", "2024-02-28", "2024-08-01", "2024-09-26"}
@@ -73,7 +76,7 @@ def test_seed_export_validates_and_answers_sparql_like_cypher(
     database = neo4j_server.database
 
     graphs = {
-        fmt: Graph().parse(data="".join(iter_chunks(driver, database, fmt, batch_size=3)), format=fmt)
+        fmt: Graph().parse(data="".join(iter_chunks(driver, database, fmt, REFERENCE, batch_size=3)), format=fmt)
         for fmt in FORMATS
     }
     assert isomorphic(graphs["turtle"], graphs["nt"])
@@ -99,7 +102,7 @@ def test_seed_export_validates_and_answers_sparql_like_cypher(
 
     # The entity filter keeps these four meetings (and others of Diop's), all valid on their own.
     filtered = Graph().parse(
-        data="".join(iter_chunks(driver, database, "nt", ExportFilter.parse(entity=lavrov))), format="nt"
+        data="".join(iter_chunks(driver, database, "nt", REFERENCE, ExportFilter.parse(entity=lavrov))), format="nt"
     )
     assert {str(row[0]) for row in filtered.query(CONTACTS_SPARQL)} == sparql_ids
     assert validate_graph(filtered).conforms

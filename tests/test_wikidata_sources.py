@@ -16,6 +16,7 @@ from rdflib.namespace import OWL
 
 from graph.rdf import mapping, vocab
 from graph.rdf.rows import place_from_record
+from ingest.curation import load_reference
 from ingest.gazetteer import DATA_DIR, load_gazetteer
 
 
@@ -76,8 +77,8 @@ def test_place_evidence_quotes_the_country_the_gazetteer_places_it_in() -> None:
 
 
 def test_a_place_with_a_qid_is_owl_same_as_wikidata_in_rdf() -> None:
-    row = place_from_record({"id": "bamako", "name": "Bamako", "states": ["MLI"]})
+    row = place_from_record({"id": "bamako", "name": "Bamako", "states": ["MLI"]}, load_reference())
     triples = mapping.place_triples(row)
     assert (vocab.place_iri("bamako"), OWL.sameAs, URIRef("http://www.wikidata.org/entity/Q3703")) in triples
-    unknown = place_from_record({"id": "kati", "name": "Kati", "states": ["MLI"]})
+    unknown = place_from_record({"id": "kati", "name": "Kati", "states": ["MLI"]}, load_reference())
     assert not [t for t in mapping.place_triples(unknown) if t[1] == OWL.sameAs]

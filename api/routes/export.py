@@ -17,6 +17,7 @@ from graph.rdf.errors import InvalidFilterError
 from graph.rdf.export import iter_chunks
 from graph.rdf.filters import ExportFilter
 from graph.rdf.serialize import EXTENSIONS, MEDIA_TYPES
+from ingest.curation import load_reference
 
 router = APIRouter(tags=["export"])
 
@@ -71,6 +72,7 @@ def export_rdf(
         driver,
         settings.neo4j_database,
         format,
+        load_reference(),
         export_filter,
         include_ontology=ontology,
         timeout_s=settings.malikg_query_timeout_s,

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, TextIO
 
 from neo4j import Driver
 from rdflib.namespace import RDF
 
+from core.reference import ReferenceData
 from graph.export.core import DEFAULT_BATCH_SIZE, iter_records
 from graph.rdf import mapping, rows, trust
 from graph.rdf.assets import ontology_graph
@@ -25,17 +27,19 @@ def _compose(row_of: Callable[[Mapping[str, Any]], Any], triples_of: Callable[[A
     return lambda record: triples_of(row_of(record))
 
 
-TO_TRIPLES: dict[str, Callable[[Mapping[str, Any]], list[mapping.Triple]]] = {
-    "sectors": _compose(rows.sector_from_record, mapping.sector_triples),
-    "states": _compose(rows.state_from_record, mapping.state_triples),
-    "organisations": _compose(rows.organisation_from_record, mapping.organisation_triples),
-    "places": _compose(rows.place_from_record, mapping.place_triples),
-    "people": _compose(rows.person_from_record, mapping.person_triples),
-    "articles": _compose(rows.article_from_record, mapping.article_triples),
-    "meetings": _compose(rows.meeting_from_record, mapping.meeting_triples),
-    "citations": trust.citation_triples,  # trust: quotes, offsets, reposts
-    "judgements": trust.judgement_triples,  # trust: PROV-O of researchers' corrections
-}
+def to_triples(reference: ReferenceData) -> dict[str, Callable[[Mapping[str, Any]], list[mapping.Triple]]]:
+    """Per section of the export core, its records' triples; `reference` adds the places' Wikidata ids."""
+    return {
+        "sectors": _compose(rows.sector_from_record, mapping.sector_triples),
+        "states": _compose(rows.state_from_record, mapping.state_triples),
+        "organisations": _compose(rows.organisation_from_record, mapping.organisation_triples),
+        "places": _compose(partial(rows.place_from_record, reference=reference), mapping.place_triples),
+        "people": _compose(rows.person_from_record, mapping.person_triples),
+        "articles": _compose(rows.article_from_record, mapping.article_triples),
+        "meetings": _compose(rows.meeting_from_record, mapping.meeting_triples),
+        "citations": trust.citation_triples,  # trust: quotes, offsets, reposts
+        "judgements": trust.judgement_triples,  # trust: PROV-O of researchers' corrections
+    }
 
 
 def ontology_triples() -> list[Triple]:
@@ -47,19 +51,22 @@ def iter_batches(
     driver: Driver,
     database: str,
     export_filter: ExportFilter,
+    reference: ReferenceData,
     batch_size: int = DEFAULT_BATCH_SIZE,
     timeout_s: float | None = None,
 ) -> Iterator[list[Triple]]:
     """The triples of the (filtered) graph, one list per page of one section of the export core."""
+    sections = to_triples(reference)
     for section, records in iter_records(driver, database, export_filter, batch_size, timeout_s):
-        to_triples = TO_TRIPLES[section]
-        yield [t for record in records for t in to_triples(record)]
+        triples_of = sections[section]
+        yield [t for record in records for t in triples_of(record)]
 
 
 def iter_chunks(
     driver: Driver,
     database: str,
     fmt: Format,
+    reference: ReferenceData,
     export_filter: ExportFilter | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
     *,
@@ -74,7 +81,7 @@ def iter_chunks(
     yield writer.header()
     if include_ontology:
         yield writer.batch(ontology_triples())
-    for triples in iter_batches(driver, database, export_filter or ExportFilter(), batch_size, timeout_s):
+    for triples in iter_batches(driver, database, export_filter or ExportFilter(), reference, batch_size, timeout_s):
         chunk = writer.batch(triples)
         if chunk:
             yield chunk
@@ -95,6 +102,7 @@ def write_export(
     database: str,
     fmt: Format,
     out: TextIO,
+    reference: ReferenceData,
     export_filter: ExportFilter | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
     on_batch: Callable[[ExportStats], None] | None = None,
@@ -109,7 +117,7 @@ def write_export(
         ontology = ontology_triples()
         out.write(writer.batch(ontology))
         stats.triples += len(ontology)
-    for triples in iter_batches(driver, database, export_filter or ExportFilter(), batch_size):
+    for triples in iter_batches(driver, database, export_filter or ExportFilter(), reference, batch_size):
         chunk = writer.batch(triples)
         out.write(chunk)
         stats.triples += len(set(triples))

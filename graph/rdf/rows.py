@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ingest.gazetteer import load_gazetteer
+from core.reference import ReferenceData
 
 
 @dataclass(frozen=True)
@@ -145,9 +145,9 @@ def organisation_from_record(r: Mapping[str, Any]) -> OrganisationRow:
     )
 
 
-def place_from_record(r: Mapping[str, Any]) -> PlaceRow:
-    # A Place node holds only its name (DESIGN.md); its Wikidata identity is the gazetteer's, looked up here.
-    entry = load_gazetteer().place_by_name.get(r["name"])
+def place_from_record(r: Mapping[str, Any], reference: ReferenceData) -> PlaceRow:
+    # A Place node holds only its name (DESIGN.md); its Wikidata identity is the reference data's, looked up here.
+    entry = reference.places.get(r["name"])
     wikidata = entry.wikidata if entry is not None else None
     return PlaceRow(id=r["id"], name=r["name"], states=_strs(r["states"]), wikidata=wikidata)
 

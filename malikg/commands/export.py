@@ -45,6 +45,7 @@ def rdf_command(
     from graph.rdf.errors import InvalidFilterError
     from graph.rdf.export import ExportStats, write_export
     from graph.rdf.filters import ExportFilter
+    from ingest.curation import load_reference
     from malikg.entities import resolve_or_exit
 
     try:
@@ -73,6 +74,7 @@ def rdf_command(
                     settings.neo4j_database,
                     fmt,
                     sys.stdout,
+                    load_reference(),
                     export_filter,
                     batch_size,
                     include_ontology=ontology,
@@ -84,6 +86,7 @@ def rdf_command(
                         settings.neo4j_database,
                         fmt,
                         stream,
+                        load_reference(),
                         export_filter,
                         batch_size,
                         progress,
