@@ -15,7 +15,7 @@ from ingest.article import Ent, Sentence
 from ingest.clean import clean
 from ingest.contact_classifier import MODEL_DIR, TYPES, ContactScore, contact_scores, to_score
 from ingest.contact_hook import Learned, proposals, refine
-from ingest.contact_training import gold_files, load_articles, locate, sentence_labels, train
+from ingest.contact_training import gold_files, load_articles, locate, real_gold_dirs, sentence_labels, train
 from ingest.extractor import extract_article
 from ingest.gazetteer import load_gazetteer
 from ingest.meetings import Candidate
@@ -113,6 +113,19 @@ def test_real_gold_sentences_are_labelled_with_their_meeting_type() -> None:
 def test_self_written_excerpts_are_refused() -> None:
     with pytest.raises(ValueError, match="self-written"):
         gold_files([ROOT / "tests" / "data" / "generalisation"])
+    with pytest.raises(ValueError, match="self-written"):  # also beside real gold
+        gold_files([BATCH_A, ROOT / "tests" / "data" / "generalisation"])
+
+
+def test_all_real_gold_batches_are_training_data() -> None:
+    dirs = real_gold_dirs(ROOT)
+    batches = sorted((ROOT / "tests" / "data" / "real").glob("batch-*"))
+    assert {d.name for d in batches} >= {"batch-a", "batch-b", "batch-c", "batch-d"}
+    assert dirs[: len(batches)] == batches
+    assert [d.name for d in dirs[len(batches) :]] == ["dev2", "dev"]
+    files = gold_files(batches)
+    assert len(files) == sum(len(list(d.glob("*.json"))) for d in batches)
+    assert all(f.parent.name.startswith("batch-") for f in files)
 
 
 def _fixed_scorer(p_contact: float, best: str) -> cv_classifier.Callable[[Sequence[str]], list[ContactScore]]:
