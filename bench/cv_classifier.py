@@ -8,8 +8,9 @@ on the held-out ones:
 - sentence level: P/R/F1 of "reports a contact" and type accuracy on the sentences found, for the rules (the
   sentences that today's extractor gives as meeting evidence), the classifier alone (P >= 0.5) and both (rules OR
   classifier; the classifier's type where the rules' type is a weak fallback or the rules found nothing);
-- meeting level, with ../shared/eval/score.py: the extractor with the rules only and with the classifier's veto
-  and/or type choice on its candidates (`ingest.contact_hook.Learned`), per fold and pooled over all folds.
+- meeting level, with ../shared/eval/score.py: the extractor with the rules only, with the classifier's veto
+  and/or type choice on its candidates, and with the classifier proposing cue-less sentences to the rules
+  (`ingest.contact_hook.Learned`), per fold and pooled over all folds.
 """
 
 from __future__ import annotations
@@ -28,13 +29,13 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "eval"
-DEFAULT_GOLD = [ROOT / "tests/data/real/batch-a", ROOT / "tests/data/real/batch-b", SHARED / "dev2", SHARED / "dev"]
 THRESHOLD = 0.5  # P(contact) from which the classifier alone says "contact"
-VARIANTS: dict[str, tuple[float | None, float | None]] = {  # name: (veto, type_confidence)
-    "rules": (None, None),
-    "rules+type": (None, 0.6),
-    "rules+veto": (0.1, None),
-    "rules+veto+type": (0.1, 0.6),
+VARIANTS: dict[str, tuple[float | None, float | None, float | None]] = {  # name: (veto, type_confidence, propose)
+    "rules": (None, None, None),
+    "rules+type": (None, 0.6, None),
+    "rules+veto": (0.1, None, None),
+    "rules+veto+type": (0.1, 0.6, None),
+    "rules+propose": (None, None, THRESHOLD),
 }
 
 
@@ -172,8 +173,8 @@ def run(gold_dirs: Sequence[Path], groups: int, limit: int | None, scorer_path: 
             fold.sentences["rules"].add(sentence_counts(gold, rules))
             fold.sentences["classifier"].add(sentence_counts(gold, clf))
             fold.sentences["both"].add(sentence_counts(gold, both))
-        for variant, (veto, conf) in VARIANTS.items():
-            learned = Learned(veto=veto, type_confidence=conf, scorer=scorer)
+        for variant, (veto, conf, propose) in VARIANTS.items():
+            learned = Learned(veto=veto, type_confidence=conf, propose=propose, scorer=scorer)
             rows = [
                 (
                     rules_only[a.id]
@@ -279,8 +280,10 @@ def main(argv: Sequence[str] | None = None, out: Callable[[str], None] = print) 
     ap.add_argument("--arch", choices=["bow", "ensemble"], default="bow")
     ap.add_argument("--json", type=Path, default=None, help="write the full result (per fold) here")
     a = ap.parse_args(argv)
+    from ingest.contact_training import real_gold_dirs
+
     started = time.perf_counter()
-    result = run(a.gold or DEFAULT_GOLD, a.groups, a.limit, a.scorer, a.arch)
+    result = run(a.gold or real_gold_dirs(ROOT), a.groups, a.limit, a.scorer, a.arch)
     result["seconds"] = round(time.perf_counter() - started, 1)
     if a.json:
         a.json.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -75,8 +75,12 @@ _DELEGATION = re.compile(r"\b(?:d[ée]l[ée]gation|mission)\b")
 class CandidateFinder:
     """Turns the cue sentences of an analysed article into `Candidate`s (before merging)."""
 
-    def __init__(self, article: Article, people: ArticlePeople, gaz: Gazetteer, published: str | None) -> None:
+    def __init__(
+        self, article: Article, people: ArticlePeople, gaz: Gazetteer, published: str | None,
+        proposed: Mapping[int, tuple[str, re.Match[str]]] | None = None,
+    ) -> None:  # fmt: skip
         self.article, self.people, self.gaz, self.published = article, people, gaz, published
+        self.proposed = proposed or {}  # cue-less sentences the contact classifier proposes (ingest/contact_hook.py)
         self.subject: list[str] = []  # people of the sentence before, when the cue sentence continues it
         self.state_counts = state_counts(article, gaz)
         base = article.published
@@ -94,6 +98,9 @@ class CandidateFinder:
         """The candidates, and the article's people with the countries inferred while pairing participants."""
         out: list[Candidate] = []
         cues = [meeting_cue(s.text) if s.running else None for s in self.article.sentences]
+        for i, proposal in self.proposed.items():
+            if cues[i] is None and self.article.sentences[i].running:
+                cues[i] = proposal
         last_day: EventDate | None = None
         recalled: list[list[tuple[int, int]]] = []
         for i, sent in enumerate(self.article.sentences):

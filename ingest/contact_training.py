@@ -79,6 +79,13 @@ class GoldArticle:
         return list(self.row.get("gold", {}).get("meetings", []) or [])
 
 
+def real_gold_dirs(root: Path) -> list[Path]:
+    """All real gold of a checkout at `root`: every tests/data/real/batch-* folder, then ../shared/eval/dev2 and
+    ../shared/eval/dev (the shared folder beside the repository). A new batch is picked up by its folder name."""
+    shared = root.resolve().parent / "shared" / "eval"
+    return sorted((root / "tests" / "data" / "real").glob("batch-*")) + [shared / "dev2", shared / "dev"]
+
+
 def gold_files(dirs: Sequence[Path]) -> list[Path]:
     """The gold JSON files of the folders, refusing self-written material."""
     files: list[Path] = []

@@ -9,7 +9,7 @@ from ingest.article import Article, Sentence
 from ingest.candidates import CandidateFinder
 from ingest.clean import CleanText
 from ingest.contact_hook import DEFAULT as DEFAULT_LEARNED
-from ingest.contact_hook import Learned, refine
+from ingest.contact_hook import Learned, proposals, refine
 from ingest.dates import parse_iso, publication_date, url_month
 from ingest.gazetteer import Gazetteer
 from ingest.meetings import Candidate, merge
@@ -26,14 +26,16 @@ def extract_article(
     doc: Document, ct: CleanText, sentences: list[Sentence], gaz: Gazetteer, learned: Learned | None = DEFAULT_LEARNED
 ) -> Extraction:
     """The rule stages over one article whose paragraphs went through the NLP stage (`learned`: the contact
-    classifier's veto or type choice on the candidates, see ingest/contact_hook.py)."""
+    classifier's veto, type choice or proposed sentences, see ingest/contact_hook.py)."""
     published = doc.published or publication_date(ct.dateline, doc.url, doc.text)
     if published is None and ct.wire_dateline:
         published = dateline_day(ct.wire_dateline)
     article = Article(doc.id, sentences, parse_iso(published), ct.header_date or url_month(doc.url), ct.bylines)
     article = relabel_surnames(article)
     people = ArticlePeople(article, gaz, ct.bylines, home_state(article, gaz, ct.wire_dateline))
-    found, people = CandidateFinder(article, people, gaz, published).candidates()
+    proposed = proposals(sentences, learned)
+    found, people = CandidateFinder(article, people, gaz, published, proposed).candidates()
+    found = [c for c in found if c.sentence not in proposed or has_counterpart(c)]  # a proposal needs both sides
     cands = merge(refine(found, sentences, learned))
     meetings = _meetings([c for c in cands if has_counterpart(c)], article, people)
     return Extraction(

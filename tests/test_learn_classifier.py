@@ -10,11 +10,16 @@ import pytest
 from typer.testing import CliRunner
 
 from bench import cv_classifier
-from ingest.article import Sentence
+from ingest.analyse import analyse_many
+from ingest.article import Ent, Sentence
+from ingest.clean import clean
 from ingest.contact_classifier import MODEL_DIR, TYPES, ContactScore, contact_scores, to_score
-from ingest.contact_hook import Learned, refine
-from ingest.contact_training import gold_files, load_articles, locate, sentence_labels, train
+from ingest.contact_hook import Learned, proposals, refine
+from ingest.contact_training import gold_files, load_articles, locate, real_gold_dirs, sentence_labels, train
+from ingest.extractor import extract_article
+from ingest.gazetteer import load_gazetteer
 from ingest.meetings import Candidate
+from ingest.models import Document, Meeting
 from malikg.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -108,6 +113,19 @@ def test_real_gold_sentences_are_labelled_with_their_meeting_type() -> None:
 def test_self_written_excerpts_are_refused() -> None:
     with pytest.raises(ValueError, match="self-written"):
         gold_files([ROOT / "tests" / "data" / "generalisation"])
+    with pytest.raises(ValueError, match="self-written"):  # also beside real gold
+        gold_files([BATCH_A, ROOT / "tests" / "data" / "generalisation"])
+
+
+def test_all_real_gold_batches_are_training_data() -> None:
+    dirs = real_gold_dirs(ROOT)
+    batches = sorted((ROOT / "tests" / "data" / "real").glob("batch-*"))
+    assert {d.name for d in batches} >= {"batch-a", "batch-b", "batch-c", "batch-d"}
+    assert dirs[: len(batches)] == batches
+    assert [d.name for d in dirs[len(batches) :]] == ["dev2", "dev"]
+    files = gold_files(batches)
+    assert len(files) == sum(len(list(d.glob("*.json"))) for d in batches)
+    assert all(f.parent.name.startswith("batch-") for f in files)
 
 
 def _fixed_scorer(p_contact: float, best: str) -> cv_classifier.Callable[[Sequence[str]], list[ContactScore]]:
@@ -148,3 +166,47 @@ def test_cross_validation_runs_on_a_small_subset() -> None:
     assert "8 articles, 2 folds" in text
     for row in ("| rules |", "| classifier |", "| both |", "| rules+veto+type |"):
         assert row in text
+
+
+PROPOSED = (
+    "Le ministre malien des Affaires étrangères, Abdoulaye Diop, et son homologue sénégalaise, Yassine Fall, ont "
+    "passé en revue lundi à Dakar la coopération entre les deux pays."
+)
+ONE_SIDE = "Le ministre malien des Affaires étrangères, Abdoulaye Diop, a passé en revue la situation du pays."
+
+
+def test_proposals_take_cue_less_running_sentences_the_classifier_calls_contacts() -> None:
+    talk = "Le ministre Abdoulaye Diop a passé en revue la coopération."
+    at = talk.index("Abdoulaye")
+    person = Ent("Abdoulaye Diop", "PER", "", at, at + len("Abdoulaye Diop"))
+    sents = [
+        Sentence("Le ministre a reçu en audience l'ambassadeur de Chine.", [], 0, True),  # a rule cue: not proposed
+        Sentence(talk, [person], 0, True),
+        Sentence("Abdoulaye Diop et Yassine Fall", [], 1, False),  # a headline: not proposed
+    ]
+    assert proposals(sents, None) == {}
+    assert proposals(sents, Learned(propose=0.5, scorer=_fixed_scorer(0.4, "visit"))) == {}
+    found = proposals(sents, Learned(propose=0.5, scorer=_fixed_scorer(0.9, "bilateral_meeting")))
+    assert list(found) == [1]
+    mtype, cue = found[1]
+    assert mtype == "bilateral_meeting"
+    assert cue.start() == talk.index(" a passé") + 1  # the predicate starts after the first named person
+
+
+def _extract(text: str, learned: Learned | None) -> list[Meeting]:
+    ct = clean(text)
+    (sents,) = analyse_many([ct.paragraphs])
+    doc = Document(id="proposal", text=text, published="2024-03-04")
+    return extract_article(doc, ct, sents, load_gazetteer(), learned).meetings
+
+
+def test_a_proposed_sentence_becomes_a_meeting_only_with_a_counterpart() -> None:
+    text = f"{PROPOSED}\n\n{ONE_SIDE}"
+    assert _extract(text, None) == []  # no rule cue in either sentence
+    learned = Learned(propose=0.5, scorer=_fixed_scorer(0.9, "bilateral_meeting"))
+    meetings = _extract(text, learned)
+    assert len(meetings) == 1  # the one-sided sentence has no counterpart: dropped
+    (m,) = meetings
+    assert m.type == "bilateral_meeting"
+    assert set(m.states) == {"MLI", "SEN"}
+    assert m.evidence == PROPOSED

@@ -7,14 +7,6 @@ from typing import Annotated
 
 import typer
 
-# Real gold only, relative to the repository root (../shared is beside the repository).
-DEFAULT_GOLD = [
-    Path("tests/data/real/batch-a"),
-    Path("tests/data/real/batch-b"),
-    Path("../shared/eval/dev2"),
-    Path("../shared/eval/dev"),
-]
-
 
 def register(app: typer.Typer) -> None:
     """Add the command to the root app."""
@@ -23,7 +15,10 @@ def register(app: typer.Typer) -> None:
 
 def train(
     gold: Annotated[
-        list[Path] | None, typer.Argument(help="folders of real gold JSON (default: all real gold)")
+        list[Path] | None,
+        typer.Argument(
+            help="folders of real gold JSON (default: tests/data/real/batch-*, ../shared/eval/dev2, ../shared/eval/dev)"
+        ),
     ] = None,
     out: Annotated[Path | None, typer.Option("--out", help="model folder (default: the shipped package data)")] = None,
     seed: Annotated[int, typer.Option("--seed")] = 0,
@@ -34,12 +29,12 @@ def train(
     from collections import Counter
 
     from ingest.contact_classifier import MODEL_DIR
-    from ingest.contact_training import ARCHITECTURES, labelled_sentences, load_articles
+    from ingest.contact_training import ARCHITECTURES, labelled_sentences, load_articles, real_gold_dirs
     from ingest.contact_training import train as fit
 
     if arch not in ARCHITECTURES:
         raise typer.BadParameter(f"--arch must be one of {sorted(ARCHITECTURES)}")
-    dirs = list(gold or DEFAULT_GOLD)
+    dirs = list(gold or real_gold_dirs(Path(".")))
     try:
         articles = load_articles(dirs)
     except (FileNotFoundError, ValueError) as exc:
