@@ -12,7 +12,7 @@ from ingest.contact_hook import DEFAULT as DEFAULT_LEARNED
 from ingest.contact_hook import Learned, refine
 from ingest.dates import parse_iso, publication_date, url_month
 from ingest.gazetteer import Gazetteer
-from ingest.meetings import Candidate, merge
+from ingest.meetings import Candidate, merge, share_day
 from ingest.mentions import home_state, organisation_refs, state_refs
 from ingest.models import Document, Extraction, Meeting
 from ingest.people import ArticlePeople, relabel_surnames
@@ -35,6 +35,7 @@ def extract_article(
     people = ArticlePeople(article, gaz, ct.bylines, home_state(article, gaz, ct.wire_dateline))
     found, people = CandidateFinder(article, people, gaz, published).candidates()
     cands = merge(refine(found, sentences, learned))
+    share_day(cands)
     meetings = _meetings([c for c in cands if has_counterpart(c)], article, people)
     return Extraction(
         id=doc.id,

@@ -309,3 +309,24 @@ def _fold_into(a: Candidate, b: Candidate) -> None:
         a.type = b.type
     elif completed_by_audience:
         a.type = b.type  # a visit whose only reported contact is an audience ("X a reçu le visiteur")
+
+
+def share_day(cands: list[Candidate]) -> None:
+    """A contact told with no date of its own, in an article that dates another contact of one of its people to
+    the day in the month the undated one falls back to, took place that day ("Le président X a reçu mardi 4
+    avril le ministre Y. X s'est aussi entretenu avec Z."): the nearest such day before it, else the nearest
+    after. Its date stays a fallback (lower confidence) and never reaches another month."""
+    dated = [c for c in cands if c.date is not None and not c.date_is_fallback and c.date.precision == "day"]
+    for c in cands:
+        if c.date is None or not c.date_is_fallback or c.date.precision != "month":
+            continue
+        month = c.date.value
+        same = [
+            d
+            for d in dated
+            if d.date is not None and d.date.value.startswith(month) and set(d.participants) & set(c.participants)
+        ]
+        before = [d for d in same if d.sentence <= c.sentence]
+        pick = before[-1] if before else (same[0] if same else None)
+        if pick is not None:
+            c.date = pick.date

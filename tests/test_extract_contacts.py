@@ -5,12 +5,13 @@ misspelt names. spaCy is loaded once; every sentence goes through the whole extr
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 import pytest
 from spacy.language import Language
 
 from ingest.clean import clean
-from ingest.dates import find_date
+from ingest.dates import EventDate, find_date
 from ingest.models import Document, Extraction, Meeting
 from ingest.nlp import load_nlp
 from ingest.pipeline import extract_one
@@ -458,3 +459,36 @@ def test_talk_framed_by_this_event_takes_the_day_of_the_event_told_before(nlp: L
     )
     (talk,) = [m for m in x.meetings if "alassane-ouattara" in m.participants]
     assert talk.date == "2024-03-07"
+
+
+# round 5: several contacts, participants, dates, type
+
+
+def test_undated_further_contact_of_the_same_person_takes_that_day(nlp: Language) -> None:
+    x = run(
+        "Le président nigérien, Mohamed Bazoum, a été reçu le mardi 5 mars 2024 par le président ivoirien, "
+        "Alassane Ouattara, à Abidjan. Dans l'après-midi, Mohamed Bazoum a eu un entretien avec le Premier "
+        "ministre ghanéen, Kwame Mensah."
+    )
+    talks = with_person(x, "Mensah")
+    assert talks and all(m.date == "2024-03-05" for m in talks), "the day of the same person's dated contact"
+
+
+def test_undated_contact_of_other_people_keeps_its_month(nlp: Language) -> None:
+    x = run(
+        "Le président nigérien, Mohamed Bazoum, a été reçu le mardi 5 mars 2024 par le président ivoirien, "
+        "Alassane Ouattara, à Abidjan. Par ailleurs, le ministre malien Abdoulaye Diop s'est entretenu avec "
+        "le ministre togolais Robert Dussey."
+    )
+    talks = with_person(x, "Dussey")
+    assert talks and all(m.date == "2024-03" for m in talks), "no shared person: no shared day"
+
+
+def test_announced_day_does_not_date_the_contact(nlp: Language) -> None:
+    assert find_date("a reçu, jeudi, une invitation pour la cérémonie du 7 mars prochain", date(2024, 3, 15)) == (
+        EventDate("2024-03-14", "day")
+    )
+    assert find_date("un accord valable jusqu'au 31 décembre 2026, signé le 4 mai 2024", None) == EventDate(
+        "2024-05-04", "day"
+    )
+    assert find_date("la mission doit rendre son rapport d'ici le 30 juin", date(2024, 3, 15)) is None
