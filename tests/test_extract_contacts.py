@@ -492,3 +492,15 @@ def test_announced_day_does_not_date_the_contact(nlp: Language) -> None:
         "2024-05-04", "day"
     )
     assert find_date("la mission doit rendre son rapport d'ici le 30 juin", date(2024, 3, 15)) is None
+
+
+def test_contact_named_as_the_time_reference_is_not_merged_into_the_next(nlp: Language) -> None:
+    x = run(
+        "Le Premier ministre malien, Choguel Kokalla Maïga, a eu un entretien le jeudi 14 mars 2024 avec le "
+        "président ivoirien, Alassane Ouattara. Avant sa rencontre avec Alassane Ouattara, Choguel Kokalla Maïga "
+        "a eu une séance de travail avec le Premier ministre ivoirien, Patrick Achi."
+    )
+    (first,) = with_person(x, "Ouattara")
+    assert "patrick-achi" not in first.participants
+    (second,) = with_person(x, "Achi")
+    assert set(second.participants) == {"choguel-kokalla-maïga", "patrick-achi"}
