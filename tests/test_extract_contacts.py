@@ -504,3 +504,12 @@ def test_contact_named_as_the_time_reference_is_not_merged_into_the_next(nlp: La
     assert "patrick-achi" not in first.participants
     (second,) = with_person(x, "Achi")
     assert set(second.participants) == {"choguel-kokalla-maïga", "patrick-achi"}
+
+
+def test_the_one_who_ordered_the_visit_is_not_a_participant(nlp: Language) -> None:
+    x = run(
+        "Sur très hautes instructions du Roi Mohammed VI, le ministre marocain des Affaires étrangères, Nasser "
+        "Bourita, a été reçu le lundi 4 mars 2024 à Bamako par son homologue malien, Abdoulaye Diop."
+    )
+    (m,) = x.meetings
+    assert set(m.participants) == {"nasser-bourita", "abdoulaye-diop"}
