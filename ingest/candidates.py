@@ -274,7 +274,7 @@ class CandidateFinder:
         for iso, role, pos in unnamed_representatives(sent, frame_end, len(sent.text)):
             if sender_at(sent, pos) or skip[0] <= pos < skip[1]:
                 continue  # "un message du président malien": the sender's post
-            named = self._holder(role, iso)
+            named = self._holder(role, iso, near=i)
             if named is not None and named not in before and named not in after and named not in senders:
                 (before if pos < cue_start else after).append(named)
                 pos_of[named] = pos
@@ -600,14 +600,37 @@ class CandidateFinder:
                 out.append((m.start(), named))
         return out
 
-    def _holder(self, role: str, iso: str, kind_given: bool = False) -> str | None:
+    def _holder(self, role: str, iso: str, kind_given: bool = False, near: int | None = None) -> str | None:
         """The one person of the article holding a post of this kind for this state ('le chef de la diplomatie
-        malienne' -> Abdoulaye Diop), or None."""
+        malienne' -> Abdoulaye Diop), or None; with `near` (the sentence of the description of a foreign
+        representative), else the one person named in that sentence or the next with neither a title nor a state."""
         kind = role if kind_given else title_kind(role) or ("minister" if role in ("ministre", "homologue") else None)
         if kind is None or role.endswith("s"):
             return None
         found = [pid for pid in self.people.ids() if self.people.state(pid) == iso and kind in self.people.kinds(pid)]
-        return found[0] if len(found) == 1 else None
+        if len(found) == 1:
+            return found[0]
+        if found or kind_given or near is None:
+            return None
+        # "l'ambassadeur du Maroc au Mali, Son excellence, Hassan Naciri", "reçu le diplomate russe. Alexeï X a
+        # ...": the one person named there bare (neither a title nor a state) is the one described
+        sentences = self.article.sentences
+        named: dict[str, bool] = {}  # person -> named bare everywhere there
+        for j in range(near, min(len(sentences), near + 2)):
+            for e in sentences[j].ents:
+                if e.label == "PER" and (cl := self.people.cluster(j, e.start)) is not None:
+                    # "la jeune artiste malienne X": a nationality printed just before the name
+                    qualified = any(
+                        x.ident.startswith("state:") and e.start - 40 <= x.end <= e.start for x in sentences[j].ents
+                    )
+                    named[cl.id] = named.get(cl.id, True) and not qualified
+        bare = [
+            pid for pid, ok in named.items() if ok and self.people.state(pid) is None and pid not in self.people.titles
+        ]
+        if len(bare) != 1:
+            return None
+        self.people = self.people.with_states({bare[0]: iso})
+        return bare[0]
 
     def _pair_unqualified(self, participants: list[str], sides: list[str]) -> None:
         """A participant whose country is not stated takes the one state of the meeting nobody else represents."""

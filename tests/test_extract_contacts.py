@@ -513,3 +513,21 @@ def test_the_one_who_ordered_the_visit_is_not_a_participant(nlp: Language) -> No
     )
     (m,) = x.meetings
     assert set(m.participants) == {"nasser-bourita", "abdoulaye-diop"}
+
+
+def test_foreign_representative_described_then_named_bare(nlp: Language) -> None:
+    x = run(
+        "Le président de la Transition, Assimi Goïta, a reçu le mardi 12 mars 2024 l'ambassadeur du Maroc au Mali "
+        "Son excellence, Karim Benslimane."
+    )
+    (m,) = x.meetings
+    assert set(m.participants) == {"assimi-goïta", "karim-benslimane"}
+    assert set(m.states) == {"MLI", "MAR"}
+
+
+def test_a_person_qualified_by_a_nationality_is_not_the_described_representative(nlp: Language) -> None:
+    x = run(
+        "Le ministre Abdoulaye Diop a reçu le mardi 12 mars 2024 l'ambassadeur du Maroc au Mali. "
+        "La chanteuse malienne Awa Keïta animait la soirée."
+    )
+    assert all("awa-keïta" not in m.participants for m in x.meetings)
