@@ -38,7 +38,6 @@ from ingest.meetings import (
     is_plural,
     is_sender,
     meeting_cue,
-    representatives,
     sender_at,
 )
 from ingest.mentions import ident_of, state_counts, top_org
@@ -132,8 +131,10 @@ class CandidateFinder:
             if earlier is not None:
                 out.append(earlier)
             second = coordinated_cue(sent.text, cue)
-            if second is not None and not any(
-                e.label == "PER" and cue.end() <= e.start < second[1].start() for e in sent.ents
+            if (
+                second is not None
+                and not any(e.label == "PER" and cue.end() <= e.start < second[1].start() for e in sent.ents)
+                and not unnamed_representatives(sent, cue.end(), second[1].start())
             ):
                 second = None  # "a reçu et a échangé avec Y": one contact
             if second is None:
@@ -146,6 +147,8 @@ class CandidateFinder:
                 ) + self._sentence_meetings(
                     i, sent, second[0], second[1].start(), second[1].end(), when, skip=(cue.end(), second[1].start())
                 )
+                for c in found_here:  # never merged back into one
+                    c.split_group = i if c.split_group is None else c.split_group
             for c in found_here:
                 self._add_company(c, i, cues)
             out.extend(found_here)
@@ -282,7 +285,11 @@ class CandidateFinder:
             if named not in before and named not in after:
                 (before if pos < cue_start else after).append(named)
         participants = before + after
-        reps = representatives(sent, frame_end)
+        reps = [
+            iso
+            for iso, _, pos in unnamed_representatives(sent, frame_end, len(sent.text))
+            if not skip[0] <= pos < skip[1]
+        ]
         bare = self._bare_states(sent, low, mtype, frame_end, cue_start) if participants else []
         place, place_state = sentence_place(self.gaz, sent, frame)
         if place is None:

@@ -18,7 +18,6 @@ from core.text import unify
 from ingest.article import Ent, Sentence
 from ingest.cues import alt, load_cues
 from ingest.dates import EventDate
-from ingest.roles import unnamed_representatives
 
 _CUES = load_cues()
 _MK = _CUES.markers
@@ -110,13 +109,14 @@ def meeting_cue(sentence: str) -> tuple[str, re.Match[str]] | None:
 
 
 _COORDINATOR = re.compile(rf"(?:{alt(_MK.coordinator)})\s*$")
+_INFINITIVES = [(g.type, re.compile("|".join(g.alternatives))) for g in _MK.coordinated_infinitives]
 
 
 def coordinated_cue(sentence: str, first: re.Match[str]) -> tuple[str, re.Match[str]] | None:
     """A second contact predicate coordinated with the first one ("X a été reçu par Y, et s'est entretenu avec
-    Z", "a rencontré Y, puis a eu un entretien avec Z"): its type and cue, or None."""
+    Z", "a rencontré Y, puis a eu un entretien avec Z", "avant de rencontrer Z"): its type and cue, or None."""
     low = unify(sentence).lower()
-    for mtype, rx in CUES:
+    for mtype, rx in [*CUES, *_INFINITIVES]:
         if mtype in ("multilateral", "phone_call"):
             continue
         for m in rx.finditer(low, first.end() + 3):
@@ -181,11 +181,6 @@ def sender_at(sent: Sentence, start: int) -> bool:
     malien', 'un message de son frère, M. X')."""
     low = unify(sent.text).lower()
     return bool(_SENDER.search(low[max(0, start - 100) : start])) or bool(_IN_QUOTE.search(low[:start]))
-
-
-def representatives(sent: Sentence, frame_end: int) -> list[str]:
-    """States of the unnamed representatives outside the frame clause."""
-    return [iso for iso, _, _ in unnamed_representatives(sent, frame_end, len(sent.text))]
 
 
 def merge(cands: list[Candidate]) -> list[Candidate]:

@@ -531,3 +531,16 @@ def test_a_person_qualified_by_a_nationality_is_not_the_described_representative
         "La chanteuse malienne Awa Keïta animait la soirée."
     )
     assert all("awa-keïta" not in m.participants for m in x.meetings)
+
+
+def test_second_contact_as_an_infinitive_after_avant_de(nlp: Language) -> None:
+    x = run(
+        "En marge du sommet, le président Assimi Goïta s'est entretenu le lundi 4 mars 2024 avec le président "
+        "ghanéen avant de rencontrer en tête-à-tête le président russe Vladimir Poutine."
+    )
+    assert len(x.meetings) == 2
+    ghana = [m for m in x.meetings if "GHA" in m.states]
+    russia = with_person(x, "Poutine")
+    assert len(ghana) == 1 and len(russia) == 1 and ghana != russia
+    assert set(ghana[0].states) == {"MLI", "GHA"}
+    assert set(russia[0].states) == {"MLI", "RUS"}
