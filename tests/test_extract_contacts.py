@@ -544,3 +544,13 @@ def test_second_contact_as_an_infinitive_after_avant_de(nlp: Language) -> None:
     assert len(ghana) == 1 and len(russia) == 1 and ghana != russia
     assert set(ghana[0].states) == {"MLI", "GHA"}
     assert set(russia[0].states) == {"MLI", "RUS"}
+
+
+def test_delegation_members_listed_after_parmi_eux(nlp: Language) -> None:
+    x = run(
+        "Le Premier ministre malien, Choguel Kokalla Maïga, a été reçu le lundi 11 mars 2024 à Niamey par "
+        "son homologue nigérien, Ali Lamine Zeine. La délégation malienne comprend une quinzaine de membres. "
+        "Parmi eux, Fatoumata Sidibé, ministre de la Culture, et Moussa Diarra, ministre des Mines."
+    )
+    (m,) = x.meetings
+    assert {"fatoumata-sidibé", "moussa-diarra"} <= set(m.participants)
