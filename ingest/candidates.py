@@ -597,6 +597,13 @@ class CandidateFinder:
                 e.start >= m.end() and e.start <= m.end() + 30 and e.label in ("DEMONYM", "STATE") for e in sent.ents
             ):
                 continue  # "le président sénégalais": a stated country, handled as a representative
+            if any(
+                e.label == "PER"
+                and m.end() <= e.start <= m.end() + 60
+                and not re.search(r"[.;:]", text[m.end() : e.start])
+                for e in sent.ents
+            ):
+                continue  # "par le président de la transition Bah N'Daw": the title of the name printed after it
             kind = title_kind(m.group(0)) or ""
             named = self._holder(kind, home, kind_given=True)
             if named is None:  # the home state guessed wrong ("L'Ambassadrice des États-Unis ... reçue par le

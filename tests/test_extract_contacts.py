@@ -554,3 +554,12 @@ def test_delegation_members_listed_after_parmi_eux(nlp: Language) -> None:
     )
     (m,) = x.meetings
     assert {"fatoumata-sidibé", "moussa-diarra"} <= set(m.participants)
+
+
+def test_head_title_followed_by_its_name_is_that_person_not_the_home_holder(nlp: Language) -> None:
+    x = run(
+        "Le roi du Maroc, Mohammed VI, a salué la coopération. Le ministre marocain des Affaires étrangères, Nasser "
+        "Bourita, a été reçu le lundi 11 mars 2024 par le président de la transition Assimi Goïta."
+    )
+    (m,) = x.meetings
+    assert set(m.participants) == {"nasser-bourita", "assimi-goïta"}
