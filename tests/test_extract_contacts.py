@@ -563,3 +563,12 @@ def test_head_title_followed_by_its_name_is_that_person_not_the_home_holder(nlp:
     )
     (m,) = x.meetings
     assert set(m.participants) == {"nasser-bourita", "assimi-goïta"}
+
+
+def test_a_possessive_phrase_ends_the_states_a_role_word_represents(nlp: Language) -> None:
+    x = run(
+        "Le président turc Recep Tayyip Erdoğan a salué la coopération. Le président Assimi Goïta a accordé une "
+        "audience, ce mercredi 13 mars 2024, à Burhanettin Duran, vice-ministre turc des Affaires étrangères. "
+        "À sa sortie d'audience, le ministre turc a remis au chef d'État malien un message de son homologue turc."
+    )
+    assert all("recep-tayyip-erdoğan" not in m.participants for m in x.meetings), "the sender's head of state"
