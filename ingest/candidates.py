@@ -38,7 +38,6 @@ from ingest.meetings import (
     is_plural,
     is_sender,
     meeting_cue,
-    representatives,
     sender_at,
 )
 from ingest.mentions import ident_of, state_counts, top_org
@@ -139,8 +138,10 @@ class CandidateFinder:
             if earlier is not None:
                 out.append(earlier)
             second = coordinated_cue(sent.text, cue)
-            if second is not None and not any(
-                e.label == "PER" and cue.end() <= e.start < second[1].start() for e in sent.ents
+            if (
+                second is not None
+                and not any(e.label == "PER" and cue.end() <= e.start < second[1].start() for e in sent.ents)
+                and not unnamed_representatives(sent, cue.end(), second[1].start())
             ):
                 second = None  # "a reçu et a échangé avec Y": one contact
             if second is None:
@@ -153,6 +154,8 @@ class CandidateFinder:
                 ) + self._sentence_meetings(
                     i, sent, second[0], second[1].start(), second[1].end(), when, skip=(cue.end(), second[1].start())
                 )
+                for c in found_here:  # never merged back into one
+                    c.split_group = i if c.split_group is None else c.split_group
             for c in found_here:
                 self._add_company(c, i, cues)
             out.extend(found_here)
@@ -281,7 +284,7 @@ class CandidateFinder:
         for iso, role, pos in unnamed_representatives(sent, frame_end, len(sent.text)):
             if sender_at(sent, pos) or skip[0] <= pos < skip[1]:
                 continue  # "un message du président malien": the sender's post
-            named = self._holder(role, iso)
+            named = self._holder(role, iso, near=i)
             if named is not None and named not in before and named not in after and named not in senders:
                 (before if pos < cue_start else after).append(named)
                 pos_of[named] = pos
@@ -289,7 +292,11 @@ class CandidateFinder:
             if named not in before and named not in after:
                 (before if pos < cue_start else after).append(named)
         participants = before + after
-        reps = representatives(sent, frame_end)
+        reps = [
+            iso
+            for iso, _, pos in unnamed_representatives(sent, frame_end, len(sent.text))
+            if not skip[0] <= pos < skip[1]
+        ]
         bare = self._bare_states(sent, low, mtype, frame_end, cue_start) if participants else []
         place, place_state = sentence_place(self.gaz, sent, frame)
         if place is None:
@@ -597,6 +604,13 @@ class CandidateFinder:
                 e.start >= m.end() and e.start <= m.end() + 30 and e.label in ("DEMONYM", "STATE") for e in sent.ents
             ):
                 continue  # "le président sénégalais": a stated country, handled as a representative
+            if any(
+                e.label == "PER"
+                and m.end() <= e.start <= m.end() + 60
+                and not re.search(r"[.;:]", text[m.end() : e.start])
+                for e in sent.ents
+            ):
+                continue  # "par le président de la transition Bah N'Daw": the title of the name printed after it
             kind = title_kind(m.group(0)) or ""
             named = self._holder(kind, home, kind_given=True)
             if named is None:  # the home state guessed wrong ("L'Ambassadrice des États-Unis ... reçue par le
@@ -607,14 +621,37 @@ class CandidateFinder:
                 out.append((m.start(), named))
         return out
 
-    def _holder(self, role: str, iso: str, kind_given: bool = False) -> str | None:
+    def _holder(self, role: str, iso: str, kind_given: bool = False, near: int | None = None) -> str | None:
         """The one person of the article holding a post of this kind for this state ('le chef de la diplomatie
-        malienne' -> Abdoulaye Diop), or None."""
+        malienne' -> Abdoulaye Diop), or None; with `near` (the sentence of the description of a foreign
+        representative), else the one person named in that sentence or the next with neither a title nor a state."""
         kind = role if kind_given else title_kind(role) or ("minister" if role in ("ministre", "homologue") else None)
         if kind is None or role.endswith("s"):
             return None
         found = [pid for pid in self.people.ids() if self.people.state(pid) == iso and kind in self.people.kinds(pid)]
-        return found[0] if len(found) == 1 else None
+        if len(found) == 1:
+            return found[0]
+        if found or kind_given or near is None:
+            return None
+        # "l'ambassadeur du Maroc au Mali, Son excellence, Hassan Naciri", "reçu le diplomate russe. Alexeï X a
+        # ...": the one person named there bare (neither a title nor a state) is the one described
+        sentences = self.article.sentences
+        named: dict[str, bool] = {}  # person -> named bare everywhere there
+        for j in range(near, min(len(sentences), near + 2)):
+            for e in sentences[j].ents:
+                if e.label == "PER" and (cl := self.people.cluster(j, e.start)) is not None:
+                    # "la jeune artiste malienne X": a nationality printed just before the name
+                    qualified = any(
+                        x.ident.startswith("state:") and e.start - 40 <= x.end <= e.start for x in sentences[j].ents
+                    )
+                    named[cl.id] = named.get(cl.id, True) and not qualified
+        bare = [
+            pid for pid, ok in named.items() if ok and self.people.state(pid) is None and pid not in self.people.titles
+        ]
+        if len(bare) != 1:
+            return None
+        self.people = self.people.with_states({bare[0]: iso})
+        return bare[0]
 
     def _pair_unqualified(self, participants: list[str], sides: list[str]) -> None:
         """A participant whose country is not stated takes the one state of the meeting nobody else represents."""

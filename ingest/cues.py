@@ -77,6 +77,7 @@ class Markers(_Strict):
     sender_nouns: list[Group]
     sender_titles: list[Group]
     coordinator: list[Group]
+    coordinated_infinitives: list[MeetingCue]
     negation: list[Group]
     continuation: list[Group]
     successive: list[Group]

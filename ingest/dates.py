@@ -25,6 +25,10 @@ WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanc
 _M = "|".join(MONTHS)
 _W = "|".join(WEEKDAYS)
 _DAY_MONTH = re.compile(rf"\b(?:(?:{_W})\s+)?(\d{{1,2}})(?:er)?\s+({_M})(?:\s+(\d{{4}}))?\b")
+# A day announced or set as a limit, not the day of the news ("le 7 janvier prochain", "d'ici le 30 juin",
+# "jusqu'au 31 décembre 2025"): read on folded text, it never dates the sentence's contact.
+_AHEAD_BEFORE = re.compile(r"(?:\bd'ici (?:au |le |la fin )?|\bjusqu'(?:au |a |en )|\bavant le |\bau plus tard le )$")
+_AHEAD_AFTER = re.compile(r"^\s+prochaine?s?\b")
 _MONTH_YEAR = re.compile(rf"\b({_M})\s+(\d{{4}})\b")
 _WEEKDAY = re.compile(rf"\b(ce|cet|le|du|depuis)?\s*({_W})\b(\s+(?:dernier|passe|precedent|soir|matin|apres midi))?")
 _RELATIVE = re.compile(r"\b(avant hier|hier|aujourd'hui|il y a (?:\w+) jours?|la semaine derniere)\b")
@@ -153,7 +157,7 @@ def find_date(
     day falls on that weekday fixes it; with no month either, the first such year from `year_floor` (the latest
     year the article prints), else the latest up to today."""
     s = fold(sentence)
-    m = _DAY_MONTH.search(s)
+    m = next((x for x in _DAY_MONTH.finditer(s) if not _ahead(s, x.start(), x.end())), None)
     if m:
         day, month = int(m.group(1)), MONTHS[m.group(2)]
         if m.group(3):
@@ -192,6 +196,11 @@ def find_date(
     if year_hint:
         return EventDate(f"{year_hint:04d}-09", "month")
     return None
+
+
+def _ahead(s: str, start: int, end: int) -> bool:
+    """Whether the date at s[start:end] is announced or a limit ("le 7 janvier prochain", "d'ici le 30 juin")."""
+    return bool(_AHEAD_BEFORE.search(s[max(0, start - 20) : start])) or bool(_AHEAD_AFTER.match(s[end : end + 12]))
 
 
 def _relative(s: str, base: date) -> EventDate | None:

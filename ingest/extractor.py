@@ -12,7 +12,7 @@ from ingest.contact_hook import DEFAULT as DEFAULT_LEARNED
 from ingest.contact_hook import Learned, proposals, refine
 from ingest.dates import parse_iso, publication_date, url_month
 from ingest.gazetteer import Gazetteer
-from ingest.meetings import Candidate, merge
+from ingest.meetings import Candidate, merge, share_day
 from ingest.mentions import home_state, organisation_refs, state_refs
 from ingest.models import Document, Extraction, Meeting
 from ingest.people import ArticlePeople, relabel_surnames
@@ -37,6 +37,7 @@ def extract_article(
     found, people = CandidateFinder(article, people, gaz, published, proposed).candidates()
     found = [c for c in found if c.sentence not in proposed or has_counterpart(c)]  # a proposal needs both sides
     cands = merge(refine(found, sentences, learned))
+    share_day(cands)
     meetings = _meetings([c for c in cands if has_counterpart(c)], article, people)
     return Extraction(
         id=doc.id,

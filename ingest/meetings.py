@@ -18,7 +18,6 @@ from core.text import unify
 from ingest.article import Ent, Sentence
 from ingest.cues import alt, load_cues
 from ingest.dates import EventDate
-from ingest.roles import unnamed_representatives
 
 _CUES = load_cues()
 _MK = _CUES.markers
@@ -110,13 +109,14 @@ def meeting_cue(sentence: str) -> tuple[str, re.Match[str]] | None:
 
 
 _COORDINATOR = re.compile(rf"(?:{alt(_MK.coordinator)})\s*$")
+_INFINITIVES = [(g.type, re.compile("|".join(g.alternatives))) for g in _MK.coordinated_infinitives]
 
 
 def coordinated_cue(sentence: str, first: re.Match[str]) -> tuple[str, re.Match[str]] | None:
     """A second contact predicate coordinated with the first one ("X a été reçu par Y, et s'est entretenu avec
-    Z", "a rencontré Y, puis a eu un entretien avec Z"): its type and cue, or None."""
+    Z", "a rencontré Y, puis a eu un entretien avec Z", "avant de rencontrer Z"): its type and cue, or None."""
     low = unify(sentence).lower()
-    for mtype, rx in CUES:
+    for mtype, rx in [*CUES, *_INFINITIVES]:
         if mtype in ("multilateral", "phone_call"):
             continue
         for m in rx.finditer(low, first.end() + 3):
@@ -181,11 +181,6 @@ def sender_at(sent: Sentence, start: int) -> bool:
     malien', 'un message de son frère, M. X')."""
     low = unify(sent.text).lower()
     return bool(_SENDER.search(low[max(0, start - 100) : start])) or bool(_IN_QUOTE.search(low[:start]))
-
-
-def representatives(sent: Sentence, frame_end: int) -> list[str]:
-    """States of the unnamed representatives outside the frame clause."""
-    return [iso for iso, _, _ in unnamed_representatives(sent, frame_end, len(sent.text))]
 
 
 def merge(cands: list[Candidate]) -> list[Candidate]:
@@ -309,3 +304,24 @@ def _fold_into(a: Candidate, b: Candidate) -> None:
         a.type = b.type
     elif completed_by_audience:
         a.type = b.type  # a visit whose only reported contact is an audience ("X a reçu le visiteur")
+
+
+def share_day(cands: list[Candidate]) -> None:
+    """A contact told with no date of its own, in an article that dates another contact of one of its people to
+    the day in the month the undated one falls back to, took place that day ("Le président X a reçu mardi 4
+    avril le ministre Y. X s'est aussi entretenu avec Z."): the nearest such day before it, else the nearest
+    after. Its date stays a fallback (lower confidence) and never reaches another month."""
+    dated = [c for c in cands if c.date is not None and not c.date_is_fallback and c.date.precision == "day"]
+    for c in cands:
+        if c.date is None or not c.date_is_fallback or c.date.precision != "month":
+            continue
+        month = c.date.value
+        same = [
+            d
+            for d in dated
+            if d.date is not None and d.date.value.startswith(month) and set(d.participants) & set(c.participants)
+        ]
+        before = [d for d in same if d.sentence <= c.sentence]
+        pick = before[-1] if before else (same[0] if same else None)
+        if pick is not None:
+            c.date = pick.date

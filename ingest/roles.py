@@ -134,7 +134,7 @@ def unnamed_representatives(sent: Sentence, lo: int, hi: int) -> list[tuple[str,
             if named and not re.match(r"\s*,\s*(?:d'|(?:de|du|des)\s)", text[named[-1].end : e.start]):
                 break  # past a name, only the enumeration goes on: "d'Iran, Majid Hosseini, d'Afrique du Sud"
             between = text[role.end() : e.start]
-            if re.search(r"[;:.]|\b(qui|que|a|ont|pour|dans|sur)\b", between):
+            if re.search(r"[;:.]|\b(qui|que|a|ont|pour|dans|sur|son|sa|ses|leurs?)\b", between):  # a new phrase
                 break
             iso = _state(e)
             if iso and _rep_state(sent, e):

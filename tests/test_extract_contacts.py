@@ -5,12 +5,13 @@ misspelt names. spaCy is loaded once; every sentence goes through the whole extr
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 import pytest
 from spacy.language import Language
 
 from ingest.clean import clean
-from ingest.dates import find_date
+from ingest.dates import EventDate, find_date
 from ingest.models import Document, Extraction, Meeting
 from ingest.nlp import load_nlp
 from ingest.pipeline import extract_one
@@ -458,3 +459,116 @@ def test_talk_framed_by_this_event_takes_the_day_of_the_event_told_before(nlp: L
     )
     (talk,) = [m for m in x.meetings if "alassane-ouattara" in m.participants]
     assert talk.date == "2024-03-07"
+
+
+# round 5: several contacts, participants, dates, type
+
+
+def test_undated_further_contact_of_the_same_person_takes_that_day(nlp: Language) -> None:
+    x = run(
+        "Le président nigérien, Mohamed Bazoum, a été reçu le mardi 5 mars 2024 par le président ivoirien, "
+        "Alassane Ouattara, à Abidjan. Dans l'après-midi, Mohamed Bazoum a eu un entretien avec le Premier "
+        "ministre ghanéen, Kwame Mensah."
+    )
+    talks = with_person(x, "Mensah")
+    assert talks and all(m.date == "2024-03-05" for m in talks), "the day of the same person's dated contact"
+
+
+def test_undated_contact_of_other_people_keeps_its_month(nlp: Language) -> None:
+    x = run(
+        "Le président nigérien, Mohamed Bazoum, a été reçu le mardi 5 mars 2024 par le président ivoirien, "
+        "Alassane Ouattara, à Abidjan. Par ailleurs, le ministre malien Abdoulaye Diop s'est entretenu avec "
+        "le ministre togolais Robert Dussey."
+    )
+    talks = with_person(x, "Dussey")
+    assert talks and all(m.date == "2024-03" for m in talks), "no shared person: no shared day"
+
+
+def test_announced_day_does_not_date_the_contact(nlp: Language) -> None:
+    assert find_date("a reçu, jeudi, une invitation pour la cérémonie du 7 mars prochain", date(2024, 3, 15)) == (
+        EventDate("2024-03-14", "day")
+    )
+    assert find_date("un accord valable jusqu'au 31 décembre 2026, signé le 4 mai 2024", None) == EventDate(
+        "2024-05-04", "day"
+    )
+    assert find_date("la mission doit rendre son rapport d'ici le 30 juin", date(2024, 3, 15)) is None
+
+
+def test_contact_named_as_the_time_reference_is_not_merged_into_the_next(nlp: Language) -> None:
+    x = run(
+        "Le Premier ministre malien, Choguel Kokalla Maïga, a eu un entretien le jeudi 14 mars 2024 avec le "
+        "président ivoirien, Alassane Ouattara. Avant sa rencontre avec Alassane Ouattara, Choguel Kokalla Maïga "
+        "a eu une séance de travail avec le Premier ministre ivoirien, Patrick Achi."
+    )
+    (first,) = with_person(x, "Ouattara")
+    assert "patrick-achi" not in first.participants
+    (second,) = with_person(x, "Achi")
+    assert set(second.participants) == {"choguel-kokalla-maïga", "patrick-achi"}
+
+
+def test_the_one_who_ordered_the_visit_is_not_a_participant(nlp: Language) -> None:
+    x = run(
+        "Sur très hautes instructions du Roi Mohammed VI, le ministre marocain des Affaires étrangères, Nasser "
+        "Bourita, a été reçu le lundi 4 mars 2024 à Bamako par son homologue malien, Abdoulaye Diop."
+    )
+    (m,) = x.meetings
+    assert set(m.participants) == {"nasser-bourita", "abdoulaye-diop"}
+
+
+def test_foreign_representative_described_then_named_bare(nlp: Language) -> None:
+    x = run(
+        "Le président de la Transition, Assimi Goïta, a reçu le mardi 12 mars 2024 l'ambassadeur du Maroc au Mali "
+        "Son excellence, Karim Benslimane."
+    )
+    (m,) = x.meetings
+    assert set(m.participants) == {"assimi-goïta", "karim-benslimane"}
+    assert set(m.states) == {"MLI", "MAR"}
+
+
+def test_a_person_qualified_by_a_nationality_is_not_the_described_representative(nlp: Language) -> None:
+    x = run(
+        "Le ministre Abdoulaye Diop a reçu le mardi 12 mars 2024 l'ambassadeur du Maroc au Mali. "
+        "La chanteuse malienne Awa Keïta animait la soirée."
+    )
+    assert all("awa-keïta" not in m.participants for m in x.meetings)
+
+
+def test_second_contact_as_an_infinitive_after_avant_de(nlp: Language) -> None:
+    x = run(
+        "En marge du sommet, le président Assimi Goïta s'est entretenu le lundi 4 mars 2024 avec le président "
+        "ghanéen avant de rencontrer en tête-à-tête le président russe Vladimir Poutine."
+    )
+    assert len(x.meetings) == 2
+    ghana = [m for m in x.meetings if "GHA" in m.states]
+    russia = with_person(x, "Poutine")
+    assert len(ghana) == 1 and len(russia) == 1 and ghana != russia
+    assert set(ghana[0].states) == {"MLI", "GHA"}
+    assert set(russia[0].states) == {"MLI", "RUS"}
+
+
+def test_delegation_members_listed_after_parmi_eux(nlp: Language) -> None:
+    x = run(
+        "Le Premier ministre malien, Choguel Kokalla Maïga, a été reçu le lundi 11 mars 2024 à Niamey par "
+        "son homologue nigérien, Ali Lamine Zeine. La délégation malienne comprend une quinzaine de membres. "
+        "Parmi eux, Fatoumata Sidibé, ministre de la Culture, et Moussa Diarra, ministre des Mines."
+    )
+    (m,) = x.meetings
+    assert {"fatoumata-sidibé", "moussa-diarra"} <= set(m.participants)
+
+
+def test_head_title_followed_by_its_name_is_that_person_not_the_home_holder(nlp: Language) -> None:
+    x = run(
+        "Le roi du Maroc, Mohammed VI, a salué la coopération. Le ministre marocain des Affaires étrangères, Nasser "
+        "Bourita, a été reçu le lundi 11 mars 2024 par le président de la transition Assimi Goïta."
+    )
+    (m,) = x.meetings
+    assert set(m.participants) == {"nasser-bourita", "assimi-goïta"}
+
+
+def test_a_possessive_phrase_ends_the_states_a_role_word_represents(nlp: Language) -> None:
+    x = run(
+        "Le président turc Recep Tayyip Erdoğan a salué la coopération. Le président Assimi Goïta a accordé une "
+        "audience, ce mercredi 13 mars 2024, à Burhanettin Duran, vice-ministre turc des Affaires étrangères. "
+        "À sa sortie d'audience, le ministre turc a remis au chef d'État malien un message de son homologue turc."
+    )
+    assert all("recep-tayyip-erdoğan" not in m.participants for m in x.meetings), "the sender's head of state"
