@@ -78,6 +78,7 @@ class CandidateFinder:
     def __init__(self, article: Article, people: ArticlePeople, gaz: Gazetteer, published: str | None) -> None:
         self.article, self.people, self.gaz, self.published = article, people, gaz, published
         self.subject: list[str] = []  # people of the sentence before, when the cue sentence continues it
+        self.gates: dict[int, str] = {}  # sentence -> why its cue gave no candidate (`ingest.trace`)
         self.state_counts = state_counts(article, gaz)
         base = article.published
         year = next((y for s in article.sentences if (y := session_year(s.text))), None)
@@ -105,10 +106,15 @@ class CandidateFinder:
                 continue
             mtype, cue = found
             if any(lo <= cue.start() < hi for lo, hi in recalled[i]):
+                self.gates[i] = "recalled visit"
                 continue  # the cue is the noun of a recalled visit, reported above
-            if is_future(sent.text, cue) or is_history(sent.text) or self._is_background(self.dates[i]):
-                continue
-            if is_negated(sent.text, cue):
+            gate = (
+                "future" if is_future(sent.text, cue) else "history" if is_history(sent.text)
+                else "background date" if self._is_background(self.dates[i])
+                else "negated" if is_negated(sent.text, cue) else None
+            )  # fmt: skip
+            if gate is not None:
+                self.gates[i] = gate
                 continue
             when = self.dates[i] or date_after(unify(sent.text).lower(), last_day)
             self.subject = []
@@ -127,6 +133,7 @@ class CandidateFinder:
             if when is None and self.article.published is not None and JUST_DONE.search(sent.text):
                 when = EventDate.of(self.article.published)  # "X vient de recevoir Y": the day of publication
             if when is None and is_pluperfect(sent.text, cue):
+                self.gates[i] = "undated pluperfect"
                 continue  # "X avait rencontré Y", undated: background
             earlier = self._returned_visit(i, sent)
             if earlier is not None:

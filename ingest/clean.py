@@ -143,7 +143,9 @@ def clean(raw: str) -> CleanText:
     seen: set[str] = set()
     for line in lines:
         if _CUT.match(line):
-            break
+            if any(is_sentence(x) for x in out):
+                break
+            continue  # share buttons or a photo credit above the story ("Partager", "© Outlet - 12 octobre"): furniture
         out.append(line)
     out = _drop_teasers(out)
     kept: list[str] = []

@@ -27,13 +27,8 @@ def extract_article(
 ) -> Extraction:
     """The rule stages over one article whose paragraphs went through the NLP stage (`learned`: the contact
     classifier's veto or type choice on the candidates, see ingest/contact_hook.py)."""
-    published = doc.published or publication_date(ct.dateline, doc.url, doc.text)
-    if published is None and ct.wire_dateline:
-        published = dateline_day(ct.wire_dateline)
-    article = Article(doc.id, sentences, parse_iso(published), ct.header_date or url_month(doc.url), ct.bylines)
-    article = relabel_surnames(article)
-    people = ArticlePeople(article, gaz, ct.bylines, home_state(article, gaz, ct.wire_dateline))
-    found, people = CandidateFinder(article, people, gaz, published).candidates()
+    published, article, people, finder = prepare(doc, ct, sentences, gaz)
+    found, people = finder.candidates()
     cands = merge(refine(found, sentences, learned))
     meetings = _meetings([c for c in cands if has_counterpart(c)], article, people)
     return Extraction(
@@ -50,6 +45,19 @@ def extract_article(
         organisations=organisation_refs(article, gaz),
         meetings=meetings,
     )
+
+
+def prepare(
+    doc: Document, ct: CleanText, sentences: list[Sentence], gaz: Gazetteer
+) -> tuple[str | None, Article, ArticlePeople, CandidateFinder]:
+    """The publication date, the article, its people and the candidate finder of an analysed document."""
+    published = doc.published or publication_date(ct.dateline, doc.url, doc.text)
+    if published is None and ct.wire_dateline:
+        published = dateline_day(ct.wire_dateline)
+    article = Article(doc.id, sentences, parse_iso(published), ct.header_date or url_month(doc.url), ct.bylines)
+    article = relabel_surnames(article)
+    people = ArticlePeople(article, gaz, ct.bylines, home_state(article, gaz, ct.wire_dateline))
+    return published, article, people, CandidateFinder(article, people, gaz, published)
 
 
 def _meetings(cands: list[Candidate], article: Article, people: ArticlePeople) -> list[Meeting]:

@@ -99,3 +99,10 @@ def test_two_teasers_inside_the_story_keep_the_story_between_them() -> None:
 def test_month_from_the_address() -> None:
     assert url_month("https://www.nigerinter.com/2024/03/niger-usa-delegation/") == "2024-03"
     assert url_month("https://example.org/article/123") is None
+
+
+def test_share_button_and_photo_credit_above_the_story_do_not_cut_it() -> None:
+    raw = f"Accueil\nPartager\nMali : une audience au palais\n© Journal du Sahel - mardi 5 mars 2024\n{BODY}\nPartager"
+    ct = clean(raw)
+    assert BODY in ct.paragraphs, "a footer marker cuts the article only once its running text has begun"
+    assert not any(p.startswith(("Partager", "©")) for p in ct.paragraphs)
