@@ -149,8 +149,12 @@ def clean(raw: str) -> CleanText:
         out.append(line)
     out = _drop_teasers(out)
     kept: list[str] = []
+    first: dict[str, int] = {}  # folded line -> its index in `kept` (fold drops the punctuation)
     for line in out:
         key = fold(line)
+        if key in first and is_sentence(line) and not is_sentence(kept[first[key]]):
+            kept[first[key]] = line  # the title repeated as the story's lead sentence: running text
+            continue
         if _PUBLISHED.match(line):
             dateline = dateline or line
             continue
@@ -169,6 +173,7 @@ def clean(raw: str) -> CleanText:
             bylines.append(line)
             continue
         seen.add(key)
+        first.setdefault(key, len(kept))
         kept.append(line)
     kept = _join_broken(kept)
     wire = None

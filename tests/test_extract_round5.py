@@ -1,0 +1,61 @@
+"""Round 5 (issue 14): contacts no candidate reached, one test per general French construction on an invented
+sentence (detection and gates). spaCy is loaded once; every text goes through the whole extraction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from spacy.language import Language
+
+from ingest.clean import clean
+from ingest.models import Document, Extraction
+from ingest.nlp import load_nlp
+from ingest.pipeline import extract_one
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Iterator[Language]:
+    yield load_nlp()
+
+
+def run(text: str, published: str | None = "2024-03-15") -> Extraction:
+    return extract_one(Document(id="t", text=text, published=published))
+
+
+def test_telephone_as_the_medium_after_a_time_adverbial_is_a_call(nlp: Language) -> None:
+    x = run(
+        "Les présidents ghanéen Nana Akufo-Addo et malien Assimi Goïta ont tenu une discussion mardi via téléphone "
+        "pour évoquer la coopération entre leurs deux pays."
+    )
+    (call,) = x.meetings
+    assert call.type == "phone_call"
+    assert set(call.states) == {"GHA", "MLI"}
+    assert call.date == "2024-03-12"
+
+
+def test_a_telephone_discussion_noun_is_a_call(nlp: Language) -> None:
+    x = run(
+        "Le président Assimi Goïta et Vladimir Poutine ont eu le 12 mars une discussion téléphonique sur la sécurité."
+    )
+    (call,) = x.meetings
+    assert call.type == "phone_call" and set(call.states) == {"MLI", "RUS"}
+
+
+def test_effectuer_une_visite_with_the_date_between_verb_and_noun_is_a_visit_to_the_place_state(
+    nlp: Language,
+) -> None:
+    x = run(
+        "Le ministre chinois des Affaires étrangères, Wang Yi, a effectué le mardi 12 mars une visite de 24 h à Bamako."
+    )
+    (visit,) = x.meetings
+    assert visit.type == "visit"
+    assert set(visit.states) == {"CHN", "MLI"}, "no host named: the visitor's state and the state of the capital"
+    assert visit.hosts == ["MLI"] and visit.date == "2024-03-12"
+
+
+def test_title_repeated_as_the_lead_sentence_is_running_text() -> None:
+    lead = "Le ministre ghanéen a rencontré le président malien à Bamako pour parler de la sécurité"
+    ct = clean(f"{lead}\n{lead}.\nLes deux parties ont ensuite signé un accord de coopération dans la santé.")
+    assert ct.paragraphs[0] == lead + ".", "the repeated title is the story's first sentence, kept once"
+    assert len(ct.paragraphs) == 2
