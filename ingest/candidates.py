@@ -46,7 +46,7 @@ from ingest.orgdata import members
 from ingest.people import ArticlePeople
 from ingest.places import seat_place, sentence_place
 from ingest.roles import title_kind, unnamed_representatives
-from ingest.syntax import coordinated_counterparts, receiver_span
+from ingest.syntax import coordinated_counterparts, gathering_takes_place, receiver_span
 
 _BACKGROUND_DAYS = 400  # a dated contact this long before publication is background
 _COMPANY_WINDOW = 3  # sentences after a meeting read for its delegation ("était accompagné de ...")
@@ -70,6 +70,8 @@ _PASSIVE_CUE = re.compile(r"(?:(?:a|ont) [ée]t[ée] )?re[çc]ue?s?\b")
 # An ambassador's posting in his title, on folded text: "ambassadeur du mali en algerie" -> "algerie".
 _POSTED = re.compile(r"\bambassad\w*\b.*?\b(?:en|au|aux)\s+(?:republique (?:arabe )?(?:d |de |du )?)?(.+)$")
 _DELEGATION = re.compile(r"\b(?:d[ée]l[ée]gation|mission)\b")
+_GATHERINGS = ("joint_commission", "multilateral")  # contacts whose parties may be states with no person named
+_EVENT_VERB = re.compile(alt(load_cues().markers.event_verbs))
 
 
 class CandidateFinder:
@@ -290,7 +292,15 @@ class CandidateFinder:
                 (before if pos < cue_start else after).append(named)
         participants = before + after
         reps = representatives(sent, frame_end)
-        bare = self._bare_states(sent, low, mtype, frame_end, cue_start) if participants else []
+        # "les travaux de la commission mixte Guinée-Mali ont été clôturés jeudi": its states are its parties (a
+        # gathering named with no person and no date of its own is background: "qui a tenu sa dernière réunion")
+        gathering = (
+            not participants and when is not None and mtype in _GATHERINGS
+            and gathering_takes_place(sent.text, cue_start, cue_end, _EVENT_VERB)
+        )  # fmt: skip
+        bare = self._bare_states(sent, low, mtype, frame_end, cue_start) if participants or gathering else []
+        if gathering and len(set(bare) | self._member_states(sent, mtype)) < 2:
+            gathering, bare = False, []  # one state named: not the parties of a gathering
         place, place_state = sentence_place(self.gaz, sent, frame)
         if place is None:
             place, place_state = self._neighbour_place(i)
@@ -309,13 +319,9 @@ class CandidateFinder:
         _extend(states, bare)
         if mtype == "visit" and place_state and participants:
             _extend(states, [place_state])
-        orgs: list[str] = []
-        for e in sent.ents:
-            if oid := ident_of(e.ident, "org:"):
-                _extend(orgs, [top_org(self.gaz, oid)])
+        orgs = self._orgs(sent)
         if mtype == "multilateral":
-            for oid in orgs:
-                _extend(states, members().get(oid, []))
+            _extend(states, [iso for oid in orgs for iso in members().get(oid, [])])
         hosts = self._hosts(mtype, low, cue_start, cue_end, before, after, place_state, bare)
         if mtype == "audience":  # the parse's receiving side, when it names one of the meeting's states
             received = [st for st in self._receiver_states(i, sent, cue_start, cue_end, frame_end) if st in states]
@@ -327,6 +333,7 @@ class CandidateFinder:
             type=mtype, sentence=i, evidence=sent.text.strip(), participants=participants, states=states,
             rep_states=reps, hosts=hosts, organisations=orgs, place=place, place_state=place_state, date=date,
             date_is_fallback=when is None, anaphoric=is_anaphoric(sent.text, cue_start), party=dict(state_of),
+            gathering=gathering,
         )  # fmt: skip
         company = _COMPANY.search(low)
         if base.anaphoric and company and participants and min(pos_of.get(p, -1) for p in participants) > company.end():
@@ -384,6 +391,18 @@ class CandidateFinder:
             )  # fmt: skip
             for iso in others
         ]
+
+    def _orgs(self, sent: Sentence) -> list[str]:
+        """The organisations named in a sentence (organs folded into their parent)."""
+        orgs: list[str] = []
+        for e in sent.ents:
+            if oid := ident_of(e.ident, "org:"):
+                _extend(orgs, [top_org(self.gaz, oid)])
+        return orgs
+
+    def _member_states(self, sent: Sentence, mtype: str) -> set[str]:
+        """The member states of the organisations of a gathering's sentence ("le sommet de l'AES")."""
+        return {iso for oid in self._orgs(sent) for iso in members().get(oid, [])} if mtype == "multilateral" else set()
 
     @staticmethod
     def _turns(low: str, cue_end: int, after: list[str], pos_of: dict[str, int]) -> list[list[str]]:

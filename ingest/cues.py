@@ -83,6 +83,7 @@ class Markers(_Strict):
     return_visit: list[Group]
     recalled_visit: list[Group]
     event_anaphor: list[Group]
+    event_verbs: list[Group]
 
 
 class Titles(_Strict):

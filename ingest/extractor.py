@@ -97,9 +97,11 @@ def _roles(people: ArticlePeople, c: Candidate) -> dict[str, str]:
 
 
 def has_counterpart(c: Candidate) -> bool:
-    """Two states, or a state and an organisation, with someone named or represented."""
+    """Two states, or a state and an organisation, with someone named or represented; a session of a joint
+    commission or a gathering may name only its states ("les travaux de la commission mixte Guinée-Mali ont été
+    clôturés", "le sommet des chefs d'État de l'AES s'est tenu à Niamey")."""
     if not c.participants and not c.rep_states:
-        return False
+        return c.gathering and len(set(c.states)) >= 2
     if len(set(c.states)) >= 2:
         return True
     return bool(c.states) and bool(c.organisations) and bool(c.participants)

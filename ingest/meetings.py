@@ -77,6 +77,7 @@ class Candidate:
     split_group: int | None = None
     party: dict[str, str] = field(default_factory=dict)  # participant id -> the state it stands for
     company: set[str] = field(default_factory=set)  # participants named as delegation members, not as actors
+    gathering: bool = False  # a gathering named as the subject of an event verb: its states are its parties
     standalone: bool = False  # an earlier contact recalled in passing ("faisant suite à une visite de X"): never merged
 
     def sides(self) -> set[str]:

@@ -106,3 +106,11 @@ def test_share_button_and_photo_credit_above_the_story_do_not_cut_it() -> None:
     ct = clean(raw)
     assert BODY in ct.paragraphs, "a footer marker cuts the article only once its running text has begun"
     assert not any(p.startswith(("Partager", "©")) for p in ct.paragraphs)
+
+
+def test_a_span_of_days_dates_the_first_day() -> None:
+    base = date(2024, 9, 1)
+    first = find_date("le sommet qui s'est tenu du 5 au 6 juillet 2024 à Niamey", base)
+    assert first is not None and first.value == "2024-07-05"
+    found = find_date("au sommet tenu les 27 et 28 juillet derniers", base)
+    assert found is not None and found.value == "2024-07-27"

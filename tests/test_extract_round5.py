@@ -59,3 +59,33 @@ def test_title_repeated_as_the_lead_sentence_is_running_text() -> None:
     ct = clean(f"{lead}\n{lead}.\nLes deux parties ont ensuite signé un accord de coopération dans la santé.")
     assert ct.paragraphs[0] == lead + ".", "the repeated title is the story's first sentence, kept once"
     assert len(ct.paragraphs) == 2
+
+
+def test_a_joint_commission_session_closed_names_its_states_as_parties(nlp: Language) -> None:
+    x = run(
+        "Les travaux de la 4e session de la commission mixte de coopération Sénégal-Mali ont été clôturés mardi "
+        "12 mars 2024 à Dakar."
+    )
+    (session,) = x.meetings
+    assert session.type == "joint_commission"
+    assert set(session.states) == {"SEN", "MLI"} and session.participants == []
+    assert session.date == "2024-03-12"
+
+
+def test_a_summit_of_an_organisation_that_took_place_is_a_gathering_of_its_members(nlp: Language) -> None:
+    x = run(
+        "Selon les analystes, le deuxième sommet des chefs d'État de l'AES, qui s'est tenu du 5 au 6 mars 2024 à "
+        "Bamako, a confirmé cette orientation."
+    )
+    (summit,) = x.meetings
+    assert summit.type == "multilateral"
+    assert set(summit.states) == {"MLI", "BFA", "NER"}
+    assert summit.date == "2024-03-05", "a gathering over several days starts on the first"
+
+
+def test_a_gathering_named_in_passing_with_no_date_or_one_state_is_no_meeting(nlp: Language) -> None:
+    x = run(
+        "Il a plaidé pour relancer la commission mixte Sénégal-Mali, qui a tenu sa dernière réunion à Dakar. "
+        "Le sommet de Lomé s'est ouvert le 12 mars 2024."
+    )
+    assert x.meetings == []
