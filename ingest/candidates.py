@@ -53,7 +53,9 @@ _COMPANY_WINDOW = 3  # sentences after a meeting read for its delegation ("étai
 # A sentence that names further members of a delegation or people present.
 _COMPANY = re.compile(alt(load_cues().markers.company))
 # A head of state or government named by his title alone, as the subject or the passive agent of the cue.
-_HEAD_TITLE = re.compile(rf"(?:^\s*|\bpar )(?:le|la) (?:{alt(load_cues().titles.head_titles)})\b", re.IGNORECASE)
+_HEAD_TITLE = re.compile(
+    rf"(?:^\s*|\b(?:par|entre|avec) )(?:le|la) (?:{alt(load_cues().titles.head_titles)})\b", re.IGNORECASE
+)
 _SUCCESSIVE = re.compile(alt(load_cues().markers.successive))
 _RETURN_VISIT = re.compile(alt(load_cues().markers.return_visit))
 _RECALLED = re.compile(alt(load_cues().markers.recalled_visit))
@@ -618,13 +620,28 @@ class CandidateFinder:
                 continue  # "le président sénégalais": a stated country, handled as a representative
             kind = title_kind(m.group(0)) or ""
             named = self._holder(kind, home, kind_given=True)
-            if named is None:  # the home state guessed wrong ("L'Ambassadrice des États-Unis ... reçue par le
+            if named is not None and self._named_elsewhere(sent, named, m.start(), m.end()):
+                # "Le chef de l'État a eu un tête-à-tête avec son homologue russe, Vladimir Poutine": the title
+                # alone is not the counterpart named in the same sentence; the home state was guessed wrong
+                others = [pid for pid in self.people.ids() if kind in self.people.kinds(pid)
+                          and self.people.state(pid) not in (None, self.people.state(named))]  # fmt: skip
+                named = others[0] if len(others) == 1 else None
+            elif named is None:  # the home state guessed wrong ("L'Ambassadrice des États-Unis ... reçue par le
                 # Premier ministre"): the article's one holder of that post, whatever his state
                 holders = [pid for pid in self.people.ids() if kind and kind in self.people.kinds(pid)]
                 named = holders[0] if len(holders) == 1 else None
             if named is not None:
                 out.append((m.start(), named))
         return out
+
+    def _named_elsewhere(self, sent: Sentence, pid: str, lo: int, hi: int) -> bool:
+        """Whether a person is named in a sentence outside the span [lo, hi)."""
+        i = self.article.sentences.index(sent)
+        return any(
+            e.label == "PER" and not lo <= e.start < hi + 40
+            and (cl := self.people.cluster(i, e.start)) is not None and cl.id == pid
+            for e in sent.ents
+        )  # fmt: skip
 
     def _holder(self, role: str, iso: str, kind_given: bool = False) -> str | None:
         """The one person of the article holding a post of this kind for this state ('le chef de la diplomatie

@@ -89,3 +89,27 @@ def test_a_gathering_named_in_passing_with_no_date_or_one_state_is_no_meeting(nl
         "Le sommet de Lomé s'est ouvert le 12 mars 2024."
     )
     assert x.meetings == []
+
+
+def test_a_head_title_alone_is_not_the_foreign_counterpart_named_with_it(nlp: Language) -> None:
+    x = run(
+        "La Russie renforce sa présence en Afrique, selon la Russie. La Russie et le président russe Vladimir "
+        "Poutine soutiennent le Mali. Le président de la Transition, le colonel Assimi Goïta, était au sommet "
+        "Russie-Afrique de Saint-Pétersbourg. Le chef de l'État a eu le 27 juillet un tête-à-tête avec son "
+        "homologue russe, Vladimir Poutine.",
+        published="2023-08-01",
+    )
+    (talk,) = [m for m in x.meetings if "vladimir-poutine" in m.participants]
+    assert "assimi-goïta" in talk.participants, "the title names Mali's head of state, not the Russian one"
+    assert set(talk.states) == {"MLI", "RUS"} and talk.date == "2023-07-27"
+
+
+def test_a_head_title_alone_as_one_party_of_entre_is_the_home_holder(nlp: Language) -> None:
+    x = run(
+        "Le président de la Transition, le colonel Assimi Goïta, a décoré le 12 mars des militaires à Bamako. "
+        "Le même jour, plusieurs sujets étaient au menu des échanges entre le chef d'État et le ministre des "
+        "Affaires étrangères de la Fédération de Russie, Sergueï Lavrov."
+    )
+    (talk,) = x.meetings
+    assert {"assimi-goïta", "sergueï-lavrov"} <= set(talk.participants)
+    assert set(talk.states) == {"MLI", "RUS"}
