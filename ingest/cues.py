@@ -84,6 +84,7 @@ class Markers(_Strict):
     recalled_visit: list[Group]
     event_anaphor: list[Group]
     event_verbs: list[Group]
+    framed_contact: list[Group]
 
 
 class Titles(_Strict):

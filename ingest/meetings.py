@@ -126,10 +126,15 @@ def coordinated_cue(sentence: str, first: re.Match[str]) -> tuple[str, re.Match[
     return None
 
 
+# "lors d'une rencontre avec X", "au cours de son entretien avec X": the clause names the contact itself
+_FRAMED_CONTACT = re.compile(alt(_MK.framed_contact))
+
+
 def frame_span(low: str) -> tuple[int, int]:
-    """The 'en marge de ... ,' clause at the head of a sentence (start, end), or (0, 0)."""
+    """The 'en marge de ... ,' clause at the head of a sentence (start, end), or (0, 0); not a contact noun
+    with its counterpart ('lors d'une rencontre avec X'), which is the contact itself."""
     m = _FRAME.search(low)
-    if not m or m.start() > 60:
+    if not m or m.start() > 60 or _FRAMED_CONTACT.match(low, m.end()):
         return 0, 0
     comma = low.find(",", m.end())
     return (m.start(), comma) if comma > 0 else (0, 0)

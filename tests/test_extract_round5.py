@@ -113,3 +113,22 @@ def test_a_head_title_alone_as_one_party_of_entre_is_the_home_holder(nlp: Langua
     (talk,) = x.meetings
     assert {"assimi-goïta", "sergueï-lavrov"} <= set(talk.participants)
     assert set(talk.states) == {"MLI", "RUS"}
+
+
+def test_remarks_made_during_a_meeting_with_a_counterpart_report_that_meeting(nlp: Language) -> None:
+    x = run(
+        "Le ministre ghanéen des Affaires étrangères, Samuel Okudzeto Ablakwa, a fait ces remarques le 12 mars lors "
+        "d'une rencontre avec Choguel Kokalla Maïga, Premier ministre du Mali."
+    )
+    (talk,) = x.meetings
+    assert talk.type == "bilateral_meeting"
+    assert "choguel-kokalla-maïga" in talk.participants and set(talk.states) == {"GHA", "MLI"}
+
+
+def test_a_joint_commission_with_its_field_between_noun_and_adjective(nlp: Language) -> None:
+    x = run(
+        "La commission économique mixte entre le Mali et le Sénégal s'est tenue le 12 mars à Dakar, en présence "
+        "du ministre Abdoulaye Diop et de son homologue sénégalais Yassine Fall."
+    )
+    (session,) = x.meetings
+    assert session.type == "joint_commission" and set(session.states) == {"MLI", "SEN"}
