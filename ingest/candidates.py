@@ -264,7 +264,12 @@ class CandidateFinder:
         after: list[str] = []
         pos_of: dict[str, int] = {}
         for e in sent.ents:
-            if e.label != "PER" or e.start < frame_end or is_sender(sent, e) or skip[0] <= e.start < skip[1]:
+            if (
+                e.label != "PER"
+                or frame[0] <= e.start < frame_end
+                or is_sender(sent, e)
+                or skip[0] <= e.start < skip[1]
+            ):
                 continue
             c = self.people.cluster(i, e.start)
             if c is None:
@@ -300,7 +305,7 @@ class CandidateFinder:
             not participants and when is not None and mtype in _GATHERINGS
             and gathering_takes_place(sent.text, cue_start, cue_end, _EVENT_VERB)
         )  # fmt: skip
-        bare = self._bare_states(sent, low, mtype, frame_end, cue_start) if participants or gathering else []
+        bare = self._bare_states(sent, low, mtype, frame_end, cue_start, gathering) if participants or gathering else []
         if gathering and len(set(bare) | self._member_states(sent, mtype)) < 2:
             gathering, bare = False, []  # one state named: not the parties of a gathering
         place, place_state = sentence_place(self.gaz, sent, frame)
@@ -416,16 +421,21 @@ class CandidateFinder:
         groups = [[p for p in after if lo <= pos_of.get(p, -1) < hi] for lo, hi in itertools.pairwise(bounds)]
         return [g for g in groups if g]
 
-    def _bare_states(self, sent: Sentence, low: str, mtype: str, frame_end: int, cue_start: int) -> list[str]:
-        """States named without a representative: destination of a visit, 'entre le Mali et la Russie'."""
+    def _bare_states(
+        self, sent: Sentence, low: str, mtype: str, frame_end: int, cue_start: int, gathering: bool = False
+    ) -> list[str]:
+        """States named without a representative: destination of a visit, 'entre le Mali et la Russie'; for a
+        gathering named with no person, only the states named after its noun ("le sommet Russie-Afrique")."""
         out = []
         for e in sent.ents:
             iso = ident_of(e.ident, "state:")
             if not iso or e.start < frame_end or e.label not in ("STATE", "CAPITAL"):
                 continue
             before = low[max(0, e.start - 40) : e.start]
-            if mtype in ("visit", "joint_commission") and e.start > cue_start:
+            if (mtype in ("visit", "joint_commission") or gathering) and e.start > cue_start:
                 out.append(iso)
+            elif gathering:
+                continue
             elif " entre " in " " + before or re.search(r"\bet (?:le |la |l'|les )?$", before) and "entre" in low:
                 out.append(iso)
         return out

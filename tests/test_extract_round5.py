@@ -132,3 +132,30 @@ def test_a_joint_commission_with_its_field_between_noun_and_adjective(nlp: Langu
     )
     (session,) = x.meetings
     assert session.type == "joint_commission" and set(session.states) == {"MLI", "SEN"}
+
+
+def test_a_gathering_held_as_a_participle_is_multilateral(nlp: Language) -> None:
+    x = run(
+        "Le ministre Abdoulaye Diop s'exprimait lors d'une réunion ministérielle de concertation, mardi 12 mars à "
+        "Rabat, tenue à l'initiative du ministre marocain des Affaires étrangères, Nasser Bourita."
+    )
+    (gathering,) = x.meetings
+    assert gathering.type == "multilateral"
+    assert {"MLI", "MAR"} <= set(gathering.states)
+
+
+def test_an_opening_summit_in_the_imperfect_with_inverted_subject_is_multilateral(nlp: Language) -> None:
+    x = run(
+        "Au moment où Niamey plongeait dans l'inconnu, s'ouvrait le 12 mars à Accra le sommet de la CEDEAO, en "
+        "présence du colonel Assimi Goïta et du président ghanéen Nana Akufo-Addo."
+    )
+    (summit,) = x.meetings
+    assert summit.type == "multilateral" and {"MLI", "GHA"} <= set(summit.states)
+
+
+def test_a_summit_named_with_states_before_its_noun_is_not_their_gathering(nlp: Language) -> None:
+    x = run(
+        "Objectif : raffermir la coopération entre le Mali et la Chine et mettre en œuvre les résultats du sommet "
+        "de Johannesburg tenu en décembre 2015."
+    )
+    assert x.meetings == []
