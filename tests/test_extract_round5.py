@@ -159,3 +159,13 @@ def test_a_summit_named_with_states_before_its_noun_is_not_their_gathering(nlp: 
         "de Johannesburg tenu en décembre 2015."
     )
     assert x.meetings == []
+
+
+def test_a_charge_d_affaires_with_no_country_stands_for_the_embassy_state(nlp: Language) -> None:
+    x = run(
+        "À son arrivée dans les locaux de la représentation diplomatique, le chef de la diplomatie malienne, "
+        "Abdoulaye Diop, a été accueilli le 12 mars par le chargé d'affaires, Kwame Boateng. "
+        "Dans le livre de condoléances, il a salué la mémoire de l'ancien président du Ghana, qui a marqué le Ghana."
+    )
+    met = [m for m in x.meetings if any(p.endswith("boateng") for p in m.participants)]
+    assert met and set(met[0].states) == {"MLI", "GHA"}
