@@ -169,3 +169,25 @@ def test_a_charge_d_affaires_with_no_country_stands_for_the_embassy_state(nlp: L
     )
     met = [m for m in x.meetings if any(p.endswith("boateng") for p in m.participants)]
     assert met and set(met[0].states) == {"MLI", "GHA"}
+
+
+def test_days_of_work_between_two_ministers_are_a_talk(nlp: Language) -> None:
+    x = run(
+        "La signature a eu lieu le 12 mars, à l'issue de deux jours de travail entre le ministre sénégalais de "
+        "l'Intérieur, Moussa Ndiaye, et le ministre malien de la Sécurité, Daoud Aly Mohammedine."
+    )
+    (talk,) = x.meetings
+    assert talk.type == "bilateral_meeting" and set(talk.states) == {"SEN", "MLI"}
+
+
+def test_counterparts_co_chairing_a_joint_session_meet_but_co_chairs_of_a_forum_do_not(nlp: Language) -> None:
+    x = run(
+        "Le ministre sénégalais des Affaires étrangères, Yassine Fall, a coprésidé le 12 mars à Bamako avec son "
+        "homologue malien, Abdoulaye Diop, la séance plénière du comité bilatéral."
+    )
+    (talk,) = x.meetings
+    assert set(talk.states) == {"SEN", "MLI"}
+    y = run(
+        "Le forum de Dakar a été co-présidé le 12 mars par le président sénégalais et le président Emmanuel Macron."
+    )
+    assert y.meetings == []
