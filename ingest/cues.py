@@ -85,6 +85,7 @@ class Markers(_Strict):
     event_anaphor: list[Group]
     event_verbs: list[Group]
     framed_contact: list[Group]
+    verb_adverbs: list[Group]
 
 
 class Titles(_Strict):

@@ -88,9 +88,22 @@ class Candidate:
         return {"p:" + p for p in self.participants} | {"s:" + s for s in self.states}
 
 
+# "a également rencontré", "s'est ensuite entretenu", "ont à nouveau échangé": an adverb between auxiliary and
+# participle, moved after the participle for the cue tables (same characters, same length: offsets outside the
+# verb group are unchanged)
+_SPLIT_VERB = re.compile(
+    rf"\b((?:a|ont|avait|avaient|s'est|se sont|a été|ont été) )((?:{alt(_MK.verb_adverbs)}) )([\w'-]+)"
+)
+
+
+def cue_text(sentence: str) -> str:
+    """The lower-cased sentence the cue tables are matched on (`_SPLIT_VERB`)."""
+    return _SPLIT_VERB.sub(lambda m: m.group(1) + m.group(3) + " " + m.group(2).rstrip(), unify(sentence).lower())
+
+
 def meeting_cue(sentence: str) -> tuple[str, re.Match[str]] | None:
     """The meeting type and cue of a sentence, or None; types are tried from the most specific."""
-    low = unify(sentence).lower()
+    low = cue_text(sentence)
     frame_end = frame_span(low)[1]
     for mtype, rx in CUES:
         for m in rx.finditer(low):
@@ -116,7 +129,7 @@ _COORDINATOR = re.compile(rf"(?:{alt(_MK.coordinator)})\s*$")
 def coordinated_cue(sentence: str, first: re.Match[str]) -> tuple[str, re.Match[str]] | None:
     """A second contact predicate coordinated with the first one ("X a été reçu par Y, et s'est entretenu avec
     Z", "a rencontré Y, puis a eu un entretien avec Z"): its type and cue, or None."""
-    low = unify(sentence).lower()
+    low = cue_text(sentence)
     for mtype, rx in CUES:
         if mtype in ("multilateral", "phone_call"):
             continue

@@ -191,3 +191,15 @@ def test_counterparts_co_chairing_a_joint_session_meet_but_co_chairs_of_a_forum_
         "Le forum de Dakar a été co-présidé le 12 mars par le président sénégalais et le président Emmanuel Macron."
     )
     assert y.meetings == []
+
+
+def test_an_adverb_between_auxiliary_and_participle_keeps_the_contact_verb(nlp: Language) -> None:
+    x = run(
+        "Le vice-ministre iranien des Affaires étrangères, Mahdi Safari, a également rencontré le 12 mars le "
+        "ministre malien des Affaires étrangères, Abdoulaye Diop."
+    )
+    (talk,) = x.meetings
+    assert talk.type == "bilateral_meeting" and set(talk.states) == {"IRN", "MLI"}
+    y = run("Le colonel Assimi Goïta et Vladimir Poutine se sont à nouveau entretenus le 12 mars au téléphone.")
+    (call,) = y.meetings
+    assert call.type == "phone_call" and set(call.states) == {"MLI", "RUS"}
