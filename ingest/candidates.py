@@ -72,6 +72,12 @@ _PASSIVE_CUE = re.compile(r"(?:(?:a|ont) [ée]t[ée] )?re[çc]ue?s?\b")
 # An ambassador's posting in his title, on folded text: "ambassadeur du mali en algerie" -> "algerie".
 _POSTED = re.compile(r"\bambassad\w*\b.*?\b(?:en|au|aux)\s+(?:republique (?:arabe )?(?:d |de |du )?)?(.+)$")
 _DELEGATION = re.compile(r"\b(?:d[ée]l[ée]gation|mission)\b")
+# A day named relatively ("hier", "ce jour", "ce mardi"): with no publication date to resolve it, that sentence
+# neither takes the date printed in the next one nor lends its own (another event's: "rappelé à Dieu le 13 juillet")
+_DEICTIC_DAY = re.compile(
+    r"\b(?:avant hier|hier|aujourd'hui|ce jour|(?:ce|cet) (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
+    r"|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) dernier)\b(?! \d)"
+)  # not "ce mardi 4 avril": a printed date
 _GATHERINGS = ("joint_commission", "multilateral")  # contacts whose parties may be states with no person named
 _EVENT_VERB = re.compile(alt(load_cues().markers.event_verbs))
 
@@ -128,7 +134,8 @@ class CandidateFinder:
                 self.subject = self._named(i - 1)
             nxt = i + 1
             if when is None and nxt < len(cues) and cues[nxt] is None and self._same_paragraph(i, nxt):
-                if (later := self.dates[nxt]) is not None and later.precision == "day":
+                told_relatively = any(_DEICTIC_DAY.search(fold(self.article.sentences[j].text)) for j in (i, nxt))
+                if (later := self.dates[nxt]) is not None and later.precision == "day" and not told_relatively:
                     when = later  # the date told in the sentence right after the cue
             if when is None and _frames_earlier_event(unify(sent.text).lower(), cue.start()):
                 when = self._event_day(i)  # "En marge de cet événement": the day of the event told before

@@ -164,7 +164,7 @@ def test_a_summit_named_with_states_before_its_noun_is_not_their_gathering(nlp: 
 def test_a_charge_d_affaires_with_no_country_stands_for_the_embassy_state(nlp: Language) -> None:
     x = run(
         "À son arrivée dans les locaux de la représentation diplomatique, le chef de la diplomatie malienne, "
-        "Abdoulaye Diop, a été accueilli le 12 mars par le chargé d'affaires, Kwame Boateng. "
+        "Abdoulaye Diop, a été accueilli par le chargé d'affaires, Kwame Boateng, le 12 mars. "
         "Dans le livre de condoléances, il a salué la mémoire de l'ancien président du Ghana, qui a marqué le Ghana."
     )
     met = [m for m in x.meetings if any(p.endswith("boateng") for p in m.participants)]
@@ -203,3 +203,15 @@ def test_an_adverb_between_auxiliary_and_participle_keeps_the_contact_verb(nlp: 
     y = run("Le colonel Assimi Goïta et Vladimir Poutine se sont à nouveau entretenus le 12 mars au téléphone.")
     (call,) = y.meetings
     assert call.type == "phone_call" and set(call.states) == {"MLI", "RUS"}
+
+
+def test_a_day_told_relatively_neither_takes_nor_lends_the_next_sentence_date(nlp: Language) -> None:
+    x = run(
+        "Le ministre ghanéen des Affaires étrangères, Samuel Okudzeto Ablakwa, a été reçu en audience par le "
+        "président Assimi Goïta. Il a transmis ce jour un message du président ghanéen, rentré le 13 juillet 2025 "
+        "d'un voyage en Europe.",
+        published=None,
+    )
+    (audience,) = x.meetings
+    assert audience.date != "2025-07-13", "'ce jour' is not the day printed for another event in that sentence"
+    assert audience.date == "2025-07"
