@@ -72,12 +72,14 @@ _PASSIVE_CUE = re.compile(r"(?:(?:a|ont) [ée]t[ée] )?re[çc]ue?s?\b")
 # An ambassador's posting in his title, on folded text: "ambassadeur du mali en algerie" -> "algerie".
 _POSTED = re.compile(r"\bambassad\w*\b.*?\b(?:en|au|aux)\s+(?:republique (?:arabe )?(?:d |de |du )?)?(.+)$")
 _DELEGATION = re.compile(r"\b(?:d[ée]l[ée]gation|mission)\b")
-# A day named relatively ("hier", "ce jour", "ce mardi"): with no publication date to resolve it, that sentence
-# neither takes the date printed in the next one nor lends its own (another event's: "rappelé à Dieu le 13 juillet")
+# A cue sentence whose day is named relatively ("hier", "ce jour", "ce mardi") but could not be resolved does not
+# take the date printed in the next sentence; a next sentence that says "ce jour" / "hier" does not lend the date
+# it prints (another event's: "je me trouve ce jour ... rappelé à Dieu le 13 juillet")
 _DEICTIC_DAY = re.compile(
     r"\b(?:avant hier|hier|aujourd'hui|ce jour|(?:ce|cet) (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
-    r"|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) dernier)\b(?! \d)"
-)  # not "ce mardi 4 avril": a printed date
+    r"|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) dernier)\b"
+)
+_TODAY = re.compile(r"\b(?:avant hier|hier|aujourd'hui|ce jour)\b")
 _GATHERINGS = ("joint_commission", "multilateral")  # contacts whose parties may be states with no person named
 _EVENT_VERB = re.compile(alt(load_cues().markers.event_verbs))
 
@@ -134,7 +136,9 @@ class CandidateFinder:
                 self.subject = self._named(i - 1)
             nxt = i + 1
             if when is None and nxt < len(cues) and cues[nxt] is None and self._same_paragraph(i, nxt):
-                told_relatively = any(_DEICTIC_DAY.search(fold(self.article.sentences[j].text)) for j in (i, nxt))
+                told_relatively = bool(
+                    _DEICTIC_DAY.search(fold(sent.text)) or _TODAY.search(fold(self.article.sentences[nxt].text))
+                )
                 if (later := self.dates[nxt]) is not None and later.precision == "day" and not told_relatively:
                     when = later  # the date told in the sentence right after the cue
             if when is None and _frames_earlier_event(unify(sent.text).lower(), cue.start()):
