@@ -45,14 +45,16 @@ from ingest.orgdata import members
 from ingest.people import ArticlePeople
 from ingest.places import seat_place, sentence_place
 from ingest.roles import title_kind, unnamed_representatives
-from ingest.syntax import coordinated_counterparts, receiver_span
+from ingest.syntax import coordinated_counterparts, gathering_takes_place, receiver_span
 
 _BACKGROUND_DAYS = 400  # a dated contact this long before publication is background
 _COMPANY_WINDOW = 3  # sentences after a meeting read for its delegation ("était accompagné de ...")
 # A sentence that names further members of a delegation or people present.
 _COMPANY = re.compile(alt(load_cues().markers.company))
 # A head of state or government named by his title alone, as the subject or the passive agent of the cue.
-_HEAD_TITLE = re.compile(rf"(?:^\s*|\bpar )(?:le|la) (?:{alt(load_cues().titles.head_titles)})\b", re.IGNORECASE)
+_HEAD_TITLE = re.compile(
+    rf"(?:^\s*|\b(?:par|entre|avec) )(?:le|la) (?:{alt(load_cues().titles.head_titles)})\b", re.IGNORECASE
+)
 _SUCCESSIVE = re.compile(alt(load_cues().markers.successive))
 _RETURN_VISIT = re.compile(alt(load_cues().markers.return_visit))
 _RECALLED = re.compile(alt(load_cues().markers.recalled_visit))
@@ -69,6 +71,16 @@ _PASSIVE_CUE = re.compile(r"(?:(?:a|ont) [ée]t[ée] )?re[çc]ue?s?\b")
 # An ambassador's posting in his title, on folded text: "ambassadeur du mali en algerie" -> "algerie".
 _POSTED = re.compile(r"\bambassad\w*\b.*?\b(?:en|au|aux)\s+(?:republique (?:arabe )?(?:d |de |du )?)?(.+)$")
 _DELEGATION = re.compile(r"\b(?:d[ée]l[ée]gation|mission)\b")
+# A cue sentence whose day is named relatively ("hier", "ce jour", "ce mardi") but could not be resolved does not
+# take the date printed in the next sentence; a next sentence that says "ce jour" / "hier" does not lend the date
+# it prints (another event's: "je me trouve ce jour ... rappelé à Dieu le 13 juillet")
+_DEICTIC_DAY = re.compile(
+    r"\b(?:avant hier|hier|aujourd'hui|ce jour|(?:ce|cet) (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
+    r"|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) dernier)\b"
+)
+_TODAY = re.compile(r"\b(?:avant hier|hier|aujourd'hui|ce jour)\b")
+_GATHERINGS = ("joint_commission", "multilateral")  # contacts whose parties may be states with no person named
+_EVENT_VERB = re.compile(alt(load_cues().markers.event_verbs))
 
 
 class CandidateFinder:
@@ -81,6 +93,7 @@ class CandidateFinder:
         self.article, self.people, self.gaz, self.published = article, people, gaz, published
         self.proposed = proposed or {}  # cue-less sentences the contact classifier proposes (ingest/contact_hook.py)
         self.subject: list[str] = []  # people of the sentence before, when the cue sentence continues it
+        self.gates: dict[int, str] = {}  # sentence -> why its cue gave no candidate (`ingest.trace`)
         self.state_counts = state_counts(article, gaz)
         base = article.published
         year = next((y for s in article.sentences if (y := session_year(s.text))), None)
@@ -111,10 +124,15 @@ class CandidateFinder:
                 continue
             mtype, cue = found
             if any(lo <= cue.start() < hi for lo, hi in recalled[i]):
+                self.gates[i] = "recalled visit"
                 continue  # the cue is the noun of a recalled visit, reported above
-            if is_future(sent.text, cue) or is_history(sent.text) or self._is_background(self.dates[i]):
-                continue
-            if is_negated(sent.text, cue):
+            gate = (
+                "future" if is_future(sent.text, cue) else "history" if is_history(sent.text)
+                else "background date" if self._is_background(self.dates[i])
+                else "negated" if is_negated(sent.text, cue) else None
+            )  # fmt: skip
+            if gate is not None:
+                self.gates[i] = gate
                 continue
             when = self.dates[i] or date_after(unify(sent.text).lower(), last_day)
             self.subject = []
@@ -124,7 +142,10 @@ class CandidateFinder:
                 self.subject = self._named(i - 1)
             nxt = i + 1
             if when is None and nxt < len(cues) and cues[nxt] is None and self._same_paragraph(i, nxt):
-                if (later := self.dates[nxt]) is not None and later.precision == "day":
+                told_relatively = bool(
+                    _DEICTIC_DAY.search(fold(sent.text)) or _TODAY.search(fold(self.article.sentences[nxt].text))
+                )
+                if (later := self.dates[nxt]) is not None and later.precision == "day" and not told_relatively:
                     when = later  # the date told in the sentence right after the cue
             if when is None and _frames_earlier_event(unify(sent.text).lower(), cue.start()):
                 when = self._event_day(i)  # "En marge de cet événement": the day of the event told before
@@ -133,6 +154,7 @@ class CandidateFinder:
             if when is None and self.article.published is not None and JUST_DONE.search(sent.text):
                 when = EventDate.of(self.article.published)  # "X vient de recevoir Y": the day of publication
             if when is None and is_pluperfect(sent.text, cue):
+                self.gates[i] = "undated pluperfect"
                 continue  # "X avait rencontré Y", undated: background
             earlier = self._returned_visit(i, sent)
             if earlier is not None:
@@ -263,7 +285,12 @@ class CandidateFinder:
         after: list[str] = []
         pos_of: dict[str, int] = {}
         for e in sent.ents:
-            if e.label != "PER" or e.start < frame_end or is_sender(sent, e) or skip[0] <= e.start < skip[1]:
+            if (
+                e.label != "PER"
+                or frame[0] <= e.start < frame_end
+                or is_sender(sent, e)
+                or skip[0] <= e.start < skip[1]
+            ):
                 continue
             c = self.people.cluster(i, e.start)
             if c is None:
@@ -297,7 +324,15 @@ class CandidateFinder:
             for iso, _, pos in unnamed_representatives(sent, frame_end, len(sent.text))
             if not skip[0] <= pos < skip[1]
         ]
-        bare = self._bare_states(sent, low, mtype, frame_end, cue_start) if participants else []
+        # "les travaux de la commission mixte Guinée-Mali ont été clôturés jeudi": its states are its parties (a
+        # gathering named with no person and no date of its own is background: "qui a tenu sa dernière réunion")
+        gathering = (
+            not participants and when is not None and mtype in _GATHERINGS
+            and gathering_takes_place(sent.text, cue_start, cue_end, _EVENT_VERB)
+        )  # fmt: skip
+        bare = self._bare_states(sent, low, mtype, frame_end, cue_start, gathering) if participants or gathering else []
+        if gathering and len(set(bare) | self._member_states(sent, mtype)) < 2:
+            gathering, bare = False, []  # one state named: not the parties of a gathering
         place, place_state = sentence_place(self.gaz, sent, frame)
         if place is None:
             place, place_state = self._neighbour_place(i)
@@ -316,13 +351,9 @@ class CandidateFinder:
         _extend(states, bare)
         if mtype == "visit" and place_state and participants:
             _extend(states, [place_state])
-        orgs: list[str] = []
-        for e in sent.ents:
-            if oid := ident_of(e.ident, "org:"):
-                _extend(orgs, [top_org(self.gaz, oid)])
+        orgs = self._orgs(sent)
         if mtype == "multilateral":
-            for oid in orgs:
-                _extend(states, members().get(oid, []))
+            _extend(states, [iso for oid in orgs for iso in members().get(oid, [])])
         hosts = self._hosts(mtype, low, cue_start, cue_end, before, after, place_state, bare)
         if mtype == "audience":  # the parse's receiving side, when it names one of the meeting's states
             received = [st for st in self._receiver_states(i, sent, cue_start, cue_end, frame_end) if st in states]
@@ -334,6 +365,7 @@ class CandidateFinder:
             type=mtype, sentence=i, evidence=sent.text.strip(), participants=participants, states=states,
             rep_states=reps, hosts=hosts, organisations=orgs, place=place, place_state=place_state, date=date,
             date_is_fallback=when is None, anaphoric=is_anaphoric(sent.text, cue_start), party=dict(state_of),
+            gathering=gathering,
         )  # fmt: skip
         company = _COMPANY.search(low)
         if base.anaphoric and company and participants and min(pos_of.get(p, -1) for p in participants) > company.end():
@@ -392,6 +424,18 @@ class CandidateFinder:
             for iso in others
         ]
 
+    def _orgs(self, sent: Sentence) -> list[str]:
+        """The organisations named in a sentence (organs folded into their parent)."""
+        orgs: list[str] = []
+        for e in sent.ents:
+            if oid := ident_of(e.ident, "org:"):
+                _extend(orgs, [top_org(self.gaz, oid)])
+        return orgs
+
+    def _member_states(self, sent: Sentence, mtype: str) -> set[str]:
+        """The member states of the organisations of a gathering's sentence ("le sommet de l'AES")."""
+        return {iso for oid in self._orgs(sent) for iso in members().get(oid, [])} if mtype == "multilateral" else set()
+
     @staticmethod
     def _turns(low: str, cue_end: int, after: list[str], pos_of: dict[str, int]) -> list[list[str]]:
         """The people after the cue grouped by 'avec X, puis avec Y' (one group per 'avec'), or one group."""
@@ -402,16 +446,21 @@ class CandidateFinder:
         groups = [[p for p in after if lo <= pos_of.get(p, -1) < hi] for lo, hi in itertools.pairwise(bounds)]
         return [g for g in groups if g]
 
-    def _bare_states(self, sent: Sentence, low: str, mtype: str, frame_end: int, cue_start: int) -> list[str]:
-        """States named without a representative: destination of a visit, 'entre le Mali et la Russie'."""
+    def _bare_states(
+        self, sent: Sentence, low: str, mtype: str, frame_end: int, cue_start: int, gathering: bool = False
+    ) -> list[str]:
+        """States named without a representative: destination of a visit, 'entre le Mali et la Russie'; for a
+        gathering named with no person, only the states named after its noun ("le sommet Russie-Afrique")."""
         out = []
         for e in sent.ents:
             iso = ident_of(e.ident, "state:")
             if not iso or e.start < frame_end or e.label not in ("STATE", "CAPITAL"):
                 continue
             before = low[max(0, e.start - 40) : e.start]
-            if mtype in ("visit", "joint_commission") and e.start > cue_start:
+            if (mtype in ("visit", "joint_commission") or gathering) and e.start > cue_start:
                 out.append(iso)
+            elif gathering:
+                continue
             elif " entre " in " " + before or re.search(r"\bet (?:le |la |l'|les )?$", before) and "entre" in low:
                 out.append(iso)
         return out
@@ -613,13 +662,28 @@ class CandidateFinder:
                 continue  # "par le président de la transition Bah N'Daw": the title of the name printed after it
             kind = title_kind(m.group(0)) or ""
             named = self._holder(kind, home, kind_given=True)
-            if named is None:  # the home state guessed wrong ("L'Ambassadrice des États-Unis ... reçue par le
+            if named is not None and self._named_elsewhere(sent, named, m.start(), m.end()):
+                # "Le chef de l'État a eu un tête-à-tête avec son homologue russe, Vladimir Poutine": the title
+                # alone is not the counterpart named in the same sentence; the home state was guessed wrong
+                others = [pid for pid in self.people.ids() if kind in self.people.kinds(pid)
+                          and self.people.state(pid) not in (None, self.people.state(named))]  # fmt: skip
+                named = others[0] if len(others) == 1 else None
+            elif named is None:  # the home state guessed wrong ("L'Ambassadrice des États-Unis ... reçue par le
                 # Premier ministre"): the article's one holder of that post, whatever his state
                 holders = [pid for pid in self.people.ids() if kind and kind in self.people.kinds(pid)]
                 named = holders[0] if len(holders) == 1 else None
             if named is not None:
                 out.append((m.start(), named))
         return out
+
+    def _named_elsewhere(self, sent: Sentence, pid: str, lo: int, hi: int) -> bool:
+        """Whether a person is named in a sentence outside the span [lo, hi)."""
+        i = self.article.sentences.index(sent)
+        return any(
+            e.label == "PER" and not lo <= e.start < hi + 40
+            and (cl := self.people.cluster(i, e.start)) is not None and cl.id == pid
+            for e in sent.ents
+        )  # fmt: skip
 
     def _holder(self, role: str, iso: str, kind_given: bool = False, near: int | None = None) -> str | None:
         """The one person of the article holding a post of this kind for this state ('le chef de la diplomatie

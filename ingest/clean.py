@@ -143,12 +143,18 @@ def clean(raw: str) -> CleanText:
     seen: set[str] = set()
     for line in lines:
         if _CUT.match(line):
-            break
+            if any(is_sentence(x) for x in out):
+                break
+            continue  # share buttons or a photo credit above the story ("Partager", "© Outlet - 12 octobre"): furniture
         out.append(line)
     out = _drop_teasers(out)
     kept: list[str] = []
+    first: dict[str, int] = {}  # folded line -> its index in `kept` (fold drops the punctuation)
     for line in out:
         key = fold(line)
+        if key in first and is_sentence(line) and not is_sentence(kept[first[key]]):
+            kept[first[key]] = line  # the title repeated as the story's lead sentence: running text
+            continue
         if _PUBLISHED.match(line):
             dateline = dateline or line
             continue
@@ -167,6 +173,7 @@ def clean(raw: str) -> CleanText:
             bylines.append(line)
             continue
         seen.add(key)
+        first.setdefault(key, len(kept))
         kept.append(line)
     kept = _join_broken(kept)
     wire = None

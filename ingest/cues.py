@@ -84,6 +84,9 @@ class Markers(_Strict):
     return_visit: list[Group]
     recalled_visit: list[Group]
     event_anaphor: list[Group]
+    event_verbs: list[Group]
+    framed_contact: list[Group]
+    verb_adverbs: list[Group]
 
 
 class Titles(_Strict):

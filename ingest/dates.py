@@ -29,6 +29,8 @@ _DAY_MONTH = re.compile(rf"\b(?:(?:{_W})\s+)?(\d{{1,2}})(?:er)?\s+({_M})(?:\s+(\
 # "jusqu'au 31 décembre 2025"): read on folded text, it never dates the sentence's contact.
 _AHEAD_BEFORE = re.compile(r"(?:\bd'ici (?:au |le |la fin )?|\bjusqu'(?:au |a |en )|\bavant le |\bau plus tard le )$")
 _AHEAD_AFTER = re.compile(r"^\s+prochaine?s?\b")
+# "du 5 au 6 juillet 2024", "les 27 et 28 juillet": a stay or a gathering over several days starts on the first
+_DAY_SPAN = re.compile(rf"\b(du|les) (\d{{1,2}})(?:er)? (?:au|et) \d{{1,2}}(?:er)?\s+(?=(?:{_M})\b)")
 _MONTH_YEAR = re.compile(rf"\b({_M})\s+(\d{{4}})\b")
 _WEEKDAY = re.compile(rf"\b(ce|cet|le|du|depuis)?\s*({_W})\b(\s+(?:dernier|passe|precedent|soir|matin|apres midi))?")
 _RELATIVE = re.compile(r"\b(avant hier|hier|aujourd'hui|il y a (?:\w+) jours?|la semaine derniere)\b")
@@ -156,7 +158,7 @@ def find_date(
     month, "2021-10"); with a weekday ("ce jeudi 22 décembre") the latest year, up to that month, in which that
     day falls on that weekday fixes it; with no month either, the first such year from `year_floor` (the latest
     year the article prints), else the latest up to today."""
-    s = fold(sentence)
+    s = _DAY_SPAN.sub(r"\1 \2 ", fold(sentence))
     m = next((x for x in _DAY_MONTH.finditer(s) if not _ahead(s, x.start(), x.end())), None)
     if m:
         day, month = int(m.group(1)), MONTHS[m.group(2)]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import re
+from collections.abc import Mapping
 
 from core.text import unify
 from ingest.article import Article, Sentence
@@ -27,14 +29,9 @@ def extract_article(
 ) -> Extraction:
     """The rule stages over one article whose paragraphs went through the NLP stage (`learned`: the contact
     classifier's veto, type choice or proposed sentences, see ingest/contact_hook.py)."""
-    published = doc.published or publication_date(ct.dateline, doc.url, doc.text)
-    if published is None and ct.wire_dateline:
-        published = dateline_day(ct.wire_dateline)
-    article = Article(doc.id, sentences, parse_iso(published), ct.header_date or url_month(doc.url), ct.bylines)
-    article = relabel_surnames(article)
-    people = ArticlePeople(article, gaz, ct.bylines, home_state(article, gaz, ct.wire_dateline))
     proposed = proposals(sentences, learned)
-    found, people = CandidateFinder(article, people, gaz, published, proposed).candidates()
+    published, article, people, finder = prepare(doc, ct, sentences, gaz, proposed)
+    found, people = finder.candidates()
     found = [c for c in found if c.sentence not in proposed or has_counterpart(c)]  # a proposal needs both sides
     cands = merge(refine(found, sentences, learned))
     share_day(cands)
@@ -53,6 +50,24 @@ def extract_article(
         organisations=organisation_refs(article, gaz),
         meetings=meetings,
     )
+
+
+def prepare(
+    doc: Document,
+    ct: CleanText,
+    sentences: list[Sentence],
+    gaz: Gazetteer,
+    proposed: Mapping[int, tuple[str, re.Match[str]]] | None = None,
+) -> tuple[str | None, Article, ArticlePeople, CandidateFinder]:
+    """The publication date, the article, its people and the candidate finder of an analysed document
+    (`proposed`: cue-less sentences the contact classifier proposes, ingest/contact_hook.py)."""
+    published = doc.published or publication_date(ct.dateline, doc.url, doc.text)
+    if published is None and ct.wire_dateline:
+        published = dateline_day(ct.wire_dateline)
+    article = Article(doc.id, sentences, parse_iso(published), ct.header_date or url_month(doc.url), ct.bylines)
+    article = relabel_surnames(article)
+    people = ArticlePeople(article, gaz, ct.bylines, home_state(article, gaz, ct.wire_dateline))
+    return published, article, people, CandidateFinder(article, people, gaz, published, proposed)
 
 
 def _meetings(cands: list[Candidate], article: Article, people: ArticlePeople) -> list[Meeting]:
@@ -92,9 +107,11 @@ def _roles(people: ArticlePeople, c: Candidate) -> dict[str, str]:
 
 
 def has_counterpart(c: Candidate) -> bool:
-    """Two states, or a state and an organisation, with someone named or represented."""
+    """Two states, or a state and an organisation, with someone named or represented; a session of a joint
+    commission or a gathering may name only its states ("les travaux de la commission mixte Guinée-Mali ont été
+    clôturés", "le sommet des chefs d'État de l'AES s'est tenu à Niamey")."""
     if not c.participants and not c.rep_states:
-        return False
+        return c.gathering and len(set(c.states)) >= 2
     if len(set(c.states)) >= 2:
         return True
     return bool(c.states) and bool(c.organisations) and bool(c.participants)

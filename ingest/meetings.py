@@ -76,6 +76,7 @@ class Candidate:
     split_group: int | None = None
     party: dict[str, str] = field(default_factory=dict)  # participant id -> the state it stands for
     company: set[str] = field(default_factory=set)  # participants named as delegation members, not as actors
+    gathering: bool = False  # a gathering named as the subject of an event verb: its states are its parties
     standalone: bool = False  # an earlier contact recalled in passing ("faisant suite à une visite de X"): never merged
 
     def sides(self) -> set[str]:
@@ -86,9 +87,22 @@ class Candidate:
         return {"p:" + p for p in self.participants} | {"s:" + s for s in self.states}
 
 
+# "a également rencontré", "s'est ensuite entretenu", "ont à nouveau échangé": an adverb between auxiliary and
+# participle, moved after the participle for the cue tables (same characters, same length: offsets outside the
+# verb group are unchanged)
+_SPLIT_VERB = re.compile(
+    rf"\b((?:a|ont|avait|avaient|s'est|se sont|a été|ont été) )((?:{alt(_MK.verb_adverbs)}) )([\w'-]+)"
+)
+
+
+def cue_text(sentence: str) -> str:
+    """The lower-cased sentence the cue tables are matched on (`_SPLIT_VERB`)."""
+    return _SPLIT_VERB.sub(lambda m: m.group(1) + m.group(3) + " " + m.group(2).rstrip(), unify(sentence).lower())
+
+
 def meeting_cue(sentence: str) -> tuple[str, re.Match[str]] | None:
     """The meeting type and cue of a sentence, or None; types are tried from the most specific."""
-    low = unify(sentence).lower()
+    low = cue_text(sentence)
     frame_end = frame_span(low)[1]
     for mtype, rx in CUES:
         for m in rx.finditer(low):
@@ -115,7 +129,7 @@ _INFINITIVES = [(g.type, re.compile("|".join(g.alternatives))) for g in _MK.coor
 def coordinated_cue(sentence: str, first: re.Match[str]) -> tuple[str, re.Match[str]] | None:
     """A second contact predicate coordinated with the first one ("X a été reçu par Y, et s'est entretenu avec
     Z", "a rencontré Y, puis a eu un entretien avec Z", "avant de rencontrer Z"): its type and cue, or None."""
-    low = unify(sentence).lower()
+    low = cue_text(sentence)
     for mtype, rx in [*CUES, *_INFINITIVES]:
         if mtype in ("multilateral", "phone_call"):
             continue
@@ -125,10 +139,15 @@ def coordinated_cue(sentence: str, first: re.Match[str]) -> tuple[str, re.Match[
     return None
 
 
+# "lors d'une rencontre avec X", "au cours de son entretien avec X": the clause names the contact itself
+_FRAMED_CONTACT = re.compile(alt(_MK.framed_contact))
+
+
 def frame_span(low: str) -> tuple[int, int]:
-    """The 'en marge de ... ,' clause at the head of a sentence (start, end), or (0, 0)."""
+    """The 'en marge de ... ,' clause at the head of a sentence (start, end), or (0, 0); not a contact noun
+    with its counterpart ('lors d'une rencontre avec X'), which is the contact itself."""
     m = _FRAME.search(low)
-    if not m or m.start() > 60:
+    if not m or m.start() > 60 or _FRAMED_CONTACT.match(low, m.end()):
         return 0, 0
     comma = low.find(",", m.end())
     return (m.start(), comma) if comma > 0 else (0, 0)

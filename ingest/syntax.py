@@ -111,3 +111,59 @@ def coordinated_counterparts(sentence: str, cue_start: int, cue_end: int) -> tup
                 return start, end
             return None
     return None
+
+
+_NOUN_LINKS = ("nmod", "compound", "flat:name", "amod", "nummod", "appos")  # "les travaux de la session de ..."
+_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")  # "Guinée-Mali", "mauritano-malienne": the parser splits the clause there
+
+
+def _noun_group(node: Token) -> list[Token]:
+    """A noun and the nouns hanging on it ("sommet des chefs d'État des pays de l'AES")."""
+    out, todo = [], [node]
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        todo.extend(c for c in t.children if c.dep_ in _NOUN_LINKS)
+    return out
+
+
+def gathering_takes_place(sentence: str, cue_start: int, cue_end: int, event_verb: re.Pattern[str]) -> bool:
+    """Whether the gathering noun of a cue ("sommet", "commission mixte", "réunion"), or a noun it modifies
+    ("les travaux de la session de la commission mixte"), is the subject of an event verb ("s'est tenu", "ont
+    été clôturés", "a clôturé sa session", "s'est ouvert") or has one as a relative clause or participle ("le
+    sommet des chefs d'État ... qui s'est tenu du 5 au 6 juillet", "la session tenue à Conakry"). Hyphens
+    between words are read as spaces (same offsets)."""
+    parser = load_parser()
+    with parser.memory_zone():
+        doc = parser(_HYPHEN.sub(" ", sentence))
+        cue = [t for t in doc if t.idx < cue_end and t.idx + len(t.text) > cue_start and t.dep_ not in ("case", "det")]
+        for t in cue:
+            node, steps = t, 0
+            while steps < 4:
+                if node.dep_ in ("nsubj", "nsubj:pass") and event_verb.match(node.head.lower_):
+                    return True
+                if any(
+                    c.dep_ in ("acl", "acl:relcl") and event_verb.match(c.lower_)
+                    for n in _noun_group(node)
+                    for c in n.children
+                ):
+                    return True
+                if node.head.i == node.i:  # a fragment root: the parse broke the clause after the noun group
+                    return _subject_split_off(node, event_verb)
+                if node.dep_ not in _NOUN_LINKS:
+                    break
+                node, steps = node.head, steps + 1
+    return False
+
+
+def _subject_split_off(root: Token, event_verb: re.Pattern[str]) -> bool:
+    """'Les travaux de la session de la commission mixte Guinée-Mali ont été clôturés': the parser ends the
+    noun group as its own fragment and takes its last word for the verb's subject; the first verb after the
+    group is an event verb whose subject starts at most two words after the group's end."""
+    end = max(t.i for t in root.subtree)
+    doc = root.doc
+    verb = next((t for t in doc[end + 1 :] if any(c.dep_.startswith("aux") for c in t.children)), None)
+    if verb is None or not event_verb.match(verb.lower_):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    return all(c.i <= end + 2 for c in subjects)

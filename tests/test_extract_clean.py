@@ -99,3 +99,18 @@ def test_two_teasers_inside_the_story_keep_the_story_between_them() -> None:
 def test_month_from_the_address() -> None:
     assert url_month("https://www.nigerinter.com/2024/03/niger-usa-delegation/") == "2024-03"
     assert url_month("https://example.org/article/123") is None
+
+
+def test_share_button_and_photo_credit_above_the_story_do_not_cut_it() -> None:
+    raw = f"Accueil\nPartager\nMali : une audience au palais\n© Journal du Sahel - mardi 5 mars 2024\n{BODY}\nPartager"
+    ct = clean(raw)
+    assert BODY in ct.paragraphs, "a footer marker cuts the article only once its running text has begun"
+    assert not any(p.startswith(("Partager", "©")) for p in ct.paragraphs)
+
+
+def test_a_span_of_days_dates_the_first_day() -> None:
+    base = date(2024, 9, 1)
+    first = find_date("le sommet qui s'est tenu du 5 au 6 juillet 2024 à Niamey", base)
+    assert first is not None and first.value == "2024-07-05"
+    found = find_date("au sommet tenu les 27 et 28 juillet derniers", base)
+    assert found is not None and found.value == "2024-07-27"
