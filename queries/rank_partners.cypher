@@ -1,8 +1,9 @@
 // The states that met a given state, ranked by number of meetings (optionally only meetings concerning one
 // sector, and in a span of whole years), ties broken by all their meetings with that state; with first/last date
-// and the meetings per sector. Read from the partner tallies the writer keeps (graph/partner_tallies.py): a few
-// hundred small nodes, whatever the number of meetings. rank_partners_on_the_fly.cypher answers the same from the
-// meetings themselves (and any period, not only whole years).
+// and the meetings per sector of each tally counted (`sector_counts`: [[sectors], [counts]] per year, for the
+// caller to add up: api/partners.py). Read from the partner tallies the writer keeps (graph/partner_tallies.py): a
+// few hundred small nodes, whatever the number of meetings. rank_partners_on_the_fly.cypher answers the same from
+// the meetings themselves (and any period, not only whole years), with the sectors added up.
 // @param state: string  ISO3 of the state whose partners are ranked.
 // @param sector: string?  A sector name as stored (vocabulary), e.g. "défense".
 // @param from_year: string?  First year, YYYY.
@@ -22,20 +23,13 @@ CALL () {
 MATCH (t:PartnerTally)
 WHERE t.state = $state AND t.sector = sector AND t.year >= low AND t.year <= high
 WITH overall, t.partner AS partner, sum(t.meetings) AS total, min(t.first) AS first, max(t.last) AS last,
-     collect(t) AS tallies
+     collect([t.sectors, t.counts]) AS sector_counts
 WHERE total > 0
-WITH overall, collect({partner: partner, total: total, first: first, last: last, tallies: tallies}) AS found
+WITH overall, collect({partner: partner, total: total, first: first, last: last, sector_counts: sector_counts}) AS found
 UNWIND found AS f
 WITH f, size(found) AS total_partners, head([x IN overall WHERE x[0] = f.partner | x[1]]) AS all_meetings
 ORDER BY f.total DESC, all_meetings DESC, f.partner
 SKIP $offset LIMIT $limit
 MATCH (partner:State {iso3: f.partner})
 RETURN partner.iso3 AS iso3, partner.name AS name, f.total AS meetings, all_meetings, total_partners,
-       f.first AS first, f.last AS last,
-       COLLECT {
-         UNWIND f.tallies AS t
-         UNWIND range(0, size(t.sectors) - 1) AS i
-         WITH t.sectors[i] AS sector, sum(t.counts[i]) AS n
-         ORDER BY n DESC, sector
-         RETURN {sector: sector, meetings: n}
-       } AS sectors
+       f.first AS first, f.last AS last, f.sector_counts AS sector_counts

@@ -3,8 +3,9 @@
 A seeded random walk over synthetic articles (bench/synthetic.py ground truth, reports of one meeting spread over
 several articles, so they merge across articles): ingests of random subsets, re-ingests, corrections (same URL,
 new text, changed meetings), retractions, and judgements (reject, set_date, set_host, set_type, merge_meetings,
-split_meeting, merge_people). After every step, every state's partners read from the tallies
-(queries/rank_partners.cypher) equal those of the on-the-fly query (queries/rank_partners_on_the_fly.cypher):
+split_meeting, merge_people). After every step, every state's partners read from the tallies as the API reads them
+(api/partners.py over queries/rank_partners.cypher) equal those of the on-the-fly query
+(queries/rank_partners_on_the_fly.cypher):
 overall, per sector, and per period of whole years; and a graph tallied from scratch has the same tallies.
 """
 
@@ -17,6 +18,8 @@ from typing import Any
 import neo4j
 import pytest
 
+from api.partners import rank_partners, whole_years
+from api.reads import GraphReader
 from bench.synthetic import generate
 from graph.judgements import JudgementIn
 from graph.partner_tallies import tally_untallied
@@ -41,11 +44,24 @@ def _rows(driver: neo4j.Driver, query: str, **params: Any) -> list[dict[str, Any
     return [r.data() for r in records]
 
 
-def _ranked(driver: neo4j.Driver, name: str, **params: Any) -> list[dict[str, Any]]:
-    rows = _rows(driver, load_query(name), offset=0, limit=500, **params)
+def _sectors_as_pairs(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for row in rows:  # equal counts may list sectors in either order only when tied: the query orders them
         row["sectors"] = [(s["sector"], s["meetings"]) for s in row["sectors"]]
     return rows
+
+
+def _ranked(driver: neo4j.Driver, name: str, **params: Any) -> list[dict[str, Any]]:
+    return _sectors_as_pairs(_rows(driver, load_query(name), offset=0, limit=500, **params))
+
+
+def _from_tallies(driver: neo4j.Driver, state: str, sector: str | None, start: str | None, end: str | None) -> Any:
+    """The ranking as the API reads it (api/partners.py), which must take the tallies for these periods."""
+    assert whole_years(start, end) is not None
+    reader = GraphReader(driver, DATABASE, 30.0)
+    try:
+        return _sectors_as_pairs(rank_partners(reader, state, sector, start, end, offset=0, limit=500))
+    finally:
+        reader.close()
 
 
 def check_partners(driver: neo4j.Driver, rng: random.Random) -> int:
@@ -75,7 +91,7 @@ def check_partners(driver: neo4j.Driver, rng: random.Random) -> int:
         chosen = [None, *(sectors if state == "MLI" else rng.sample(sectors, min(2, len(sectors))))]
         for sector in chosen if state in busy else [None]:
             for start, end in periods if sector is None else rng.sample(periods, min(2, len(periods))):
-                tallied = _ranked(driver, "rank_partners", state=state, sector=sector, from_year=start, to_year=end)
+                tallied = _from_tallies(driver, state, sector, start, end)
                 live = _ranked(
                     driver, "rank_partners_on_the_fly", state=state, sector=sector, **{"from": start, "to": end}
                 )
