@@ -13,6 +13,7 @@ from neo4j.exceptions import DatabaseUnavailable, ServiceUnavailable, SessionExp
 
 from api.errors import DatabaseDownError, InvalidParameterError
 from api.reads import GraphReader
+from api.resolve import sector_names
 from core.date_pattern import DATE_PATTERN, DAY_PATTERN
 from core.dates import PartialDate
 from core.errors import PartialDateError
@@ -152,4 +153,26 @@ PeriodDep = Annotated[Period, Depends(get_period)]
 FormatDep = Annotated[
     Literal["json", "csv"] | None,
     Query(alias="format", description="`csv` for a table (same as `Accept: text/csv`); JSON by default."),
+]
+
+
+# The query parameters of the state-and-sector reads (GET /partners, GET /charts/partners), declared once.
+StateParam = Annotated[
+    str,
+    Query(
+        min_length=1,
+        max_length=200,
+        json_schema_extra=NAME_SCHEMA,
+        description="ISO3 or name of the state.",
+        examples=["MLI"],
+    ),
+]
+SectorParam = Annotated[
+    str | None,
+    Query(
+        max_length=50,
+        description="Only meetings concerning this sector (French or English, any case; see GET /sectors).",
+        examples=["défense"],
+        json_schema_extra=string_schema(enum=sector_names()),
+    ),
 ]
