@@ -31,6 +31,7 @@ import neo4j
 if __package__ in (None, ""):  # run as a script: make the repository root importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from api.partners import tally_period
 from bench.bench_api import ApiProcess, Cell, drive, summarise
 from bench.common import DATABASE, BenchServer, count, wipe
 from bench.synthetic_graph import write_synthetic_graph
@@ -101,7 +102,9 @@ def bare_call(
     state, sector, start, end = case
     params: dict[str, Any] = {"state": state, "sector": sector, "offset": 0, "limit": 100}
     if tallies:
-        name, params = "rank_partners", {**params, "from_year": start, "to_year": end}
+        period = tally_period(start, end)
+        assert period is not None, "the bench's periods are whole years or months"
+        name, params = "rank_partners", {**params, **period}
     else:
         name, params = "rank_partners_on_the_fly", {**params, "from": start, "to": end}
     query = load_query(name)
@@ -158,7 +161,7 @@ def print_table(results: Sequence[tuple[Case, list[Cell]]], meetings: int, clien
         "tallies); bare = the query alone through the driver; same run"
     )
     print(
-        f"{'state':<5} {'sector':<8} {'period':<9} | {'API p50':>7} {'p99':>7} {'req/s':>6} | "
+        f"{'state':<5} {'sector':<8} {'period':<15} | {'API p50':>7} {'p99':>7} {'req/s':>6} | "
         f"{'tallies p50':>11} {'p99':>7} {'req/s':>6} | {'on-the-fly p50':>14} {'p99':>8} {'req/s':>6} {'fail':>4} | "
         f"{'fly/tallies p50':>15}"
     )
@@ -171,7 +174,7 @@ def print_table(results: Sequence[tuple[Case, list[Cell]]], meetings: int, clien
             else f"{'-':>14} {'-':>8} {'-':>6} {'-':>4} | {'-':>15}"
         )
         print(
-            f"{state:<5} {sector or '-':<8} {period:<9} | {api.p50_ms:>7.1f} {api.p99_ms:>7.1f} {api.rps:>6.0f} | "
+            f"{state:<5} {sector or '-':<8} {period:<15} | {api.p50_ms:>7.1f} {api.p99_ms:>7.1f} {api.rps:>6.0f} | "
             f"{tallied.p50_ms:>11.1f} {tallied.p99_ms:>7.1f} {tallied.rps:>6.0f} | {fly}"
         )
 
@@ -182,8 +185,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--max-seconds", type=float, default=8.0, help="time bound per cell")
     parser.add_argument("--sector", default="défense")
-    parser.add_argument("--from-year", default="2018")
-    parser.add_argument("--to-year", default="2021")
+    parser.add_argument("--from-year", default="2018", help="the period's start: YYYY or YYYY-MM")
+    parser.add_argument("--to-year", default="2021", help="the period's end: YYYY or YYYY-MM")
     parser.add_argument("--bolt-port", type=int, default=BenchServer.bolt_port)
     parser.add_argument("--http-port", type=int, default=BenchServer.http_port)
     parser.add_argument("--data-dir", type=Path, default=Path("data/bench-partners-neo4j"))
