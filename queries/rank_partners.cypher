@@ -21,20 +21,27 @@ CALL () {
   MATCH (a:PartnerTally {state: $state, sector: '', year: '*'})
   RETURN collect([a.partner, a.meetings]) AS overall
 }
-// year '*' (all time) without a period, else the years from..to ('' = undated and '*' sort first, month tallies
-// 'mYYYY:SS-EE' last), and in the edge years the month tallies whose months end at from_month or later and start
-// at to_month or earlier
-MATCH (t:PartnerTally)
-WHERE t.state = $state AND t.sector = sector
-  AND (t.year >= low AND t.year <= high
-       OR $from_month IS NOT NULL AND t.year STARTS WITH 'm' + left($from_month, 4) + ':'
-          AND right(t.year, 2) >= right($from_month, 2)
-          AND ($to_month IS NULL OR left($to_month, 4) <> left($from_month, 4)
-               OR substring(t.year, 6, 2) <= right($to_month, 2))
-       OR $to_month IS NOT NULL AND t.year STARTS WITH 'm' + left($to_month, 4) + ':'
-          AND substring(t.year, 6, 2) <= right($to_month, 2)
-          AND ($from_month IS NULL OR left($to_month, 4) <> left($from_month, 4)
-               OR right(t.year, 2) >= right($from_month, 2)))
+// Index seeks on (state, sector, year): year '*' (all time) without a period, else the years from..to ('' =
+// undated and '*' sort first, month tallies 'mYYYY:SS-EE' last); and in each edge year the month tallies whose
+// months end at from_month or later and start at to_month or earlier (one branch when both edges are one year)
+CALL (sector, low, high) {
+  MATCH (t:PartnerTally)
+  WHERE t.state = $state AND t.sector = sector AND t.year >= low AND t.year <= high
+  RETURN t
+  UNION ALL
+  MATCH (t:PartnerTally)
+  WHERE t.state = $state AND t.sector = sector AND t.year STARTS WITH 'm' + left($from_month, 4) + ':'
+    AND right(t.year, 2) >= right($from_month, 2)
+    AND ($to_month IS NULL OR left($to_month, 4) <> left($from_month, 4)
+         OR substring(t.year, 6, 2) <= right($to_month, 2))
+  RETURN t
+  UNION ALL
+  MATCH (t:PartnerTally)
+  WHERE t.state = $state AND t.sector = sector AND t.year STARTS WITH 'm' + left($to_month, 4) + ':'
+    AND substring(t.year, 6, 2) <= right($to_month, 2)
+    AND ($from_month IS NULL OR left($to_month, 4) <> left($from_month, 4))
+  RETURN t
+}
 WITH overall, t.partner AS partner, sum(t.meetings) AS total, min(t.first) AS first, max(t.last) AS last,
      collect([t.sectors, t.counts]) AS sector_counts
 WHERE total > 0
