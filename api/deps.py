@@ -13,6 +13,7 @@ from neo4j.exceptions import DatabaseUnavailable, ServiceUnavailable, SessionExp
 
 from api.errors import DatabaseDownError, InvalidParameterError
 from api.reads import GraphReader
+from api.resolve import sector_names
 from core.date_pattern import DATE_PATTERN, DAY_PATTERN
 from core.dates import PartialDate
 from core.errors import PartialDateError
@@ -39,7 +40,12 @@ async def get_driver(request: Request) -> AsyncIterator[Driver]:
     breaker.succeeded()
 
 
-SettingsDep = Annotated[Settings, Depends(get_settings)]
+async def settings() -> Settings:
+    """The process-wide settings, on the event loop (a plain `def` dependency would take a worker thread)."""
+    return get_settings()
+
+
+SettingsDep = Annotated[Settings, Depends(settings)]
 DriverDep = Annotated[Driver, Depends(get_driver)]
 
 
@@ -63,7 +69,7 @@ class Page:
     offset: int
 
 
-def get_page(
+async def get_page(  # async: a pure check, run on the event loop instead of in a worker thread
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Rows to return (1..{MAX_LIMIT}).")] = 100,
     offset: Annotated[int, Query(ge=0, le=1_000_000, description="Rows to skip.")] = 0,
 ) -> Page:
@@ -123,7 +129,7 @@ class Period:
     end: str | None
 
 
-def get_period(
+async def get_period(  # async: a pure check, run on the event loop instead of in a worker thread
     from_: Annotated[
         str | None,
         Query(
@@ -142,6 +148,11 @@ def get_period(
         ),
     ] = None,
 ) -> Period:
+    return check_period(from_, to)
+
+
+def check_period(from_: str | None, to: str | None) -> Period:
+    """The period of the query parameters `from` and `to`, else 422 (a bad date, or `from` after `to`)."""
     start, end = check_date(from_, "from"), check_date(to, "to")
     if start is not None and end is not None and start[: len(end)] > end[: len(start)]:
         raise InvalidParameterError(f"'from' ({start}) is after 'to' ({end}).")
@@ -152,4 +163,26 @@ PeriodDep = Annotated[Period, Depends(get_period)]
 FormatDep = Annotated[
     Literal["json", "csv"] | None,
     Query(alias="format", description="`csv` for a table (same as `Accept: text/csv`); JSON by default."),
+]
+
+
+# The query parameters of the state-and-sector reads (GET /partners, GET /charts/partners), declared once.
+StateParam = Annotated[
+    str,
+    Query(
+        min_length=1,
+        max_length=200,
+        json_schema_extra=NAME_SCHEMA,
+        description="ISO3 or name of the state.",
+        examples=["MLI"],
+    ),
+]
+SectorParam = Annotated[
+    str | None,
+    Query(
+        max_length=50,
+        description="Only meetings concerning this sector (French or English, any case; see GET /sectors).",
+        examples=["défense"],
+        json_schema_extra=string_schema(enum=sector_names()),
+    ),
 ]

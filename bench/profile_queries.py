@@ -27,7 +27,7 @@ from graph.queries import load_query
 
 SUSPECT = ("NodeByLabelScan", "AllNodesScan", "CartesianProduct", "Eager", "NodeIndexScan")
 _NO_PERIOD = {"from": None, "to": None, "offset": 0, "limit": LIMIT}
-_NO_YEARS = {"from_year": None, "to_year": None, "offset": 0, "limit": LIMIT}
+_NO_YEARS = {"from_year": None, "to_year": None, "from_month": None, "to_month": None, "offset": 0, "limit": LIMIT}
 
 
 def _operators(plan: dict[str, Any], depth: int = 0) -> Iterator[tuple[int, dict[str, Any]]]:

@@ -79,6 +79,8 @@ def _partners(session: neo4j.Session, params: dict[str, str]) -> None:
         sector=None,
         from_year=None,
         to_year=None,
+        from_month=None,
+        to_month=None,
         offset=0,
         limit=LIMIT,
     )

@@ -1,8 +1,9 @@
 """Partner tallies: meetings per (state, partner), per sector and per year, kept exact by every write path.
 
 GET /partners reads these instead of every meeting of a state (Mali is in nearly all of them). A `:PartnerTally`
-node holds, for one ordered pair of states, one sector filter ('' = any sector) and one year ('*' = all time,
-'' = undated), the number of meetings, their first and last date, and the meetings per sector among them
+node holds, for one ordered pair of states, one sector filter ('' = any sector) and one period (`year`: '*' = all
+time, 'YYYY' a year, '' = undated, or 'mYYYY:SS-EE' the meetings of year YYYY whose days span months SS to EE), the
+number of meetings, their first and last date, and the meetings per sector among them
 (`sectors` / `counts`, parallel lists). The meetings counted are exactly those `queries/rank_partners_on_the_fly.
 cypher` counts: `:Meeting` nodes (a rejected meeting is a `:RejectedMeeting`) with both states `REPRESENTED_AT`.
 
@@ -46,9 +47,20 @@ def meeting_year(start_day: str | None, end_day: str | None) -> str:
     return UNDATED
 
 
-def signature(states: Iterable[str], sectors: Iterable[str], year: str, date: str | None) -> str:
-    """What a meeting is counted with, as stored in its `tallied` property."""
-    return json.dumps([sorted(set(states)), sorted(set(sectors)), year, date], ensure_ascii=False)
+def month_span(start_day: str | None, end_day: str | None) -> str | None:
+    """The months a meeting's days span within their year, as a tally period 'mYYYY:SS-EE' (a day or month date:
+    one month, e.g. 'm2024:03-03'; a year date: 'm2024:01-12'); None when it has no days or they span years.
+    Periods that start or end inside a year are answered from these (queries/rank_partners_months.cypher): 'm'
+    sorts after every year, so the whole-year reads never take them."""
+    if meeting_year(start_day, end_day) == UNDATED or start_day is None or end_day is None:
+        return None
+    return f"m{start_day[:4]}:{start_day[5:7]}-{end_day[5:7]}"
+
+
+def signature(states: Iterable[str], sectors: Iterable[str], year: str, date: str | None, months: str | None) -> str:
+    """What a meeting is counted with, as stored in its `tallied` property: a JSON list that starts with the
+    signature's version (2: with month tallies; those of version 1, without month tallies, start with the states)."""
+    return json.dumps([2, sorted(set(states)), sorted(set(sectors)), year, date, months], ensure_ascii=False)
 
 
 def tally_key(state: str, partner: str, sector: str, year: str) -> str:
@@ -56,13 +68,18 @@ def tally_key(state: str, partner: str, sector: str, year: str) -> str:
 
 
 def _contribute(deltas: dict[str, _Delta], tallied: str, sign: int) -> None:
-    states, sectors, year, date = json.loads(tallied)
+    items = json.loads(tallied)
+    if items[0] == 2:
+        _, states, sectors, year, date, months = items
+    else:  # stored before month tallies (admin/untallied_meetings.cypher finds them): counted in none
+        (states, sectors, year, date), months = items, None
+    periods = [ALL_TIME, year] if months is None else [ALL_TIME, year, months]
     for state in states:
         for partner in states:
             if state == partner:
                 continue
             for sector in [ANY_SECTOR, *sectors]:
-                for period in (ALL_TIME, year):
+                for period in periods:
                     delta = deltas.setdefault(tally_key(state, partner, sector, period), _Delta())
                     delta.meetings += sign
                     for counted in sectors:
@@ -145,7 +162,8 @@ def _retally(tx: neo4j.ManagedTransaction, ids: Iterable[str], *, keep: bool) ->
     for r in _facts(tx, wanted):
         now = None
         if keep and r["counted"]:
-            now = signature(r["states"], r["sectors"], meeting_year(r["start_day"], r["end_day"]), r["date"])
+            days = r["start_day"], r["end_day"]
+            now = signature(r["states"], r["sectors"], meeting_year(*days), r["date"], month_span(*days))
         if now == r["tallied"]:
             continue
         if r["tallied"] is not None:
@@ -162,8 +180,8 @@ def reported_meetings(tx: neo4j.ManagedTransaction, articles: Sequence[str]) -> 
 
 
 def tally_untallied(driver: neo4j.Driver, database: str) -> int:
-    """Tally every meeting that has never been (a graph written before tallies, or by other means), in
-    transactions of a thousand meetings; returns how many. Runs from `apply_schema`."""
+    """Tally every meeting that has never been (a graph written before tallies, or by other means) or was tallied
+    before month tallies, in transactions of `_BATCH` meetings; returns how many. Runs from `apply_schema`."""
     done = 0
     with driver.session(database=database) as session:
         while True:

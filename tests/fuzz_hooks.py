@@ -31,7 +31,7 @@ import schemathesis
 from pydantic import ValidationError
 
 from api.catalog import named_query
-from api.deps import get_period
+from api.deps import check_period
 from api.errors import InvalidParameterError, NotFoundError
 from graph.judgements import JudgementIn
 from ingest.models import Document
@@ -47,7 +47,7 @@ def documented_refusal(case: schemathesis.Case[Any]) -> str | None:
     start, end = query.get("from"), query.get("to")
     if isinstance(start, str) and isinstance(end, str):
         try:
-            get_period(start, end)
+            check_period(start, end)
         except InvalidParameterError as error:
             if "is after" in str(error):
                 return str(error)

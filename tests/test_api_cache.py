@@ -1,10 +1,15 @@
 """The read cache over HTTP (a real `malikg serve` and the real Neo4j): a repeated GET is a cache hit, a client's
 If-None-Match answers 304, and every kind of committed write (an ingest by another process, POST /documents,
-DELETE /documents/{id}, POST /judgements) gives new ETags and fresh answers (api/read_cache.py)."""
+DELETE /documents/{id}, POST /judgements) gives new ETags and fresh answers (api/read_cache.py); concurrent requests
+share version reads, each only one that started after it arrived, so a write committed before a request is seen."""
 
 from __future__ import annotations
 
+import asyncio
+import threading
+import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import httpx
@@ -13,7 +18,8 @@ import pytest
 from api_server import running_api, server_env
 from test_api_http import DIOP, LAVROV, meeting, write
 
-from api.read_cache import matches, request_key
+from api.read_cache import NextRead, matches, request_key
+from graph.version import read_version
 
 KEY = {"X-API-Key": "test-key-123"}
 READS = [
@@ -128,3 +134,70 @@ def test_request_key_and_if_none_match_parsing() -> None:
     assert request_key(scope) != request_key({**same, "headers": []})
     assert matches(b'"abc"', 'W/"abc"') and matches(b'W/"x", W/"abc"', 'W/"abc"') and matches(b"*", 'W/"abc"')
     assert not matches(None, 'W/"abc"') and not matches(b'"abd"', 'W/"abc"')
+
+
+def test_concurrent_requests_share_version_reads_that_started_after_they_arrived(driver: neo4j.Driver) -> None:
+    """NextRead around the real version read: far fewer reads than requests, and each request's read started after
+    the request called; a write committed before a request is in the version it gets."""
+    starts: list[float] = []
+
+    def timed_read() -> tuple[float, str]:
+        started = time.monotonic()
+        starts.append(started)
+        return started, read_version(driver, "neo4j", 10.0)
+
+    async def scenario() -> None:
+        versions = NextRead(lambda: asyncio.to_thread(timed_read))
+
+        async def request(delay: float) -> tuple[float, tuple[float, str]]:
+            await asyncio.sleep(delay)
+            arrived = time.monotonic()
+            return arrived, await versions.get()
+
+        answers = await asyncio.gather(*(request((i // 20) * 0.001) for i in range(200)))
+        for arrived, (started, _) in answers:
+            assert started >= arrived
+        assert len({started for _, (started, _) in answers}) == versions.reads == len(starts)
+        assert 1 < versions.reads < len(answers) // 4, versions.reads
+
+        before = await versions.get()
+        write(driver, "coalesced", [DIOP, LAVROV], [meeting("m-c", "2022-03-01", [DIOP, LAVROV], ["MLI", "RUS"])])
+        after = await asyncio.gather(*(versions.get() for _ in range(20)))
+        assert all(version != before[1] for _, version in after)
+
+    asyncio.run(scenario())
+
+
+def test_a_write_committed_before_a_request_is_seen_under_concurrent_reads(api: str, driver: neo4j.Driver) -> None:
+    """Clients keep reading /partners while meetings are written one by one: each read sent after a write committed
+    counts it, whatever version reads are in flight; the background reads never go back in time."""
+    stop = threading.Event()
+
+    def keep_reading() -> list[int]:
+        seen = []
+        with httpx.Client(base_url=api, timeout=60.0) as client:
+            while not stop.is_set():
+                response = client.get("/partners", params={"state": "MLI"})
+                assert response.status_code == 200, response.text
+                partners = response.json()["partners"]
+                seen.append(partners[0]["meetings"] if partners else 0)
+        return seen
+
+    with ThreadPoolExecutor(8) as pool, httpx.Client(base_url=api, timeout=60.0) as client:
+        readers = [pool.submit(keep_reading) for _ in range(8)]
+        try:
+            for n in range(1, 9):
+                mid = f"m-seen-{n}"
+                write(
+                    driver,
+                    f"seen-{n}",
+                    [DIOP, LAVROV],
+                    [meeting(mid, f"2022-03-{n:02d}", [DIOP, LAVROV], ["MLI", "RUS"])],
+                )
+                response = client.get("/partners", params={"state": "MLI"})
+                assert response.status_code == 200 and response.json()["partners"][0]["meetings"] == n
+        finally:
+            stop.set()
+        for reader in readers:
+            seen = reader.result()
+            assert seen and seen == sorted(seen)

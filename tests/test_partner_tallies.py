@@ -3,20 +3,25 @@
 A seeded random walk over synthetic articles (bench/synthetic.py ground truth, reports of one meeting spread over
 several articles, so they merge across articles): ingests of random subsets, re-ingests, corrections (same URL,
 new text, changed meetings), retractions, and judgements (reject, set_date, set_host, set_type, merge_meetings,
-split_meeting, merge_people). After every step, every state's partners read from the tallies
-(queries/rank_partners.cypher) equal those of the on-the-fly query (queries/rank_partners_on_the_fly.cypher):
-overall, per sector, and per period of whole years; and a graph tallied from scratch has the same tallies.
+split_meeting, merge_people). After every step, every state's partners read from the tallies as the API reads them
+(api/partners.py over queries/rank_partners.cypher) equal those of the on-the-fly query
+(queries/rank_partners_on_the_fly.cypher):
+overall, per sector, and per period of whole years or with ends inside a year (months); and a graph tallied from
+scratch has the same tallies.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import random
 from typing import Any
 
 import neo4j
 import pytest
 
+from api.partners import rank_partners, tally_period
+from api.reads import GraphReader
 from bench.synthetic import generate
 from graph.judgements import JudgementIn
 from graph.partner_tallies import tally_untallied
@@ -41,11 +46,24 @@ def _rows(driver: neo4j.Driver, query: str, **params: Any) -> list[dict[str, Any
     return [r.data() for r in records]
 
 
-def _ranked(driver: neo4j.Driver, name: str, **params: Any) -> list[dict[str, Any]]:
-    rows = _rows(driver, load_query(name), offset=0, limit=500, **params)
+def _sectors_as_pairs(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for row in rows:  # equal counts may list sectors in either order only when tied: the query orders them
         row["sectors"] = [(s["sector"], s["meetings"]) for s in row["sectors"]]
     return rows
+
+
+def _ranked(driver: neo4j.Driver, name: str, **params: Any) -> list[dict[str, Any]]:
+    return _sectors_as_pairs(_rows(driver, load_query(name), offset=0, limit=500, **params))
+
+
+def _from_tallies(driver: neo4j.Driver, state: str, sector: str | None, start: str | None, end: str | None) -> Any:
+    """The ranking as the API reads it (api/partners.py), which must take the tallies for these periods."""
+    assert tally_period(start, end) is not None
+    reader = GraphReader(driver, DATABASE, 30.0)
+    try:
+        return _sectors_as_pairs(rank_partners(reader, state, sector, start, end, offset=0, limit=500))
+    finally:
+        reader.close()
 
 
 def check_partners(driver: neo4j.Driver, rng: random.Random) -> int:
@@ -72,10 +90,14 @@ def check_partners(driver: neo4j.Driver, rng: random.Random) -> int:
         if years:
             a, b = sorted(rng.choices(years, k=2))
             periods += [(a, b), (a, None), (None, b), (a, a)]
+            # ends inside a year: the month tallies of the edge years (a and b may be the same year)
+            m, n = sorted(rng.sample(range(1, 13), 2))
+            periods += [(f"{a}-{m:02d}", f"{b}-{n:02d}"), (f"{a}-{m:02d}", None), (None, f"{b}-{n:02d}")]
+            periods += [(f"{a}-{m:02d}", f"{a}-{m:02d}"), (f"{a}-{m:02d}", b), (a, f"{b}-{n:02d}")]
         chosen = [None, *(sectors if state == "MLI" else rng.sample(sectors, min(2, len(sectors))))]
         for sector in chosen if state in busy else [None]:
             for start, end in periods if sector is None else rng.sample(periods, min(2, len(periods))):
-                tallied = _ranked(driver, "rank_partners", state=state, sector=sector, from_year=start, to_year=end)
+                tallied = _from_tallies(driver, state, sector, start, end)
                 live = _ranked(
                     driver, "rank_partners_on_the_fly", state=state, sector=sector, **{"from": start, "to": end}
                 )
@@ -200,5 +222,13 @@ def test_partner_tallies_equal_the_meetings_after_random_writes(driver: neo4j.Dr
     kept = _tallies(driver)
     _rows(driver, "MATCH (t:PartnerTally) DELETE t")
     _rows(driver, "MATCH (m) WHERE m.tallied IS NOT NULL REMOVE m.tallied")
+    assert tally_untallied(driver, DATABASE) == len(_meeting_ids(driver))
+    assert _tallies(driver) == kept
+    # a graph tallied before month tallies (signatures of version 1, no month tallies) gets them from apply_schema
+    for row in _rows(driver, "MATCH (m:Meeting) RETURN m.id AS id, m.tallied AS tallied"):
+        _, states, sectors, year, date, _months = json.loads(row["tallied"])
+        old = json.dumps([states, sectors, year, date], ensure_ascii=False)
+        _rows(driver, "MATCH (m:Meeting {id: $id}) SET m.tallied = $old", id=row["id"], old=old)
+    _rows(driver, "MATCH (t:PartnerTally) WHERE t.year STARTS WITH 'm' DELETE t")
     assert tally_untallied(driver, DATABASE) == len(_meeting_ids(driver))
     assert _tallies(driver) == kept

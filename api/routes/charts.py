@@ -8,12 +8,12 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from api.charts import MEDIA_TYPES, ChartFormat, contacts_chart, partners_chart, timeline_chart
-from api.deps import MAX_LIMIT, NAME_SCHEMA, PeriodDep, ReaderDep, string_schema
+from api.deps import MAX_LIMIT, NAME_SCHEMA, PeriodDep, ReaderDep, SectorParam, StateParam
 from api.errors import InvalidParameterError
 from api.meeting_records import load_meetings
 from api.partners import rank_partners
 from api.reads import GraphReader
-from api.resolve import resolve_entity, resolve_sector, sector_names
+from api.resolve import resolve_entity, resolve_sector
 from api.schemas.common import ERRORS
 from api.schemas.meetings import MeetingRecord
 
@@ -84,18 +84,8 @@ def _own_state(reader: GraphReader, kind: str, key: str) -> str:
 def partners(
     reader: ReaderDep,
     period: PeriodDep,
-    state: Annotated[
-        str,
-        Query(min_length=1, max_length=200, json_schema_extra=NAME_SCHEMA, description="ISO3 or name of the state."),
-    ] = "MLI",
-    sector: Annotated[
-        str | None,
-        Query(
-            max_length=50,
-            description="Only meetings concerning this sector (French or English, any case; see GET /sectors).",
-            json_schema_extra=string_schema(enum=sector_names()),
-        ),
-    ] = None,
+    state: StateParam = "MLI",
+    sector: SectorParam = None,
     top: Annotated[int, Query(ge=1, le=50, description="How many partners.")] = 15,
     fmt: Annotated[ChartFormat, _FORMAT] = "svg",
 ) -> Response:

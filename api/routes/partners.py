@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from api.deps import NAME_SCHEMA, FormatDep, PageDep, PeriodDep, ReaderDep, string_schema
+from api.deps import FormatDep, PageDep, PeriodDep, ReaderDep, SectorParam, StateParam
 from api.partners import rank_partners
-from api.resolve import resolve_entity, resolve_sector, sector_names
+from api.resolve import resolve_entity, resolve_sector
 from api.schemas.analytics import Partner, Partners
 from api.schemas.common import ERRORS
 from api.tables import CSV_CONTENT, csv_response, wants_csv
@@ -28,25 +26,8 @@ def partners(
     reader: ReaderDep,
     page: PageDep,
     period: PeriodDep,
-    state: Annotated[
-        str,
-        Query(
-            min_length=1,
-            max_length=200,
-            json_schema_extra=NAME_SCHEMA,
-            description="ISO3 or name of the state.",
-            examples=["MLI"],
-        ),
-    ] = "MLI",
-    sector: Annotated[
-        str | None,
-        Query(
-            max_length=50,
-            description="Only meetings concerning this sector (French or English, any case; see GET /sectors).",
-            examples=["défense"],
-            json_schema_extra=string_schema(enum=sector_names()),
-        ),
-    ] = None,
+    state: StateParam = "MLI",
+    sector: SectorParam = None,
     fmt: FormatDep = None,
 ) -> Partners | Response:
     """States that took part in meetings with `state`, most meetings first, with the meetings per sector."""
