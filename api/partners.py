@@ -3,14 +3,41 @@ nodes) when each end of the period is a year, a month or absent, else the meetin
 (`queries/rank_partners_on_the_fly.cypher`): tallies are kept per year and per span of months within a year, so
 only an end inside a month (2024-03-15) is answered from the meetings, with the same result shape. The tallies
 query returns each partner's per-sector counts as they are stored, one pair of lists per tally; they are added up
-here, which costs the database nothing (a fold per row in Cypher was most of the query's time)."""
+here, which costs the database nothing (a fold per row in Cypher was most of the query's time).
+
+A graph written before the tallies (or before month tallies) is answered from the meetings too, slowly but
+exactly, until `malikg db schema` (or the next `malikg ingest`) has tallied it: empty or partial tallies are never
+read as "no partners". Once a graph is seen fully tallied it stays so (every write tallies in its own transaction),
+so the check runs until then and once more, per driver and database."""
 
 from __future__ import annotations
 
+import logging
+import weakref
 from collections import Counter
 from typing import Any
 
+from neo4j import Driver
+
 from api.reads import GraphReader, Row
+
+log = logging.getLogger(__name__)
+_TALLIED: weakref.WeakKeyDictionary[Driver, set[str]] = weakref.WeakKeyDictionary()  # databases seen fully tallied
+
+
+def tallies_complete(reader: GraphReader) -> bool:
+    """Whether every meeting of the reader's graph is counted in the partner tallies of this version
+    (queries/admin/untallied_meetings.cypher finds none)."""
+    known = _TALLIED.setdefault(reader.driver, set())
+    if reader.database in known:
+        return True
+    if reader.one("admin/untallied_meetings", limit=1) is not None:
+        if f"warned:{reader.database}" not in known:
+            known.add(f"warned:{reader.database}")
+            log.warning("partner tallies incomplete: /partners reads the meetings until `malikg db schema` has run")
+        return False
+    known.add(reader.database)
+    return True
 
 
 def tally_period(start: str | None, end: str | None) -> dict[str, str | None] | None:
@@ -46,7 +73,7 @@ def rank_partners(
 ) -> list[Row]:
     """The partners of `state` (ISO3), most meetings first, optionally of one sector (vocabulary name) and period."""
     period = tally_period(start, end)
-    if period is None:
+    if period is None or not tallies_complete(reader):
         return reader.rows(
             "rank_partners_on_the_fly",
             state=state,

@@ -34,6 +34,14 @@ class GraphReader:
         self._timeout_s = timeout_s
         self._session: Session | None = None
 
+    @property
+    def driver(self) -> Driver:
+        return self._driver
+
+    @property
+    def database(self) -> str:
+        return self._database
+
     def rows(self, query_name: str, **params: Any) -> list[Row]:
         """All records of `queries/<query_name>.cypher` run with `params`."""
         if self._session is None:

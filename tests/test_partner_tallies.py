@@ -20,7 +20,7 @@ from typing import Any
 import neo4j
 import pytest
 
-from api.partners import rank_partners, tally_period
+from api.partners import rank_partners, tallies_complete, tally_period
 from api.reads import GraphReader
 from bench.synthetic import generate
 from graph.judgements import JudgementIn
@@ -232,3 +232,32 @@ def test_partner_tallies_equal_the_meetings_after_random_writes(driver: neo4j.Dr
     _rows(driver, "MATCH (t:PartnerTally) WHERE t.year STARTS WITH 'm' DELETE t")
     assert tally_untallied(driver, DATABASE) == len(_meeting_ids(driver))
     assert _tallies(driver) == kept
+
+
+def test_a_graph_written_before_the_tallies_is_answered_from_its_meetings(driver: neo4j.Driver) -> None:
+    docs = [a.extraction() for a in generate(40, seed=5)]
+    for outcome in GraphWriter(driver, DATABASE, load_reference()).write_many(docs, batch_size=20):
+        assert not outcome.failures
+    # what a store written by a version without tallies holds: meetings, no tallies, no signatures
+    _rows(driver, "MATCH (t:PartnerTally) DELETE t")
+    _rows(driver, "MATCH (m:Meeting) REMOVE m.tallied")
+    expected = {
+        state: _ranked(driver, "rank_partners_on_the_fly", state=state, sector=None, **{"from": None, "to": None})
+        for state in ("MLI", "RUS", "FRA")
+    }
+    assert expected["MLI"], "the synthetic graph has partners of Mali"
+
+    def api_ranking(state: str) -> tuple[bool, Any]:
+        reader = GraphReader(driver, DATABASE, 30.0)
+        try:
+            return tallies_complete(reader), _sectors_as_pairs(
+                rank_partners(reader, state, None, None, None, limit=500)
+            )
+        finally:
+            reader.close()
+
+    for state, ranking in expected.items():
+        assert api_ranking(state) == (False, ranking)  # never "no partners" from empty tallies
+    assert tally_untallied(driver, DATABASE) == len(_meeting_ids(driver))
+    for state, ranking in expected.items():
+        assert api_ranking(state) == (True, ranking)
