@@ -95,9 +95,18 @@ _SPLIT_VERB = re.compile(
 )
 
 
+# "s'est, également, entretenu avec", "a, ce mardi 5 mars, reçu", "a, grâce à ..., également rencontré": an
+# incise between commas right after the auxiliary, moved after the participle (and its adverb) the same way
+_PAREN_VERB = re.compile(
+    rf"\b((?:a|ont|avait|avaient|s'est|se sont|a été|ont été)),( [^,;.«»]{{1,90}}?),"
+    rf"( (?:(?:{alt(_MK.verb_adverbs)}) )?[\w'-]+)"
+)
+
+
 def cue_text(sentence: str) -> str:
-    """The lower-cased sentence the cue tables are matched on (`_SPLIT_VERB`)."""
-    return _SPLIT_VERB.sub(lambda m: m.group(1) + m.group(3) + " " + m.group(2).rstrip(), unify(sentence).lower())
+    """The lower-cased sentence the cue tables are matched on (`_PAREN_VERB`, then `_SPLIT_VERB`)."""
+    low = _PAREN_VERB.sub(lambda m: m.group(1) + m.group(3) + "," + m.group(2) + ",", unify(sentence).lower())
+    return _SPLIT_VERB.sub(lambda m: m.group(1) + m.group(3) + " " + m.group(2).rstrip(), low)
 
 
 def meeting_cue(sentence: str) -> tuple[str, re.Match[str]] | None:
