@@ -35,6 +35,9 @@ _CORRESPONDENT = re.compile(
 )
 _BULLET = re.compile(r"^\s*[•·▪►»\-*]\s+")
 _SENTENCE_END = re.compile(r"[.!?»”\"…)]\s*$")
+# A paragraph of this many words is a story's, even cut short with no final stop ("..., par le président X" at the
+# end of the page, "... venir à"): headlines, captions and teaser lines of the real sets stay below it.
+_LONG_PARAGRAPH = 35
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.-]*$")
 
 
@@ -59,10 +62,14 @@ def _words(line: str) -> list[str]:
 
 def is_sentence(line: str) -> bool:
     """A running-text paragraph (as opposed to a headline, menu item or caption): it ends a sentence, or holds
-    two full sentences before a cut ending ("... accueillie à Ouagadougou par le chef … Lire la suite")."""
-    if len(_words(line)) < 8:
+    two full sentences before a cut ending ("... accueillie à Ouagadougou par le chef … Lire la suite"; a sentence
+    may open with a quote), or is long and in mixed case: a story paragraph cut short (`_LONG_PARAGRAPH`)."""
+    words = _words(line)
+    if len(words) < 8:
         return False
-    return bool(_SENTENCE_END.search(line)) or len(re.findall(r"\w[.!?]\s+[A-ZÀ-Ý]", line)) >= 2
+    if _SENTENCE_END.search(line) or len(re.findall(r"\w[.!?]\s+[«\"“A-ZÀ-Ý]", line)) >= 2:
+        return True
+    return len(words) >= _LONG_PARAGRAPH and sum(c.islower() for c in line) > sum(c.isupper() for c in line)
 
 
 def _is_name_only(line: str) -> bool:

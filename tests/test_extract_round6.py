@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import pytest
 from spacy.language import Language
 
+from ingest.clean import is_sentence
 from ingest.meetings import cue_text
 from ingest.models import Document, Extraction
 from ingest.nlp import load_nlp
@@ -39,3 +40,28 @@ def test_a_contact_verb_cut_by_an_incise_between_commas_is_a_contact(nlp: Langua
     (talk,) = x.meetings
     assert talk.type == "bilateral_meeting"
     assert set(talk.states) == {"GHA", "MLI"} and talk.date == "2024-03-12"
+
+
+def test_a_long_story_paragraph_cut_short_is_running_text_a_headline_is_not() -> None:
+    cut = (
+        "En marge du forum régional sur la sécurité tenu dans la capitale, le ministre malien des Affaires "
+        "étrangères et de la Coopération internationale, accompagné de plusieurs conseillers, a été reçu, lundi 11 "
+        "mars, par le président ghanéen pour un long entretien sur"
+    )
+    assert is_sentence(cut), "a story paragraph cut at the end of the page"
+    assert not is_sentence("Mali-Ghana : le ministre malien des Affaires étrangères reçu par le président ghanéen")
+    assert not is_sentence(cut.upper()), "a long line in capitals is a headline"
+    quoted = "Il a été reçu par le président. « Nous sommes venus en amis », a-t-il dit. « Nous reviendrons pour"
+    assert is_sentence(quoted), "two full sentences before the cut, the second opening with a quote"
+
+
+def test_a_contact_in_a_paragraph_cut_short_is_found(nlp: Language) -> None:
+    x = run(
+        "Mali-Ghana : le ministre reçu par le président\n\n"
+        "En marge du forum régional sur la sécurité tenu à Accra, le ministre malien des Affaires étrangères, "
+        "Abdoulaye Diop, accompagné de plusieurs conseillers, a été reçu, lundi 11 mars, par le président ghanéen "
+        "Nana Akufo-Addo pour un long entretien sur"
+    )
+    (audience,) = x.meetings
+    assert audience.type == "audience"
+    assert set(audience.states) == {"GHA", "MLI"} and audience.date == "2024-03-11"
