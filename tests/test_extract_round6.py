@@ -65,3 +65,24 @@ def test_a_contact_in_a_paragraph_cut_short_is_found(nlp: Language) -> None:
     (audience,) = x.meetings
     assert audience.type == "audience"
     assert set(audience.states) == {"GHA", "MLI"} and audience.date == "2024-03-11"
+
+
+def test_a_compound_adjective_of_two_states_names_both(nlp: Language) -> None:
+    doc = nlp("Le partenariat sénégalo-malien et la coopération tchado-nigérienne progressent dans l'Indo-Pacifique.")
+    demonyms = [(e.text, e.ent_id_) for e in doc.ents if e.label_ == "DEMONYM"]
+    assert demonyms == [
+        ("sénégalo-", "state:SEN"),
+        ("malien", "state:MLI"),
+        ("tchado-", "state:TCD"),
+        ("nigérienne", "state:NER"),
+    ], "a place name with a hyphen is no compound of two states"
+
+
+def test_a_joint_commission_named_by_a_compound_adjective_is_between_its_two_states(nlp: Language) -> None:
+    x = run(
+        "La grande commission mixte de coopération tchado-malienne a clôturé, jeudi à Bamako, sa 5e session sous "
+        "la présidence des deux ministres, M. Idriss Mahamat Saleh et M. Abdoulaye Diop."
+    )
+    (session,) = x.meetings
+    assert session.type == "joint_commission"
+    assert set(session.states) == {"TCD", "MLI"} and session.date == "2024-03-14"
