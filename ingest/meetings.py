@@ -264,6 +264,8 @@ def _continue_visitor(out: list[Candidate], c: Candidate) -> None:
     if len(c.participants) != 1 or c.type == "multilateral" or not out:
         return
     prev = out[-1]
+    if prev.split_group is not None:  # "reçu par X, puis par Y": the contacts of one split sentence share the visitor
+        prev = next((p for p in reversed(out) if p.split_group == prev.split_group and len(p.sides()) >= 2), prev)
     if len(prev.sides()) < 2 or not _dates_compatible(prev, c):
         return
     visiting = set(prev.sides()) - c.sides() - set(prev.hosts)

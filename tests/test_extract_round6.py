@@ -86,3 +86,17 @@ def test_a_joint_commission_named_by_a_compound_adjective_is_between_its_two_sta
     (session,) = x.meetings
     assert session.type == "joint_commission"
     assert set(session.states) == {"TCD", "MLI"} and session.date == "2024-03-14"
+
+
+def test_a_visitor_received_in_turn_by_two_hosts_gives_one_audience_each(nlp: Language) -> None:
+    x = run(
+        "À Accra, le 12 mars, le ministre malien Abdoulaye Diop a été reçu par le président ghanéen Nana Akufo-Addo, "
+        "puis par le président de la Commission de la CEDEAO, Omar Alieu Touray. Il a ensuite rencontré son "
+        "homologue ghanéenne, Shirley Ayorkor Botchwey."
+    )
+    pairs = sorted(sorted(m.participants) for m in x.meetings)
+    assert pairs == [
+        ["abdoulaye-diop", "nana-akufo-addo"],
+        ["abdoulaye-diop", "omar-alieu-touray"],
+        ["abdoulaye-diop", "shirley-ayorkor-botchwey"],
+    ], "the next contact told with 'il' continues the visitor of the split sentence, not of its last part"
