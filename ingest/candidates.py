@@ -79,6 +79,12 @@ _DEICTIC_DAY = re.compile(
     r"|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) dernier)\b"
 )
 _TODAY = re.compile(r"\b(?:avant hier|hier|aujourd'hui|ce jour)\b")
+# A day told relative to the news ("s'était entretenu jeudi à Moscou", "Hier, X avait accueilli Y", "plus tôt dans la
+# journée"), on folded text: a pluperfect contact so told is part of the news, even when no page date resolves it.
+_TOLD_DAY = re.compile(
+    r"\b(?:avant hier|hier|la veille|dans la (?:journee|matinee|soiree)|ce matin"
+    r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b"
+)
 _GATHERINGS = ("joint_commission", "multilateral")  # contacts whose parties may be states with no person named
 _EVENT_VERB = re.compile(alt(load_cues().markers.event_verbs))
 
@@ -153,7 +159,7 @@ class CandidateFinder:
                 when = self._dateline_day(i)
             if when is None and self.article.published is not None and JUST_DONE.search(sent.text):
                 when = EventDate.of(self.article.published)  # "X vient de recevoir Y": the day of publication
-            if when is None and is_pluperfect(sent.text, cue):
+            if when is None and is_pluperfect(sent.text, cue) and not _TOLD_DAY.search(fold(sent.text)):
                 self.gates[i] = "undated pluperfect"
                 continue  # "X avait rencontré Y", undated: background
             earlier = self._returned_visit(i, sent)

@@ -100,3 +100,14 @@ def test_a_visitor_received_in_turn_by_two_hosts_gives_one_audience_each(nlp: La
         ["abdoulaye-diop", "omar-alieu-touray"],
         ["abdoulaye-diop", "shirley-ayorkor-botchwey"],
     ], "the next contact told with 'il' continues the visitor of the split sentence, not of its last part"
+
+
+def test_a_pluperfect_contact_told_with_a_weekday_is_news_even_with_no_page_date(nlp: Language) -> None:
+    told = (
+        "Le ministre malien des Affaires étrangères, Abdoulaye Diop, s'était entretenu jeudi à Accra avec son "
+        "homologue ghanéenne, Shirley Ayorkor Botchwey, sur la sécurité au Sahel."
+    )
+    (talk,) = run(told, published=None).meetings
+    assert talk.type == "bilateral_meeting" and set(talk.states) == {"GHA", "MLI"}
+    background = told.replace("jeudi ", "")
+    assert run(background, published=None).meetings == [], "an undated pluperfect contact stays background"
