@@ -477,6 +477,8 @@ class CandidateFinder:
                 continue
             elif " entre " in " " + before or re.search(r"\bet (?:le |la |l'|les )?$", before) and "entre" in low:
                 out.append(iso)
+            elif e.start > cue_start and _state_pair(sent, e):
+                out.append(iso)  # "un conseil des ministres conjoint Mali-Burkina Faso": the body of two states
         return out
 
     def _hosts(
@@ -874,3 +876,10 @@ def _extend(items: list[str], new: list[str]) -> None:
 def _in_compound(text: str, e: Ent) -> bool:
     """A demonym that is one part of a compound adjective of two states ('algéro-' or '-malienne')."""
     return e.text.endswith("-") or text[max(0, e.start - 1) : e.start] == "-"
+
+
+def _state_pair(sent: Sentence, e: Ent) -> bool:
+    """A state joined by a hyphen to another state named right before or after it ("Mali-Burkina Faso",
+    "Guinée-Mali"): the two parties of a bilateral body or contact."""
+    states = [x for x in sent.ents if x.label == "STATE" and x is not e]
+    return any(sent.text[x.end : e.start] == "-" or sent.text[e.end : x.start] == "-" for x in states)

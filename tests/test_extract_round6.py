@@ -111,3 +111,12 @@ def test_a_pluperfect_contact_told_with_a_weekday_is_news_even_with_no_page_date
     assert talk.type == "bilateral_meeting" and set(talk.states) == {"GHA", "MLI"}
     background = told.replace("jeudi ", "")
     assert run(background, published=None).meetings == [], "an undated pluperfect contact stays background"
+
+
+def test_two_states_joined_by_a_hyphen_after_the_cue_are_the_parties(nlp: Language) -> None:
+    x = run(
+        "Les Premiers ministres Amadou Issa Garba et Moussa Kéita ont coprésidé jeudi à Niamey un conseil des "
+        "ministres conjoint Niger-Mali consacré à la sécurité des frontières."
+    )
+    (session,) = x.meetings
+    assert set(session.states) == {"NER", "MLI"} and session.date == "2024-03-14"
