@@ -51,6 +51,7 @@ _BACKGROUND_DAYS = 400  # a dated contact this long before publication is backgr
 _COMPANY_WINDOW = 3  # sentences after a meeting read for its delegation ("était accompagné de ...")
 # A sentence that names further members of a delegation or people present.
 _COMPANY = re.compile(alt(load_cues().markers.company))
+_ATTENDANCE = re.compile(alt(load_cues().markers.attendance))
 # A head of state or government named by his title alone, as the subject or the passive agent of the cue.
 _HEAD_TITLE = re.compile(
     rf"(?:^\s*|\b(?:par|entre|avec) )(?:le|la) (?:{alt(load_cues().titles.head_titles)})\b", re.IGNORECASE
@@ -370,6 +371,8 @@ class CandidateFinder:
         company = _COMPANY.search(low)
         if base.anaphoric and company and participants and min(pos_of.get(p, -1) for p in participants) > company.end():
             base.company = set(participants)  # "L'audience s'est déroulée en présence du ministre X": people present
+        elif base.anaphoric and _ATTENDANCE.search(low):
+            base.company = set(participants)  # "X a pris part à l'audience": present at the contact told before
         turns = self._turns(low, cue_end, after, pos_of)
         if len(turns) >= 2 and before:  # "avec X, puis avec Y": one contact with each
             return [

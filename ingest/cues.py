@@ -72,6 +72,7 @@ class Markers(_Strict):
     plural: list[Group]
     pluperfect: list[Group]
     company: list[Group]
+    attendance: list[Group]
     clause_verbs: list[Group]
     anaphora: list[Group]
     sender_nouns: list[Group]

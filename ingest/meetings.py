@@ -297,8 +297,9 @@ def _dates_compatible(a: Candidate, b: Candidate) -> bool:
 
 
 def _fold_into(a: Candidate, b: Candidate) -> None:
+    mentioned = _mentioned_only(a, b)
     for p in b.participants:
-        if p not in a.participants:
+        if p not in a.participants and p not in mentioned:
             a.participants.append(p)
     for s in b.states:
         if s not in a.states:
@@ -308,7 +309,8 @@ def _fold_into(a: Candidate, b: Candidate) -> None:
             a.organisations.append(o)
     completed_by_audience = a.type == "visit" and b.type == "audience" and len(a.sides()) < 2 and not b.anaphoric
     for p, st in b.party.items():
-        a.party.setdefault(p, st)
+        if p not in mentioned:
+            a.party.setdefault(p, st)
     a.company |= b.company - set(a.participants)
     a.hosts = a.hosts or b.hosts
     a.place, a.place_state = (a.place, a.place_state) if a.place else (b.place, b.place_state)
@@ -323,6 +325,18 @@ def _fold_into(a: Candidate, b: Candidate) -> None:
         a.type = b.type
     elif completed_by_audience:
         a.type = b.type  # a visit whose only reported contact is an audience ("X a reçu le visiteur")
+
+
+def _mentioned_only(a: Candidate, b: Candidate) -> set[str]:
+    """People a later sentence that refers back to a contact ("Cette visite s'inscrit dans le partenariat élevé lors
+    de la rencontre entre les présidents X et Y", "A l'issue de la rencontre, le ministre a dit porter un message du
+    président X au roi Y") only mentions: once both sides of the contact are there (two states, someone named or
+    represented), a new person of a side already named is a sender, an addressee or the actor of another
+    contact, not a participant; people present ("en présence de X") still join."""
+    if not b.anaphoric or len(set(a.states)) < 2 or not (a.participants or a.rep_states):
+        return set()
+    named = {a.party[p] for p in a.participants if p in a.party}
+    return {p for p in b.participants if p not in a.participants and p not in b.company and b.party.get(p) in named}
 
 
 def share_day(cands: list[Candidate]) -> None:

@@ -1,0 +1,62 @@
+"""Round 6 (extract6b): the quality of contacts found (who took part, date, type), one invented short sentence per
+general construction. spaCy is loaded once; every text goes through the whole extraction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from spacy.language import Language
+
+from ingest.models import Document, Extraction
+from ingest.nlp import load_nlp
+from ingest.pipeline import extract_one
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Iterator[Language]:
+    yield load_nlp()
+
+
+def run(text: str, published: str | None = "2024-03-15") -> Extraction:
+    return extract_one(Document(id="t", text=text, published=published))
+
+
+def names(x: Extraction, ids: list[str]) -> set[str]:
+    by_id = {p.id: p.name for p in x.people}
+    return {by_id[i].split()[-1] for i in ids}
+
+
+def test_people_a_later_sentence_only_mentions_are_no_participants(nlp: Language) -> None:
+    x = run(
+        "Le ministre des Affaires étrangères du Sénégal, Yassine Fall, a reçu mardi 12 mars 2024 à Dakar son "
+        "homologue malien, Abdoulaye Diop. A l'issue de cette rencontre, le ministre malien a dit porter un message "
+        "du président Assimi Goïta au président Macky Sall."
+    )
+    assert len(x.meetings) == 1
+    assert names(x, x.meetings[0].participants) == {"Fall", "Diop"}
+
+
+def test_a_later_sentence_may_still_name_a_side_not_yet_named(nlp: Language) -> None:
+    x = run(
+        "Le président ghanéen, John Dramani Mahama, a effectué mardi 12 mars 2024 une visite de travail au Mali. "
+        "L'entretien avec le président de la Transition, Assimi Goïta, a porté sur la sécurité."
+    )
+    assert len(x.meetings) == 1
+    assert names(x, x.meetings[0].participants) == {"Mahama", "Goïta"}
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "La ministre sénégalaise de l'Intégration africaine, Aminata Touré, a pris part à l'audience.",
+        "Ont pris part à cette audience côté sénégalais l'ambassadeur Aminata Touré et plusieurs conseillers.",
+    ],
+)
+def test_people_taking_part_in_the_contact_told_before_join_it(nlp: Language, later: str) -> None:
+    x = run(
+        "Le président de la Transition, Assimi Goïta, a reçu en audience mardi 12 mars 2024 le ministre "
+        f"sénégalais des Affaires étrangères, Yassine Fall. {later}"
+    )
+    assert len(x.meetings) == 1
+    assert names(x, x.meetings[0].participants) == {"Goïta", "Fall", "Touré"}
