@@ -52,6 +52,7 @@ _COMPANY_WINDOW = 3  # sentences after a meeting read for its delegation ("étai
 # A sentence that names further members of a delegation or people present.
 _COMPANY = re.compile(alt(load_cues().markers.company))
 _ATTENDANCE = re.compile(alt(load_cues().markers.attendance))
+_PLANNED = re.compile(alt(load_cues().markers.planned_contact))
 # A head of state or government named by his title alone, as the subject or the passive agent of the cue.
 _HEAD_TITLE = re.compile(
     rf"(?:^\s*|\b(?:par|entre|avec) )(?:le|la) (?:{alt(load_cues().titles.head_titles)})\b", re.IGNORECASE
@@ -167,9 +168,12 @@ class CandidateFinder:
                 and not unnamed_representatives(sent, cue.end(), second[1].start())
             ):
                 second = None  # "a reçu et a échangé avec Y": one contact
+            if second is not None and (planned := _PLANNED.search(unify(sent.text).lower(), cue.end())):
+                if planned.start() <= second[1].start():
+                    second = None  # "a rencontré X, et doit ensuite rencontrer Y": only announced
             if second is None:
                 found_here = self._sentence_meetings(
-                    i, sent, mtype, cue.start(), cue.end(), when, skip=self._return_span(sent)
+                    i, sent, mtype, cue.start(), cue.end(), when, skip=self._other_span(sent, cue.end())
                 )
             else:  # "X a été reçu par Y, et s'est entretenu avec Z": two contacts of the same subject
                 found_here = self._sentence_meetings(
@@ -510,6 +514,16 @@ class CandidateFinder:
             if lo <= e.start < hi and e.label in ("DEMONYM", "STATE") and (iso := ident_of(e.ident, "state:"))
         ]
         return out
+
+    def _other_span(self, sent: Sentence, cue_end: int) -> tuple[int, int]:
+        """The clause of the cue sentence that tells another contact: an earlier visit this one returns
+        (`_return_span`), else a further contact announced after the cue ("..., et devrait rencontrer Y"), to the
+        end of the sentence; (0, 0) when there is none."""
+        span = self._return_span(sent)
+        if span != (0, 0):
+            return span
+        planned = _PLANNED.search(unify(sent.text).lower(), cue_end)
+        return (planned.start(), len(sent.text)) if planned else (0, 0)
 
     def _return_span(self, sent: Sentence) -> tuple[int, int]:
         """The clause of an earlier visit this one returns ('faisant suite à une visite de X en février'), or

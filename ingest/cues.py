@@ -73,6 +73,7 @@ class Markers(_Strict):
     pluperfect: list[Group]
     company: list[Group]
     attendance: list[Group]
+    planned_contact: list[Group]
     clause_verbs: list[Group]
     anaphora: list[Group]
     sender_nouns: list[Group]

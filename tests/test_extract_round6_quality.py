@@ -60,3 +60,15 @@ def test_people_taking_part_in_the_contact_told_before_join_it(nlp: Language, la
     )
     assert len(x.meetings) == 1
     assert names(x, x.meetings[0].participants) == {"Goïta", "Fall", "Touré"}
+
+
+@pytest.mark.parametrize(
+    "announced", ["et devrait rencontrer", "et doit ensuite rencontrer", "qui compte aussi rencontrer"]
+)
+def test_people_of_a_contact_announced_after_the_cue_are_no_participants(nlp: Language, announced: str) -> None:
+    x = run(
+        "Le ministre burkinabè des Affaires étrangères, Karamoko Traoré, a rencontré mardi 12 mars 2024 à Bamako "
+        f"son homologue malien, Abdoulaye Diop, {announced} le président de la Transition, Assimi Goïta."
+    )
+    assert len(x.meetings) == 1
+    assert names(x, x.meetings[0].participants) == {"Traoré", "Diop"}
