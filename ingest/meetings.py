@@ -202,6 +202,17 @@ def sender_at(sent: Sentence, start: int) -> bool:
     return bool(_SENDER.search(low[max(0, start - 100) : start])) or bool(_IN_QUOTE.search(low[:start]))
 
 
+def has_counterpart(c: Candidate) -> bool:
+    """Two states, or a state and an organisation, with someone named or represented; a session of a joint
+    commission or a gathering may name only its states ("les travaux de la commission mixte Guinée-Mali ont été
+    clôturés", "le sommet des chefs d'État de l'AES s'est tenu à Niamey")."""
+    if not c.participants and not c.rep_states:
+        return c.gathering and len(set(c.states)) >= 2
+    if len(set(c.states)) >= 2:
+        return True
+    return bool(c.states) and bool(c.organisations) and bool(c.participants)
+
+
 def merge(cands: list[Candidate]) -> list[Candidate]:
     """Fold further mentions of the same contact into its first mention.
 
@@ -214,7 +225,7 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
     """
     out: list[Candidate] = []
     for c in cands:
-        target = None
+        target, completion = None, None
         for prev in reversed(out) if not c.standalone else []:
             if prev.standalone:
                 continue
@@ -233,6 +244,9 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
             if prev.type == "visit" and c.type == "visit" and (c.date_is_fallback or c.date == prev.date):
                 target = prev  # the welcome and talks of one visit
                 break
+            if _completes(prev, c):
+                target, completion = prev, prev.type
+                break
             a, b = prev.signature(), c.signature()
             overlap = len(a & b) / len(a | b) if a | b else 0.0
             present = c.anaphoric and set(c.participants) <= c.company  # "l'audience s'est déroulée en présence de"
@@ -246,7 +260,23 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
             out.append(c)
             continue
         _fold_into(target, c)
+        target.type = completion or target.type  # a one-sided first mention keeps its type
     return out
+
+
+_COMPLETION_REACH = 2  # sentences after a one-sided first mention in which the next mention completes it
+
+
+def _completes(prev: Candidate, c: Candidate) -> bool:
+    """A contact first told, with a date of its own, on one side only ("Le ministre de la Défense a eu, le lundi 4
+    mai, un entretien téléphonique avec son homologue allemand", "s'est tenue le 17 février une séance de travail
+    entre les autorités maliennes et une délégation de l'UE", "l'Émir du Qatar a effectué le 21 décembre une visite
+    au Mali") and completed by the next sentence that names its people ("Les échanges entre le ministre et Mme X
+    ont porté sur ...", "Autour de la table, X, Y ..."): the next mention, referring back or sharing a state or an
+    organisation of it, is the same contact, which keeps the first mention's type and date."""
+    if has_counterpart(prev) or prev.date_is_fallback or not 0 < c.sentence - prev.sentence <= _COMPLETION_REACH:
+        return False
+    return c.anaphoric or bool(set(prev.states) & set(c.states)) or bool(set(prev.organisations) & set(c.organisations))
 
 
 def _continue_visitor(out: list[Candidate], c: Candidate) -> None:

@@ -4,10 +4,13 @@ general construction. spaCy is loaded once; every text goes through the whole ex
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 import pytest
 from spacy.language import Language
 
+from ingest.dates import EventDate
+from ingest.meetings import Candidate, merge
 from ingest.models import Document, Extraction
 from ingest.nlp import load_nlp
 from ingest.pipeline import extract_one
@@ -72,3 +75,30 @@ def test_people_of_a_contact_announced_after_the_cue_are_no_participants(nlp: La
     )
     assert len(x.meetings) == 1
     assert names(x, x.meetings[0].participants) == {"Traoré", "Diop"}
+
+
+def test_a_dated_one_sided_first_mention_is_completed_by_the_next_sentence(nlp: Language) -> None:
+    x = run(
+        "Le ministre malien de la Défense a eu, le lundi 4 mars 2024, un entretien téléphonique avec son homologue "
+        "de la République fédérale d'Allemagne. Les échanges entre le ministre et Mme Ursula Schmidt ont porté sur la "
+        "coopération militaire."
+    )
+    assert len(x.meetings) == 1
+    m = x.meetings[0]
+    assert (m.type, m.date) == ("phone_call", "2024-03-04")
+    assert set(m.states) == {"MLI", "DEU"}
+
+
+def test_an_undated_one_sided_mention_absorbs_no_later_contact() -> None:
+    def one_sided(dated: bool) -> Candidate:
+        day = EventDate.of(date(2024, 3, 4)) if dated else EventDate("2024-03", "month")
+        return Candidate("visit", 0, "Z effectue une visite au Mali.", ["z"], ["GIN"], party={"z": "GIN"},
+                         date=day, date_is_fallback=not dated)  # fmt: skip
+
+    def talk() -> Candidate:
+        month = EventDate("2024-03", "month")
+        return Candidate("audience", 1, "X a été reçu par Y.", ["x", "y"], ["GIN", "MLI"],
+                         party={"x": "GIN", "y": "MLI"}, date=month, date_is_fallback=True)  # fmt: skip
+
+    assert [(c.type, c.date) for c in merge([one_sided(True), talk()])] == [("visit", EventDate.of(date(2024, 3, 4)))]
+    assert len(merge([one_sided(False), talk()])) == 2
