@@ -51,6 +51,7 @@ _BACKGROUND_DAYS = 400  # a dated contact this long before publication is backgr
 _COMPANY_WINDOW = 3  # sentences after a meeting read for its delegation ("était accompagné de ...")
 # A sentence that names further members of a delegation or people present.
 _COMPANY = re.compile(alt(load_cues().markers.company))
+_COMPANY_REACH = 120  # characters after "accompagné de" / "en présence de" in which a name is one of the company
 _ATTENDANCE = re.compile(alt(load_cues().markers.attendance))
 _PLANNED = re.compile(alt(load_cues().markers.planned_contact))
 # A head of state or government named by his title alone, as the subject or the passive agent of the cue.
@@ -377,6 +378,13 @@ class CandidateFinder:
             base.company = set(participants)  # "L'audience s'est déroulée en présence du ministre X": people present
         elif base.anaphoric and _ATTENDANCE.search(low):
             base.company = set(participants)  # "X a pris part à l'audience": present at the contact told before
+        else:  # "il a été accueilli par le président X, accompagné par le ministre Y": Y came with X's side
+            base.company = {
+                p
+                for p in participants
+                for m in _COMPANY.finditer(low)
+                if 0 <= pos_of.get(p, -1) - m.end() <= _COMPANY_REACH
+            }
         turns = self._turns(low, cue_end, after, pos_of)
         if len(turns) >= 2 and before:  # "avec X, puis avec Y": one contact with each
             return [

@@ -316,6 +316,10 @@ def _new_counterpart(prev: Candidate, c: Candidate) -> bool:
     does not have ("accueilli par son homologue X" ... "il a été reçu par le président Y")."""
     if len(prev.sides()) < 2:
         return False
+    if len(prev.participants) >= 2 and set(prev.participants) <= set(c.participants) and c.sides() <= prev.sides():
+        return (
+            False  # the same contact told again more fully ("X a reçu Y" ... "X a reçu Y, ainsi que son compatriote Z")
+        )
     return any(p not in prev.participants and p in c.party and p not in c.company for p in c.participants)
 
 

@@ -102,3 +102,24 @@ def test_an_undated_one_sided_mention_absorbs_no_later_contact() -> None:
 
     assert [(c.type, c.date) for c in merge([one_sided(True), talk()])] == [("visit", EventDate.of(date(2024, 3, 4)))]
     assert len(merge([one_sided(False), talk()])) == 2
+
+
+def test_a_contact_told_again_with_one_more_member_of_a_side_is_one_contact(nlp: Language) -> None:
+    x = run(
+        "Le président sénégalais, Bassirou Diomaye Faye, a reçu mardi 12 mars 2024 le ministre malien des Affaires "
+        "étrangères, Abdoulaye Diop. Le président Faye a reçu le ministre Diop ainsi que le ministre malien de la "
+        "Défense, Sadio Camara, au palais de la République."
+    )
+    assert len(x.meetings) == 1
+    assert names(x, x.meetings[0].participants) == {"Faye", "Diop", "Camara"}
+
+
+def test_a_member_of_the_company_named_in_a_reception_is_no_new_counterpart(nlp: Language) -> None:
+    x = run(
+        "Le président nigérien Mohamed Bazoum a effectué mardi 12 mars 2024 une visite de travail à Bamako, où il a "
+        "été accueilli par le président Assimi Goïta. "
+        "A sa descente d'avion, il a été accueilli par le président de la Transition, Assimi Goïta, accompagné par "
+        "le ministre des Affaires étrangères et de la Coopération internationale, Abdoulaye Diop."
+    )
+    assert len(x.meetings) == 1
+    assert names(x, x.meetings[0].participants) == {"Bazoum", "Goïta", "Diop"}
