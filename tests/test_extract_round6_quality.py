@@ -123,3 +123,12 @@ def test_a_member_of_the_company_named_in_a_reception_is_no_new_counterpart(nlp:
     )
     assert len(x.meetings) == 1
     assert names(x, x.meetings[0].participants) == {"Bazoum", "Goïta", "Diop"}
+
+
+def test_the_initiator_of_a_contact_is_no_participant(nlp: Language) -> None:
+    x = run(
+        "A l'initiative du président malien Assimi Goïta, le ministre malien des Affaires étrangères, Abdoulaye Diop, "
+        "a reçu mardi 12 mars 2024 à Bamako l'ambassadeur de Chine au Mali, Chen Zhihong."
+    )
+    assert len(x.meetings) == 1
+    assert names(x, x.meetings[0].participants) == {"Diop", "Zhihong"}
