@@ -22,6 +22,7 @@ from ingest.dates import EventDate
 _CUES = load_cues()
 _MK = _CUES.markers
 CUES: list[tuple[str, re.Pattern[str]]] = [(t, re.compile(a)) for t, a in _CUES.meeting_alternatives()]
+CUES_BY_TYPE = {t: re.compile("|".join(rx.pattern for u, rx in CUES if u == t)) for t, _ in CUES}
 # A visit named as such ("visite d'État", "en visite"), not a motion verb ("s'est rendu au palais ... où il a été
 # reçu"): with a passive reception it makes the sentence a visit.
 _VISIT_NOUN = re.compile(r"\bvisites? (?:officielle|de travail|d'amiti[ée]|d'[ée]tat|fraternelle)|\ben visite\b")
@@ -101,7 +102,20 @@ def cue_text(sentence: str) -> str:
 
 
 def meeting_cue(sentence: str) -> tuple[str, re.Match[str]] | None:
-    """The meeting type and cue of a sentence, or None; types are tried from the most specific."""
+    """The meeting type and cue of a sentence, or None; types are tried from the most specific. A cue noun
+    referring back ("Cette audience intervient suite à la participation de X au sommet Russie-Afrique, tenu les 27
+    et 28 juillet") gives way to a gathering the sentence tells after it: that gathering is the new contact."""
+    found = _first_cue(sentence)
+    if found is None or not is_anaphoric(sentence, found[1].start()) or found[0] == "multilateral":
+        return found
+    low = cue_text(sentence)
+    for m in CUES_BY_TYPE["multilateral"].finditer(low, found[1].end()):
+        if _MULTI_VERB.search(low) and not is_anaphoric(sentence, m.start()):
+            return "multilateral", m
+    return found
+
+
+def _first_cue(sentence: str) -> tuple[str, re.Match[str]] | None:
     low = cue_text(sentence)
     frame_end = frame_span(low)[1]
     for mtype, rx in CUES:

@@ -132,3 +132,12 @@ def test_the_initiator_of_a_contact_is_no_participant(nlp: Language) -> None:
     )
     assert len(x.meetings) == 1
     assert names(x, x.meetings[0].participants) == {"Diop", "Zhihong"}
+
+
+def test_a_gathering_told_after_a_cue_noun_referring_back_is_the_gathering(nlp: Language) -> None:
+    x = run(
+        "Le président de la Transition, Assimi Goïta, a reçu mardi 12 mars 2024 l'ambassadeur de Russie au Mali, "
+        "Igor Gromyko. Cette audience intervient après la participation du président Goïta au sommet de l'Union "
+        "africaine, tenu les 27 et 28 juillet 2023 à Addis-Abeba."
+    )
+    assert sorted((m.type, m.date) for m in x.meetings) == [("audience", "2024-03-12"), ("multilateral", "2023-07-27")]
