@@ -348,7 +348,8 @@ class CandidateFinder:
         self._pair_unqualified(participants, reps + bare + at_home)
         if before and after:
             self._foreign_side(participants)
-        state_of = {p: st for p in participants if (st := self.people.represented_state(p))}
+        day = when or self._fallback_date(i)
+        state_of = {p: st for p in participants if (st := self.people.represented_state(p, day.value if day else None))}
         states: list[str] = []
         for pid in participants:
             if (st := state_of.get(pid)) and st not in states:

@@ -141,3 +141,13 @@ def test_a_gathering_told_after_a_cue_noun_referring_back_is_the_gathering(nlp: 
         "africaine, tenu les 27 et 28 juillet 2023 à Addis-Abeba."
     )
     assert sorted((m.type, m.date) for m in x.meetings) == [("audience", "2024-03-12"), ("multilateral", "2023-07-27")]
+
+
+def test_an_organisations_official_brings_no_state_of_his_own(nlp: Language) -> None:
+    x = run(
+        "Le médiateur de la Cédéao dans la crise malienne, Goodluck Jonathan, a été reçu mardi 12 mars 2024 à "
+        "Bamako par le président de la Transition, Assimi Goïta."
+    )
+    assert len(x.meetings) == 1
+    assert x.meetings[0].states == ["MLI"]
+    assert names(x, x.meetings[0].participants) == {"Jonathan", "Goïta"}
