@@ -151,3 +151,13 @@ def test_an_organisations_official_brings_no_state_of_his_own(nlp: Language) -> 
     assert len(x.meetings) == 1
     assert x.meetings[0].states == ["MLI"]
     assert names(x, x.meetings[0].participants) == {"Jonathan", "Goïta"}
+
+
+def test_a_spouse_noun_and_a_facility_are_no_part_of_a_name(nlp: Language) -> None:
+    x = run(
+        "Le président de la République, Ibrahim Boubacar Keïta, accompagné de son Épouse Aminata Maïga, a accueilli "
+        "le mardi 12 mars 2024 à l'Aéroport International Président Modibo Keita son homologue guinéen, Alpha Condé."
+    )
+    assert len(x.meetings) == 1
+    assert names(x, x.meetings[0].participants) == {"Keïta", "Maïga", "Condé"}
+    assert all(not p.name.lower().startswith(("épouse", "aéroport")) for p in x.people)
