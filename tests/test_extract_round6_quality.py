@@ -161,3 +161,11 @@ def test_a_spouse_noun_and_a_facility_are_no_part_of_a_name(nlp: Language) -> No
     assert len(x.meetings) == 1
     assert names(x, x.meetings[0].participants) == {"Keïta", "Maïga", "Condé"}
     assert all(not p.name.lower().startswith(("épouse", "aéroport")) for p in x.people)
+
+
+def test_a_session_of_a_standing_bilateral_committee_is_a_joint_commission(nlp: Language) -> None:
+    x = run(
+        "Le ministre nigérien des Affaires étrangères, Bakary Yaou Sangaré, a coprésidé mardi 12 mars 2024 à Niamey "
+        "avec son homologue malien, Abdoulaye Diop, la 5e session du Comité bilatéral de coopération."
+    )
+    assert [m.type for m in x.meetings] == ["joint_commission"]
