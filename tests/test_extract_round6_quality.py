@@ -169,3 +169,12 @@ def test_a_session_of_a_standing_bilateral_committee_is_a_joint_commission(nlp: 
         "avec son homologue malien, Abdoulaye Diop, la 5e session du Comité bilatéral de coopération."
     )
     assert [m.type for m in x.meetings] == ["joint_commission"]
+
+
+def test_a_former_post_stands_for_no_state(nlp: Language) -> None:
+    x = run(
+        "Le ministre malien des Affaires étrangères, Abdoulaye Diop, a rencontré mardi 12 mars 2024 à Bamako "
+        "Kwame Mensah, ancien ministre des Affaires étrangères du Ghana, représentant spécial de l'Union africaine."
+    )
+    assert len(x.meetings) == 1
+    assert "GHA" not in x.meetings[0].states
