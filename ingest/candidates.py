@@ -52,6 +52,8 @@ _COMPANY_WINDOW = 3  # sentences after a meeting read for its delegation ("étai
 # A sentence that names further members of a delegation or people present.
 _COMPANY = re.compile(alt(load_cues().markers.company))
 _COMPANY_REACH = 120  # characters after "accompagné de" / "en présence de" in which a name is one of the company
+# A relative clause or a colon after a visit cue: the states named further on are no destination of the visit
+_CLAUSE_BREAK = re.compile(r"[;:]|\b(?:qui|dont|lequel|laquelle|lesquels|lesquelles)\b")
 _ATTENDANCE = re.compile(alt(load_cues().markers.attendance))
 _PLANNED = re.compile(alt(load_cues().markers.planned_contact))
 # A head of state or government named by his title alone, as the subject or the passive agent of the cue.
@@ -474,6 +476,8 @@ class CandidateFinder:
                 continue
             before = low[max(0, e.start - 40) : e.start]
             if (mtype in ("visit", "joint_commission") or gathering) and e.start > cue_start:
+                if mtype == "visit" and not gathering and _CLAUSE_BREAK.search(low, cue_start, e.start):
+                    continue  # "s'est rendu à Moscou pour rencontrer Y, qui a dénoncé la France": no destination
                 out.append(iso)
             elif gathering:
                 continue

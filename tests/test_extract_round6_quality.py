@@ -178,3 +178,12 @@ def test_a_former_post_stands_for_no_state(nlp: Language) -> None:
     )
     assert len(x.meetings) == 1
     assert "GHA" not in x.meetings[0].states
+
+
+def test_a_state_named_in_a_relative_clause_after_a_visit_is_no_destination(nlp: Language) -> None:
+    x = run(
+        "Le ministre malien des Affaires étrangères, Abdoulaye Diop, s'est rendu mardi 12 mars 2024 à Moscou pour "
+        "rencontrer son homologue russe, Sergueï Lavrov, qui a critiqué la politique de la France au Sahel."
+    )
+    assert len(x.meetings) == 1
+    assert sorted(x.meetings[0].states) == ["MLI", "RUS"]
