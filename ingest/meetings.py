@@ -25,7 +25,10 @@ CUES: list[tuple[str, re.Pattern[str]]] = [(t, re.compile(a)) for t, a in _CUES.
 CUES_BY_TYPE = {t: re.compile("|".join(rx.pattern for u, rx in CUES if u == t)) for t, _ in CUES}
 # A visit named as such ("visite d'État", "en visite"), not a motion verb ("s'est rendu au palais ... où il a été
 # reçu"): with a passive reception it makes the sentence a visit.
-_VISIT_NOUN = re.compile(r"\bvisites? (?:officielle|de travail|d'amiti[ée]|d'[ée]tat|fraternelle)|\ben visite\b")
+_VISIT_NOUN = re.compile(
+    r"\bvisites? (?:officielle|de travail|d'amiti[ée]|d'[ée]tat|fraternelle)|\ben visite\b"
+    r"|\b(?:a|ont) effectu[ée]\b[^.;]{0,60}?\bune visite\b"  # "a effectué le mardi 3 septembre une visite à Abidjan"
+)
 _PASSIVE = re.compile(r"(?:a|ont) [ée]t[ée] re[çc]u")
 # A visit named only as the circumstance of a talk ("a rencontré X dans le cadre d'une visite officielle à
 # Moscou", "en marge de sa visite", "actuellement en visite"): the talk verb gives the type.

@@ -187,3 +187,11 @@ def test_a_state_named_in_a_relative_clause_after_a_visit_is_no_destination(nlp:
     )
     assert len(x.meetings) == 1
     assert sorted(x.meetings[0].states) == ["MLI", "RUS"]
+
+
+def test_a_passive_reception_inside_an_effected_visit_is_the_visit(nlp: Language) -> None:
+    x = run(
+        "Le président de la Transition, Assimi Goïta, a effectué une visite le mardi 12 mars 2024 à Dakar où il a été "
+        "reçu par le président sénégalais, Bassirou Diomaye Faye."
+    )
+    assert [m.type for m in x.meetings] == ["visit"]
