@@ -51,6 +51,11 @@ _BACKGROUND_DAYS = 400  # a dated contact this long before publication is backgr
 _COMPANY_WINDOW = 3  # sentences after a meeting read for its delegation ("était accompagné de ...")
 # A sentence that names further members of a delegation or people present.
 _COMPANY = re.compile(alt(load_cues().markers.company))
+_COMPANY_REACH = 120  # characters after "accompagné de" / "en présence de" in which a name is one of the company
+# A relative clause or a colon after a visit cue: the states named further on are no destination of the visit
+_CLAUSE_BREAK = re.compile(r"[;:]|\b(?:qui|dont|lequel|laquelle|lesquels|lesquelles)\b")
+_ATTENDANCE = re.compile(alt(load_cues().markers.attendance))
+_PLANNED = re.compile(alt(load_cues().markers.planned_contact))
 # A head of state or government named by his title alone, as the subject or the passive agent of the cue.
 _HEAD_TITLE = re.compile(
     rf"(?:^\s*|\b(?:par|entre|avec) )(?:le|la) (?:{alt(load_cues().titles.head_titles)})\b", re.IGNORECASE
@@ -172,9 +177,12 @@ class CandidateFinder:
                 and not unnamed_representatives(sent, cue.end(), second[1].start())
             ):
                 second = None  # "a reçu et a échangé avec Y": one contact
+            if second is not None and (planned := _PLANNED.search(unify(sent.text).lower(), cue.end())):
+                if planned.start() <= second[1].start():
+                    second = None  # "a rencontré X, et doit ensuite rencontrer Y": only announced
             if second is None:
                 found_here = self._sentence_meetings(
-                    i, sent, mtype, cue.start(), cue.end(), when, skip=self._return_span(sent)
+                    i, sent, mtype, cue.start(), cue.end(), when, skip=self._other_span(sent, cue.end())
                 )
             else:  # "X a été reçu par Y, et s'est entretenu avec Z": two contacts of the same subject
                 found_here = self._sentence_meetings(
@@ -348,7 +356,8 @@ class CandidateFinder:
         self._pair_unqualified(participants, reps + bare + at_home)
         if before and after:
             self._foreign_side(participants)
-        state_of = {p: st for p in participants if (st := self.people.represented_state(p))}
+        day = when or self._fallback_date(i)
+        state_of = {p: st for p in participants if (st := self.people.represented_state(p, day.value if day else None))}
         states: list[str] = []
         for pid in participants:
             if (st := state_of.get(pid)) and st not in states:
@@ -376,6 +385,15 @@ class CandidateFinder:
         company = _COMPANY.search(low)
         if base.anaphoric and company and participants and min(pos_of.get(p, -1) for p in participants) > company.end():
             base.company = set(participants)  # "L'audience s'est déroulée en présence du ministre X": people present
+        elif base.anaphoric and _ATTENDANCE.search(low):
+            base.company = set(participants)  # "X a pris part à l'audience": present at the contact told before
+        else:  # "il a été accueilli par le président X, accompagné par le ministre Y": Y came with X's side
+            base.company = {
+                p
+                for p in participants
+                for m in _COMPANY.finditer(low)
+                if 0 <= pos_of.get(p, -1) - m.end() <= _COMPANY_REACH
+            }
         turns = self._turns(low, cue_end, after, pos_of)
         if len(turns) >= 2 and before:  # "avec X, puis avec Y": one contact with each
             return [
@@ -472,6 +490,8 @@ class CandidateFinder:
                 continue
             before = low[max(0, e.start - 40) : e.start]
             if (mtype in ("visit", "joint_commission") or gathering) and e.start > cue_start:
+                if mtype == "visit" and not gathering and _CLAUSE_BREAK.search(low, cue_start, e.start):
+                    continue  # "s'est rendu à Moscou pour rencontrer Y, qui a dénoncé la France": no destination
                 out.append(iso)
             elif gathering:
                 continue
@@ -523,6 +543,16 @@ class CandidateFinder:
             if lo <= e.start < hi and e.label in ("DEMONYM", "STATE") and (iso := ident_of(e.ident, "state:"))
         ]
         return out
+
+    def _other_span(self, sent: Sentence, cue_end: int) -> tuple[int, int]:
+        """The clause of the cue sentence that tells another contact: an earlier visit this one returns
+        (`_return_span`), else a further contact announced after the cue ("..., et devrait rencontrer Y"), to the
+        end of the sentence; (0, 0) when there is none."""
+        span = self._return_span(sent)
+        if span != (0, 0):
+            return span
+        planned = _PLANNED.search(unify(sent.text).lower(), cue_end)
+        return (planned.start(), len(sent.text)) if planned else (0, 0)
 
     def _return_span(self, sent: Sentence) -> tuple[int, int]:
         """The clause of an earlier visit this one returns ('faisant suite à une visite de X en février'), or

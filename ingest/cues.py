@@ -72,6 +72,8 @@ class Markers(_Strict):
     plural: list[Group]
     pluperfect: list[Group]
     company: list[Group]
+    attendance: list[Group]
+    planned_contact: list[Group]
     clause_verbs: list[Group]
     anaphora: list[Group]
     sender_nouns: list[Group]

@@ -14,7 +14,7 @@ from ingest.contact_hook import DEFAULT as DEFAULT_LEARNED
 from ingest.contact_hook import Learned, proposals, refine
 from ingest.dates import parse_iso, publication_date, url_month
 from ingest.gazetteer import Gazetteer
-from ingest.meetings import Candidate, merge, share_day
+from ingest.meetings import Candidate, has_counterpart, merge, share_day
 from ingest.mentions import home_state, organisation_refs, state_refs
 from ingest.models import Document, Extraction, Meeting
 from ingest.people import ArticlePeople, relabel_surnames
@@ -104,17 +104,6 @@ def _roles(people: ArticlePeople, c: Candidate) -> dict[str, str]:
     """The title each participant held at the meeting (see `ArticlePeople.title`)."""
     when = c.date.value if c.date else None
     return {p: found[0] for p in c.participants if (found := people.title(p, when))}
-
-
-def has_counterpart(c: Candidate) -> bool:
-    """Two states, or a state and an organisation, with someone named or represented; a session of a joint
-    commission or a gathering may name only its states ("les travaux de la commission mixte Guinée-Mali ont été
-    clôturés", "le sommet des chefs d'État de l'AES s'est tenu à Niamey")."""
-    if not c.participants and not c.rep_states:
-        return c.gathering and len(set(c.states)) >= 2
-    if len(set(c.states)) >= 2:
-        return True
-    return bool(c.states) and bool(c.organisations) and bool(c.participants)
 
 
 def confidence(c: Candidate) -> float:

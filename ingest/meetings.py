@@ -22,9 +22,13 @@ from ingest.dates import EventDate
 _CUES = load_cues()
 _MK = _CUES.markers
 CUES: list[tuple[str, re.Pattern[str]]] = [(t, re.compile(a)) for t, a in _CUES.meeting_alternatives()]
+CUES_BY_TYPE = {t: re.compile("|".join(rx.pattern for u, rx in CUES if u == t)) for t, _ in CUES}
 # A visit named as such ("visite d'État", "en visite"), not a motion verb ("s'est rendu au palais ... où il a été
 # reçu"): with a passive reception it makes the sentence a visit.
-_VISIT_NOUN = re.compile(r"\bvisites? (?:officielle|de travail|d'amiti[ée]|d'[ée]tat|fraternelle)|\ben visite\b")
+_VISIT_NOUN = re.compile(
+    r"\bvisites? (?:officielle|de travail|d'amiti[ée]|d'[ée]tat|fraternelle)|\ben visite\b"
+    r"|\b(?:a|ont) effectu[ée]\b[^.;]{0,60}?\bune visite\b"  # "a effectué le mardi 3 septembre une visite à Abidjan"
+)
 _PASSIVE = re.compile(r"(?:a|ont) [ée]t[ée] re[çc]u")
 # A visit named only as the circumstance of a talk ("a rencontré X dans le cadre d'une visite officielle à
 # Moscou", "en marge de sa visite", "actuellement en visite"): the talk verb gives the type.
@@ -110,7 +114,20 @@ def cue_text(sentence: str) -> str:
 
 
 def meeting_cue(sentence: str) -> tuple[str, re.Match[str]] | None:
-    """The meeting type and cue of a sentence, or None; types are tried from the most specific."""
+    """The meeting type and cue of a sentence, or None; types are tried from the most specific. A cue noun
+    referring back ("Cette audience intervient suite à la participation de X au sommet Russie-Afrique, tenu les 27
+    et 28 juillet") gives way to a gathering the sentence tells after it: that gathering is the new contact."""
+    found = _first_cue(sentence)
+    if found is None or not is_anaphoric(sentence, found[1].start()) or found[0] == "multilateral":
+        return found
+    low = cue_text(sentence)
+    for m in CUES_BY_TYPE["multilateral"].finditer(low, found[1].end()):
+        if _MULTI_VERB.search(low) and not is_anaphoric(sentence, m.start()):
+            return "multilateral", m
+    return found
+
+
+def _first_cue(sentence: str) -> tuple[str, re.Match[str]] | None:
     low = cue_text(sentence)
     frame_end = frame_span(low)[1]
     for mtype, rx in CUES:
@@ -211,6 +228,17 @@ def sender_at(sent: Sentence, start: int) -> bool:
     return bool(_SENDER.search(low[max(0, start - 100) : start])) or bool(_IN_QUOTE.search(low[:start]))
 
 
+def has_counterpart(c: Candidate) -> bool:
+    """Two states, or a state and an organisation, with someone named or represented; a session of a joint
+    commission or a gathering may name only its states ("les travaux de la commission mixte Guinée-Mali ont été
+    clôturés", "le sommet des chefs d'État de l'AES s'est tenu à Niamey")."""
+    if not c.participants and not c.rep_states:
+        return c.gathering and len(set(c.states)) >= 2
+    if len(set(c.states)) >= 2:
+        return True
+    return bool(c.states) and bool(c.organisations) and bool(c.participants)
+
+
 def merge(cands: list[Candidate]) -> list[Candidate]:
     """Fold further mentions of the same contact into its first mention.
 
@@ -223,7 +251,7 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
     """
     out: list[Candidate] = []
     for c in cands:
-        target = None
+        target, completion = None, None
         for prev in reversed(out) if not c.standalone else []:
             if prev.standalone:
                 continue
@@ -242,6 +270,9 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
             if prev.type == "visit" and c.type == "visit" and (c.date_is_fallback or c.date == prev.date):
                 target = prev  # the welcome and talks of one visit
                 break
+            if _completes(prev, c):
+                target, completion = prev, prev.type
+                break
             a, b = prev.signature(), c.signature()
             overlap = len(a & b) / len(a | b) if a | b else 0.0
             present = c.anaphoric and set(c.participants) <= c.company  # "l'audience s'est déroulée en présence de"
@@ -255,7 +286,23 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
             out.append(c)
             continue
         _fold_into(target, c)
+        target.type = completion or target.type  # a one-sided first mention keeps its type
     return out
+
+
+_COMPLETION_REACH = 2  # sentences after a one-sided first mention in which the next mention completes it
+
+
+def _completes(prev: Candidate, c: Candidate) -> bool:
+    """A contact first told, with a date of its own, on one side only ("Le ministre de la Défense a eu, le lundi 4
+    mai, un entretien téléphonique avec son homologue allemand", "s'est tenue le 17 février une séance de travail
+    entre les autorités maliennes et une délégation de l'UE", "l'Émir du Qatar a effectué le 21 décembre une visite
+    au Mali") and completed by the next sentence that names its people ("Les échanges entre le ministre et Mme X
+    ont porté sur ...", "Autour de la table, X, Y ..."): the next mention, referring back or sharing a state or an
+    organisation of it, is the same contact, which keeps the first mention's type and date."""
+    if has_counterpart(prev) or prev.date_is_fallback or not 0 < c.sentence - prev.sentence <= _COMPLETION_REACH:
+        return False
+    return c.anaphoric or bool(set(prev.states) & set(c.states)) or bool(set(prev.organisations) & set(c.organisations))
 
 
 def _continue_visitor(out: list[Candidate], c: Candidate) -> None:
@@ -297,6 +344,10 @@ def _new_counterpart(prev: Candidate, c: Candidate) -> bool:
     does not have ("accueilli par son homologue X" ... "il a été reçu par le président Y")."""
     if len(prev.sides()) < 2:
         return False
+    if len(prev.participants) >= 2 and set(prev.participants) <= set(c.participants) and c.sides() <= prev.sides():
+        return (
+            False  # the same contact told again more fully ("X a reçu Y" ... "X a reçu Y, ainsi que son compatriote Z")
+        )
     return any(p not in prev.participants and p in c.party and p not in c.company for p in c.participants)
 
 
@@ -308,8 +359,9 @@ def _dates_compatible(a: Candidate, b: Candidate) -> bool:
 
 
 def _fold_into(a: Candidate, b: Candidate) -> None:
+    mentioned = _mentioned_only(a, b)
     for p in b.participants:
-        if p not in a.participants:
+        if p not in a.participants and p not in mentioned:
             a.participants.append(p)
     for s in b.states:
         if s not in a.states:
@@ -319,7 +371,8 @@ def _fold_into(a: Candidate, b: Candidate) -> None:
             a.organisations.append(o)
     completed_by_audience = a.type == "visit" and b.type == "audience" and len(a.sides()) < 2 and not b.anaphoric
     for p, st in b.party.items():
-        a.party.setdefault(p, st)
+        if p not in mentioned:
+            a.party.setdefault(p, st)
     a.company |= b.company - set(a.participants)
     a.hosts = a.hosts or b.hosts
     a.place, a.place_state = (a.place, a.place_state) if a.place else (b.place, b.place_state)
@@ -334,6 +387,18 @@ def _fold_into(a: Candidate, b: Candidate) -> None:
         a.type = b.type
     elif completed_by_audience:
         a.type = b.type  # a visit whose only reported contact is an audience ("X a reçu le visiteur")
+
+
+def _mentioned_only(a: Candidate, b: Candidate) -> set[str]:
+    """People a later sentence that refers back to a contact ("Cette visite s'inscrit dans le partenariat élevé lors
+    de la rencontre entre les présidents X et Y", "A l'issue de la rencontre, le ministre a dit porter un message du
+    président X au roi Y") only mentions: once both sides of the contact are there (two states, someone named or
+    represented), a new person of a side already named is a sender, an addressee or the actor of another
+    contact, not a participant; people present ("en présence de X") still join."""
+    if not b.anaphoric or len(set(a.states)) < 2 or not (a.participants or a.rep_states):
+        return set()
+    named = {a.party[p] for p in a.participants if p in a.party}
+    return {p for p in b.participants if p not in a.participants and p not in b.company and b.party.get(p) in named}
 
 
 def share_day(cands: list[Candidate]) -> None:

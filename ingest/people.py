@@ -22,6 +22,7 @@ class ArticlePeople:
         self.article = article
         self.home_state = home_state
         self.gaz_states = set(gaz.state_by_iso3)
+        self.org_forms = {o.id: [fold(f) for f in (o.name, o.acronym, *o.aliases) if f] for o in gaz.organisations}
         self.unqualified: set[str] = set()
         self.resolver: PeopleResolver = person_mentions(article, gaz, {fold(b) for b in bylines})
         self.entries = {c.id: c.entry for c in self.resolver.clusters if c.entry is not None}  # gazetteer entries
@@ -101,15 +102,22 @@ class ArticlePeople:
             return self.state_of[pid]
         return self.home_state if pid in self.unqualified else None
 
-    def represented_state(self, pid: str) -> str | None:
+    def represented_state(self, pid: str, date: str | None = None) -> str | None:
         """The state a person stands for at a meeting: none for an official of an organisation ("président de la
-        Commission de l'Union africaine"), whatever his nationality."""
+        Commission de l'Union africaine"), whatever his nationality; nor, at a meeting on `date`, for one whose
+        posts then are all an organisation's ("l'ancien président du Nigeria X", "le médiateur de la Cédéao dans la
+        crise malienne, X") unless a printed title names a state and not that organisation."""
         title = self.titles.get(pid)
         if title is not None and title[1] is not None and title[1] not in self.gaz_states:
             return None
         posts = self.entries[pid].posts if pid in self.entries else []
         if (title is None or title[1] is None) and posts and all(p.represents not in self.gaz_states for p in posts):
             return None  # "son Secrétaire général, X": the gazetteer knows him only as an organisation's official
+        held = self.entries[pid].posts_at(date) if date is not None and pid in self.entries else []
+        if held and all(p.represents not in self.gaz_states for p in held):
+            printed = fold(title[0]) if title is not None and title[1] is not None else None
+            if printed is None or any(f in printed for p in held for f in self.org_forms.get(p.represents, [])):
+                return None
         return self.state(pid)
 
     def ids(self) -> list[str]:

@@ -191,6 +191,8 @@ _FACILITY = re.compile(
     rf"\b(?:{alt(load_cues().site_furniture)})(?:\s+(?!{_NOT_IN_NAME}\b)[\w'-]+){{0,6}}\s*$", re.IGNORECASE
 )
 
+_FACILITY_SPAN = re.compile(rf"\W*(?:{alt(load_cues().site_furniture)})\b", re.IGNORECASE)  # a span opening with it
+
 
 def person_mentions(article: Article, gaz: Gazetteer, exclude: set[str]) -> PeopleResolver:
     """Resolve every PER mention of the article; full names first so that surnames attach to them."""
@@ -198,6 +200,7 @@ def person_mentions(article: Article, gaz: Gazetteer, exclude: set[str]) -> Peop
     ents = [(i, e) for i, s in enumerate(article.sentences) for e in s.ents if e.label == "PER"]
     ents = [(i, e) for i, e in ents if fold(e.text) not in exclude]
     ents = [(i, e) for i, e in ents if not _FACILITY.search(unify(article.sentences[i].text[: e.start]))]
+    ents = [(i, e) for i, e in ents if not _FACILITY_SPAN.match(e.text)]  # "Aéroport International Président X"
     ents.sort(key=lambda ie: -len((clean_name(ie[1].text) or "").split()))
     for i, e in ents:
         resolver.add(i, e)

@@ -118,6 +118,9 @@ def _enumerated_state(sent: Sentence, lo: int, hi: int) -> str | None:
     return _state(states[-1])
 
 
+_FORMER = re.compile(r"\b(?:anciens?|anciennes?|ex)\s*-?\s*$", re.IGNORECASE)
+
+
 def unnamed_representatives(sent: Sentence, lo: int, hi: int) -> list[tuple[str, str, int]]:
     """(ISO3, role word, its offset) for states represented by an unnamed person in text[lo:hi]:
     'les ambassadeurs de Russie et d'Algérie', 'son homologue russe', 'l'ambassadeur d'Algérie au Mali'."""
@@ -125,6 +128,8 @@ def unnamed_representatives(sent: Sentence, lo: int, hi: int) -> list[tuple[str,
     out: list[tuple[str, str, int]] = []
     pers = [e for e in sent.ents if e.label == "PER"]
     for role in ROLE.finditer(text, lo, hi):
+        if _FORMER.search(text, max(0, role.start() - 12), role.start()):
+            continue  # "X, ancien ministre des Affaires étrangères du Tchad, ...": a former post stands for no state
         # the represented states follow the role word, chained by "et"/","; stop at a clause break
         end = min(hi, role.end() + 90)
         for e in sorted(sent.ents, key=lambda x: x.start):

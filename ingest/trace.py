@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 from ingest.analyse import analyse_many
 from ingest.clean import clean
-from ingest.extractor import has_counterpart, prepare
+from ingest.extractor import prepare
 from ingest.gazetteer import load_gazetteer
-from ingest.meetings import meeting_cue
+from ingest.meetings import has_counterpart, meeting_cue
 from ingest.models import Document
 from ingest.nlp import load_nlp
 from ingest.normalise import normalise_document
