@@ -3,7 +3,7 @@
 Every read goes through `session.execute_read` on a session opened in READ access mode, so Neo4j itself refuses
 any statement that would write (`Neo.ClientError.Statement.AccessMode`): one transaction per query (`run_read`),
 or one for all the reads of a route (`one_read_transaction`: one BEGIN and COMMIT per request instead of one per
-query, and one snapshot for all of them; retried whole on a transient error, like a single read).
+query; retried whole on a transient error, like a single read).
 """
 
 from __future__ import annotations
