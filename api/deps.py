@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
+import anyio.to_thread
 from fastapi import Depends, Query, Request
 from neo4j import Driver
 from neo4j.exceptions import DatabaseUnavailable, ServiceUnavailable, SessionExpired
@@ -49,13 +50,16 @@ SettingsDep = Annotated[Settings, Depends(settings)]
 DriverDep = Annotated[Driver, Depends(get_driver)]
 
 
-def get_reader(driver: DriverDep, settings: SettingsDep) -> Iterator[GraphReader]:
-    """One reader (one session) per request, closed when the response is done."""
+async def get_reader(driver: DriverDep, settings: SettingsDep) -> AsyncIterator[GraphReader]:
+    """One reader (one session) per request, closed when the response is done. Made on the event loop (it opens
+    nothing until the route reads); a session left open is closed in a worker thread, since that may talk to Neo4j
+    (a route in `one_read_transaction` closes its own: no thread hand-off here)."""
     reader = GraphReader(driver, settings.neo4j_database, settings.malikg_query_timeout_s)
     try:
         yield reader
     finally:
-        reader.close()
+        if reader.has_session:
+            await anyio.to_thread.run_sync(reader.close)
 
 
 ReaderDep = Annotated[GraphReader, Depends(get_reader)]

@@ -11,6 +11,7 @@ from fastapi import FastAPI
 from api.auth import key_problem
 from api.breaker import CircuitBreaker
 from api.extraction import ExtractionPool
+from api.gc_pauses import freeze_after, freeze_long_lived
 from core.settings import Settings, get_settings
 from graph.driver import open_driver
 from ingest.curation import load_reference
@@ -41,7 +42,8 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         # With writes enabled, load spaCy now rather than on the first POST /documents (docs/benchmarks.md).
         app.state.extractor.start_in_background()
         # The writer's reference data (this process's, for GraphWriter), also loaded by the first POST otherwise.
-        threading.Thread(target=load_reference, name="reference-warm-up", daemon=True).start()
+        threading.Thread(target=freeze_after(load_reference), name="reference-warm-up", daemon=True).start()
+    freeze_long_lived()  # the app, its models and the driver leave the collector's full passes (api/gc_pauses.py)
     try:
         yield
     finally:

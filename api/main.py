@@ -31,6 +31,8 @@ from api.routes import (
     stats,
     timeline,
 )
+from api.slow_log import SlowRequestLog
+from core.settings import get_settings
 
 MAX_BODY_BYTES = 2 * 1024 * 1024
 ROUTERS = (
@@ -72,5 +74,8 @@ def create_app() -> FastAPI:
     app.add_middleware(ReadCache)  # GET answers by graph version, ETag / 304 (inside CatchAll)
     app.add_middleware(CatchAll)
     app.add_middleware(BodySizeLimit, max_bytes=MAX_BODY_BYTES)
-    app.add_middleware(WriteGuard)  # outermost: the key is checked before the body size or content
+    app.add_middleware(WriteGuard)  # the key is checked before the body size or content
+    slow_ms = get_settings().malikg_slow_request_ms
+    if slow_ms > 0:  # outermost, so it times everything the app does (api/slow_log.py)
+        app.add_middleware(SlowRequestLog, threshold_ms=slow_ms)
     return app

@@ -26,6 +26,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import secrets
+import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -39,6 +40,7 @@ from neo4j.exceptions import DatabaseUnavailable, DriverError, Neo4jError, Servi
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.breaker import CircuitBreaker
+from api.slow_log import request_timing
 from core.settings import get_settings
 from graph.version import read_version
 
@@ -163,29 +165,51 @@ class ReadCache:
         self.token = secrets.token_hex(8)
         self.lru = _Lru(get_settings().malikg_read_cache_mb * 1024 * 1024)
         self.versions: NextRead[str | None] | None = None  # made on the first request (it needs the app's state)
+        self._computing: dict[str, asyncio.Future[_Entry | None]] = {}  # ETags whose answer a request is computing
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if self.lru.max_bytes <= 0 or not cacheable(scope):
             await self.app(scope, receive, send)
             return
+        timing = request_timing(scope)
+        waited = time.perf_counter()
         version = await self._version(scope)
+        timing["version_ms"] = (time.perf_counter() - waited) * 1000
         if version is None:
+            timing["cache"] = "uncached"
             await self.app(scope, receive, send)
             return
         digest = hashlib.sha256(f"{self.token}\n{version}\n{request_key(scope)}".encode()).hexdigest()[:32]
         etag = f'W/"{digest}"'
         validators = [(b"etag", etag.encode()), (b"cache-control", b"no-cache"), (b"vary", b"Accept")]
         if matches(dict(scope["headers"]).get(b"if-none-match"), etag):
+            timing["cache"] = "304"
             await send({"type": "http.response.start", "status": 304, "headers": validators})
             await send({"type": "http.response.body", "body": b""})
             return
         entry = self.lru.get(etag)
+        shared = entry is None and etag in self._computing
+        if shared:  # another request is computing this very answer: wait for it instead of computing it again
+            timing["cache"] = "shared"
+            entry = await asyncio.shield(self._computing[etag])
         if entry is not None:
+            timing.setdefault("cache", "hit")
             headers = [*entry.headers, *validators, (b"content-length", str(len(entry.body)).encode())]
             await send({"type": "http.response.start", "status": 200, "headers": [*headers, (b"x-cache", b"hit")]})
             await send({"type": "http.response.body", "body": entry.body})
             return
-        await self.app(scope, receive, self._keeping(send, etag, validators))
+        timing["cache"] = "miss"
+        if shared:  # the answer computed meanwhile was not kept (an error, too big): this request runs on its own
+            await self.app(scope, receive, self._keeping(send, etag, validators, None))
+            return
+        computed: asyncio.Future[_Entry | None] = asyncio.get_running_loop().create_future()
+        self._computing[etag] = computed
+        try:
+            await self.app(scope, receive, self._keeping(send, etag, validators, computed))
+        finally:
+            del self._computing[etag]
+            if not computed.done():  # not a 200 kept: the waiting requests run the route themselves
+                computed.set_result(None)
 
     async def _version(self, scope: Scope) -> str | None:
         """The graph's version, read after this request arrived (shared with concurrent requests), through the
@@ -215,8 +239,15 @@ class ReadCache:
         breaker.succeeded()
         return version
 
-    def _keeping(self, send: Send, etag: str, validators: list[tuple[bytes, bytes]]) -> Send:
-        """A `send` that adds the validators to a 200 and keeps its body, while streaming it on unchanged."""
+    def _keeping(
+        self,
+        send: Send,
+        etag: str,
+        validators: list[tuple[bytes, bytes]],
+        computed: asyncio.Future[_Entry | None] | None,
+    ) -> Send:
+        """A `send` that adds the validators to a 200 and keeps its body, while streaming it on unchanged; the kept
+        answer also goes to the requests waiting for it (`computed`)."""
         kept: list[bytes] = []
         headers: list[tuple[bytes, bytes]] = []
         status = 0
@@ -235,7 +266,10 @@ class ReadCache:
                 kept.append(chunk)
                 size += len(chunk)
                 if not message.get("more_body", False) and size <= MAX_ENTRY_BYTES:
-                    self.lru.put(etag, _Entry(headers=headers, body=b"".join(kept)))
+                    entry = _Entry(headers=headers, body=b"".join(kept))
+                    self.lru.put(etag, entry)
+                    if computed is not None and not computed.done():
+                        computed.set_result(entry)
             await send(message)
 
         return keeping_send

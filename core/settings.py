@@ -41,6 +41,7 @@ class Settings(BaseSettings):
     malikg_extract_timeout_s: float = 120.0  # POST /documents: time limit of one extraction (docs/reliability.md)
     malikg_extract_preload: bool = True  # POST /documents: load spaCy at API start-up (when writes are enabled)
     malikg_read_cache_mb: int = 64  # GET answers kept by graph version (api/read_cache.py); 0 turns the cache off
+    malikg_slow_request_ms: float = 0.0  # log requests at least this slow, with their phases (api/slow_log.py); 0 = off
     malikg_neo4j_heap: str = "1g"  # -Xmx of the local Neo4j JVM (`malikg db start`)
     malikg_neo4j_pagecache: str = "128m"  # page cache of the local Neo4j (`malikg db start`); size it to the store
 

@@ -205,3 +205,31 @@ def test_a_write_committed_before_a_request_is_seen_under_concurrent_reads(api: 
         for reader in readers:
             seen = reader.result()
             assert seen and seen == sorted(seen)
+
+
+def _at_once(base: str, path: str, params: dict[str, str], clients: int = 16) -> list[httpx.Response]:
+    async def scenario() -> list[httpx.Response]:
+        limits = httpx.Limits(max_connections=clients)
+        async with httpx.AsyncClient(base_url=base, timeout=60.0, limits=limits) as client:
+            return list(await asyncio.gather(*(client.get(path, params=params) for _ in range(clients))))
+
+    return asyncio.run(scenario())
+
+
+def test_concurrent_misses_of_one_answer_compute_it_once(api: str, two_meetings: neo4j.Driver) -> None:
+    """16 clients ask the same thing at once, right after a write (nothing is cached for the new version): the
+    answer is computed once and the others wait for it, instead of 16 routes computing the same answer."""
+    for n in range(3):
+        herd = meeting(f"m-herd-{n}", f"2021-0{n + 1}-03", [DIOP, LAVROV], ["MLI", "RUS"])
+        write(two_meetings, f"herd-{n}", [DIOP, LAVROV], [herd])
+        responses = _at_once(api, "/partners", {"state": "MLI", "limit": str(10 + n)})
+        assert all(r.status_code == 200 for r in responses), [r.text for r in responses]
+        assert [r.headers["x-cache"] for r in responses].count("miss") == 1
+        assert len({r.content for r in responses}) == 1 and len({r.headers["etag"] for r in responses}) == 1
+        assert responses[0].json()["partners"][0]["meetings"] == 3 + n  # the write is in the shared answer
+
+
+def test_concurrent_errors_are_answered_and_not_kept(api: str, two_meetings: neo4j.Driver) -> None:
+    """A 404 is not kept, so requests that waited for it each get their own answer, the same 404."""
+    for response in _at_once(api, "/timeline", {"entity": "Poutine"}):
+        assert response.status_code == 404 and "etag" not in response.headers, response.text

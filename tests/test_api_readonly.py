@@ -71,3 +71,35 @@ def test_reads_stop_at_the_transaction_timeout(driver: neo4j.Driver) -> None:
         run_read(session, "UNWIND range(1, 1000000000) AS x RETURN count(x) AS n", {}, timeout_s=0.5)
     assert "TransactionTimedOut" in (stopped.value.code or "")
     assert time.monotonic() - started < 10.0
+
+
+def _open_reads(driver: neo4j.Driver) -> set[str]:
+    """The ids of the transactions open on database neo4j that run a named query (not this SHOW)."""
+    records, _, _ = driver.execute_query(
+        "SHOW TRANSACTIONS YIELD transactionId, database, currentQuery "
+        "WHERE database = 'neo4j' AND NOT currentQuery STARTS WITH 'SHOW' RETURN transactionId",
+        database_="system",
+    )
+    return {record["transactionId"] for record in records}
+
+
+def test_the_reads_of_one_transaction_share_it_and_others_do_not_stay_open(driver: neo4j.Driver) -> None:
+    """`in_one_transaction` (api/reads.py): the reads made inside share one transaction, open until the work ends,
+    and the reader's session is closed after it; a read outside commits at once."""
+    reader = GraphReader(driver, "neo4j", timeout_s=5.0)
+
+    def work() -> list[set[str]]:
+        seen = []
+        for _ in range(3):
+            reader.rows("count_nodes")
+            seen.append(_open_reads(driver))
+        return seen
+
+    seen = reader.in_one_transaction(work)
+    assert len(seen[0]) == 1 and seen[0] == seen[1] == seen[2], seen
+    assert not reader.has_session and _open_reads(driver) == set()
+    try:
+        reader.rows("count_nodes")
+        assert _open_reads(driver) == set() and reader.has_session
+    finally:
+        reader.close()

@@ -10,6 +10,7 @@ from fastapi.responses import Response
 from api.deps import NAME_SCHEMA, FormatDep, PageDep, PeriodDep, ReaderDep
 from api.errors import InvalidParameterError
 from api.meeting_records import load_meetings
+from api.reads import one_read_transaction
 from api.resolve import resolve_entity
 from api.schemas.common import ERRORS
 from api.schemas.meetings import Contacts
@@ -31,6 +32,7 @@ _NAME = Query(
     responses={**ERRORS, **CSV_CONTENT},
     summary="Every contact between two entities",
 )
+@one_read_transaction  # one read transaction per request: resolve and read together
 def contacts(
     request: Request,
     reader: ReaderDep,

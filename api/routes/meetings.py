@@ -10,6 +10,7 @@ from fastapi.responses import Response
 from api.deps import NAME_SCHEMA, FormatDep, PageDep, PeriodDep, ReaderDep, string_schema
 from api.errors import NotFoundError
 from api.meeting_records import load_meetings
+from api.reads import one_read_transaction
 from api.resolve import resolve_entity, resolve_sector, sector_names
 from api.schemas.common import ERRORS
 from api.schemas.meetings import MeetingList, MeetingRecord
@@ -27,6 +28,7 @@ _NAME = "id or any name (case and accents ignored)"
     responses={**ERRORS, **CSV_CONTENT},
     summary="Meetings filtered by period, type, sector, place and who took part",
 )
+@one_read_transaction
 def list_meetings(
     request: Request,
     reader: ReaderDep,

@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from api.deps import MAX_LIMIT, NAME_SCHEMA, ReaderDep
+from api.reads import one_read_transaction
 from api.resolve import resolve_entity
 from api.schemas.analytics import Network, NetworkEdge, NetworkNode
 from api.schemas.common import ERRORS
@@ -15,6 +16,7 @@ router = APIRouter(tags=["analytics"])
 
 
 @router.get("/network", response_model=Network, responses=ERRORS, summary="The graph around an entity")
+@one_read_transaction
 def network(
     reader: ReaderDep,
     entity: Annotated[

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Path
 from api.deps import NAME_SCHEMA, ReaderDep
 from api.errors import NotFoundError
 from api.meeting_records import meeting_counts
+from api.reads import one_read_transaction
 from api.resolve import resolve_entity
 from api.schemas.common import ERRORS
 from api.schemas.entities import OrganisationOut, PostHeld
@@ -17,6 +18,7 @@ router = APIRouter(tags=["entities"])
 
 
 @router.get("/organisations/{id}", response_model=OrganisationOut, responses=ERRORS, summary="One organisation")
+@one_read_transaction
 def get_organisation(
     reader: ReaderDep, id: Annotated[str, Path(max_length=200, examples=["onu"], json_schema_extra=NAME_SCHEMA)]
 ) -> OrganisationOut:

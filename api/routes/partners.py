@@ -7,6 +7,7 @@ from fastapi.responses import Response
 
 from api.deps import FormatDep, PageDep, PeriodDep, ReaderDep, SectorParam, StateParam
 from api.partners import rank_partners
+from api.reads import one_read_transaction
 from api.resolve import resolve_entity, resolve_sector
 from api.schemas.analytics import Partner, Partners
 from api.schemas.common import ERRORS
@@ -21,6 +22,7 @@ router = APIRouter(tags=["analytics"])
     responses={**ERRORS, **CSV_CONTENT},
     summary="Partner states ranked by meetings",
 )
+@one_read_transaction  # one read transaction per request: resolve and read together
 def partners(
     request: Request,
     reader: ReaderDep,

@@ -10,6 +10,7 @@ from api.deps import NAME_SCHEMA, ReaderDep, check_day, string_schema
 from api.errors import NotFoundError
 from api.meeting_records import meeting_counts
 from api.posts_at import held_on
+from api.reads import one_read_transaction
 from api.resolve import resolve_entity
 from api.schemas.common import ERRORS
 from api.schemas.entities import PersonOut, PostHeld
@@ -19,6 +20,7 @@ router = APIRouter(tags=["entities"])
 
 
 @router.get("/people/{id}", response_model=PersonOut, responses=ERRORS, summary="One person")
+@one_read_transaction
 def get_person(
     reader: ReaderDep,
     id: Annotated[str, Path(max_length=200, examples=["abdoulaye-diop"], json_schema_extra=NAME_SCHEMA)],

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query
 
 from api.deps import NAME_SCHEMA, PageDep, ReaderDep
 from api.errors import InvalidParameterError
+from api.reads import one_read_transaction
 from api.resolve import ALL_KINDS, gazetteer_match
 from api.schemas.common import ERRORS, EntityKind
 from api.schemas.entities import SearchHit, SearchResults
@@ -19,6 +20,7 @@ router = APIRouter(tags=["entities"])
 @router.get(
     "/search", response_model=SearchResults, responses=ERRORS, summary="Find people, states, organisations by name"
 )
+@one_read_transaction
 def search(
     reader: ReaderDep,
     page: PageDep,

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query
 
 from api.deps import ReaderDep
 from api.partners import rank_partners
+from api.reads import one_read_transaction
 from api.resolve import resolve_entity
 from api.schemas.analytics import PartnerCount, Stats, YearCount
 from api.schemas.common import ERRORS
@@ -16,6 +17,7 @@ router = APIRouter(tags=["analytics"])
 
 
 @router.get("/stats", response_model=Stats, responses=ERRORS, summary="What the graph holds")
+@one_read_transaction
 def stats(
     reader: ReaderDep,
     state: Annotated[

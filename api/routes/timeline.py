@@ -9,6 +9,7 @@ from fastapi.responses import Response
 
 from api.deps import NAME_SCHEMA, FormatDep, PageDep, PeriodDep, ReaderDep
 from api.meeting_records import load_meetings
+from api.reads import one_read_transaction
 from api.resolve import resolve_entity
 from api.schemas.common import ERRORS
 from api.schemas.meetings import Timeline
@@ -23,6 +24,7 @@ router = APIRouter(tags=["meetings"])
     responses={**ERRORS, **CSV_CONTENT},
     summary="An entity's meetings in date order",
 )
+@one_read_transaction  # one read transaction per request: resolve and read together
 def timeline(
     request: Request,
     reader: ReaderDep,
