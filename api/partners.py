@@ -23,20 +23,22 @@ from api.reads import GraphReader, Row
 
 log = logging.getLogger(__name__)
 _TALLIED: weakref.WeakKeyDictionary[Driver, set[str]] = weakref.WeakKeyDictionary()  # databases seen fully tallied
+_WARNED: weakref.WeakKeyDictionary[Driver, set[str]] = weakref.WeakKeyDictionary()  # databases warned about once
 
 
 def tallies_complete(reader: GraphReader) -> bool:
     """Whether every meeting of the reader's graph is counted in the partner tallies of this version
     (queries/admin/untallied_meetings.cypher finds none)."""
-    known = _TALLIED.setdefault(reader.driver, set())
-    if reader.database in known:
+    tallied = _TALLIED.setdefault(reader.driver, set())
+    if reader.database in tallied:
         return True
     if reader.one("admin/untallied_meetings", limit=1) is not None:
-        if f"warned:{reader.database}" not in known:
-            known.add(f"warned:{reader.database}")
+        warned = _WARNED.setdefault(reader.driver, set())
+        if reader.database not in warned:
+            warned.add(reader.database)
             log.warning("partner tallies incomplete: /partners reads the meetings until `malikg db schema` has run")
         return False
-    known.add(reader.database)
+    tallied.add(reader.database)
     return True
 
 
@@ -44,22 +46,24 @@ def tally_period(start: str | None, end: str | None) -> dict[str, str | None] | 
     """The tallies' parameters for a period (queries/rank_partners.cypher), or None when an end falls inside a
     month: whole years (2024, 2024-01, 2024-01-01 start year 2024; 2025, 2025-12, 2025-12-31 end it) and, for an end
     in another month, the whole years after (before) it plus that month's year read from the month tallies."""
-    params: dict[str, str | None] = {"from_year": None, "to_year": None, "from_month": None, "to_month": None}
-    if start is not None:
-        if start[4:] in ("", "-01", "-01-01"):
-            params["from_year"] = start[:4]
-        elif len(start) == 7:
-            params["from_year"], params["from_month"] = f"{int(start[:4]) + 1:04d}", start
-        else:
-            return None
-    if end is not None:
-        if end[4:] in ("", "-12", "-12-31"):
-            params["to_year"] = end[:4]
-        elif len(end) == 7:
-            params["to_year"], params["to_month"] = f"{int(end[:4]) - 1:04d}", end
-        else:
-            return None
-    return params
+    first = _period_end(start, ("", "-01", "-01-01"), +1)
+    last = _period_end(end, ("", "-12", "-12-31"), -1)
+    if first is None or last is None:
+        return None
+    return {"from_year": first[0], "from_month": first[1], "to_year": last[0], "to_month": last[1]}
+
+
+def _period_end(value: str | None, whole_year: tuple[str, ...], step: int) -> tuple[str | None, str | None] | None:
+    """(year, month) of one end of a period: its year when the end covers its whole year (a suffix of
+    `whole_year`), the next whole year towards the other end (`step`) and the month itself for an end in another
+    month, (None, None) for no end, None for an end inside a month."""
+    if value is None:
+        return None, None
+    if value[4:] in whole_year:
+        return value[:4], None
+    if len(value) == 7:
+        return f"{int(value[:4]) + step:04d}", value
+    return None
 
 
 def rank_partners(
