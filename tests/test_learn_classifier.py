@@ -210,3 +210,28 @@ def test_a_proposed_sentence_becomes_a_meeting_only_with_a_counterpart() -> None
     assert m.type == "bilateral_meeting"
     assert set(m.states) == {"MLI", "SEN"}
     assert m.evidence == PROPOSED
+
+
+def test_a_proposed_sentence_does_not_change_how_the_rules_read_its_neighbours() -> None:
+    everything = Learned(propose=0.5, scorer=_fixed_scorer(0.9, "audience"))  # every cue-less sentence proposed
+    # the sentence split leaves the date in a cue-less sentence after the cue: still the contact's date
+    next_day = (
+        "Les échanges entre le colonel Assimi Goïta et la ministre allemande Annalena Baerbock ont duré deux heures "
+        "ce mercredi matin (13.03.2024) au palais présidentiel."
+    )
+    assert [(m.type, m.date) for m in _extract(next_day, everything)] == [("bilateral_meeting", "2024-03-13")]
+    # a sentence continuing the one before ("Ce diplomate a été reçu ...") keeps that one's person and day
+    continuing = (
+        "Le nouvel ambassadeur d'Iran au Mali, Mahmoud Khani Jooyabad, a fait part, lundi 11 mars, de l'intérêt "
+        "de son pays pour le Sahel. Ce diplomate a été reçu en audience par le Premier ministre Choguel Kokalla "
+        "Maïga."
+    )
+    rules = [(m.type, m.date, sorted(m.participants)) for m in _extract(continuing, None)]
+    assert len(rules) == 1 and rules[0][0] == "audience" and str(rules[0][1]).endswith("-03-11")
+    assert [(m.type, m.date, sorted(m.participants)) for m in _extract(continuing, everything)] == rules
+    # an earlier visit recalled in a proposed sentence is reported once
+    recalled = (
+        "Le président Ibrahim Boubacar Keïta a reçu le 12 mars 2024 l'ambassadeur du Qatar, Ali Al-Hajri. "
+        "Ce soutien fait suite à la visite effectuée à Doha par le président Keïta, du 14 au 16 mai 2017."
+    )
+    assert [m.date for m in _extract(recalled, everything) if m.type == "visit"] == ["2017-05-14"]
