@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from bench import cv_classifier
+from bench import blind_classifier, cv_classifier
 from ingest.analyse import analyse_many
 from ingest.article import Ent, Sentence
 from ingest.clean import clean
@@ -166,6 +166,30 @@ def test_cross_validation_runs_on_a_small_subset() -> None:
     assert "8 articles, 2 folds" in text
     for row in ("| rules |", "| classifier |", "| both |", "| rules+veto+type |"):
         assert row in text
+
+
+def test_blind_comparison_gives_aggregate_figures_only(tmp_path: Path) -> None:
+    if not SHARED_SCORER.is_file():
+        pytest.skip(f"shared scorer not found at {SHARED_SCORER}")
+    sets = [tmp_path / "one", tmp_path / "two"]
+    files = sorted(BATCH_A.glob("*.json"))[:4]
+    for d, chunk in zip(sets, (files[:2], files[2:]), strict=True):
+        d.mkdir()
+        for f in chunk:
+            (d / f.name).write_bytes(f.read_bytes())
+    lines: list[str] = []
+    out = tmp_path / "blind.json"
+    code = blind_classifier.main(
+        [str(d) for d in sets] + ["--variant", "rules+propose", "--json", str(out)], out=lines.append
+    )
+    assert code == 0
+    text = "\n".join(lines)
+    for row in ("| one | rules |", "| two | rules+propose |", "| pooled | rules |", "| pooled | classifier |"):
+        assert row in text
+    result = out.read_text(encoding="utf-8")
+    assert not any(f.stem in result for f in files)  # no article is named: the figures are aggregates
+    with pytest.raises(SystemExit):
+        blind_classifier.main([str(tmp_path / "missing")], out=lines.append)
 
 
 PROPOSED = (
