@@ -116,21 +116,13 @@ def rule_sentences(extraction: Any, texts: Sequence[str]) -> list[str | None]:
     return out
 
 
-def run(gold_dirs: Sequence[Path], groups: int, limit: int | None, scorer_path: Path, arch: str) -> dict[str, Any]:
-    from ingest.contact_classifier import scores_with
-    from ingest.contact_hook import WEAK_TYPES, Learned
-    from ingest.contact_training import labelled_sentences, load_articles, sentence_labels, train
+def prepare(articles: Sequence[Any], gaz: Any) -> tuple[dict[str, Any], dict[str, list[str]], dict[str, Any]]:
+    """Per article id: the document as the extractor reads it, the gold label of each sentence and the rules-only
+    extraction (the same for every classifier)."""
+    from ingest.contact_training import sentence_labels
     from ingest.extractor import extract_article
-    from ingest.gazetteer import load_gazetteer
     from ingest.models import Document
 
-    shared = load_scorer(scorer_path)
-    gaz = load_gazetteer()
-    articles = load_articles(gold_dirs)
-    if limit:
-        articles = articles[:limit]
-    fold_of = folds_of([a.outlet for a in articles], groups)
-    n_folds = max(fold_of.values()) + 1
     docs = {
         a.id: Document(
             id=a.id, text=a.row["text"], url=a.row.get("url"), published=a.row.get("published"), outlet=a.outlet
@@ -139,6 +131,66 @@ def run(gold_dirs: Sequence[Path], groups: int, limit: int | None, scorer_path: 
     }
     labels = {a.id: sentence_labels(a) for a in articles}
     rules_only = {a.id: extract_article(docs[a.id], a.clean, a.sentences, gaz, None) for a in articles}
+    return docs, labels, rules_only
+
+
+def measure(
+    articles: Sequence[Any],
+    docs: dict[str, Any],
+    labels: dict[str, list[str]],
+    rules_only: dict[str, Any],
+    gaz: Any,
+    scorer: Callable[[Sequence[str]], list[Any]],
+    variants: Sequence[str] = tuple(VARIANTS),
+) -> tuple[dict[str, Counts], dict[str, list[dict[str, Any]]]]:
+    """On these articles, with this classifier: the sentence-level counts of the rules, the classifier alone and
+    both, and each meeting-level variant's predictions (the extractor's JSON rows, in article order)."""
+    from ingest.contact_hook import WEAK_TYPES, Learned
+    from ingest.extractor import extract_article
+
+    sentences = {name: Counts() for name in ("rules", "classifier", "both")}
+    for a in articles:
+        sents = [s.text for s in a.sentences]
+        gold = labels[a.id]
+        rules = rule_sentences(rules_only[a.id], sents)
+        scores = scorer(sents)
+        clf: list[str | None] = [s.best_type if s.p_contact >= THRESHOLD else None for s in scores]
+        both: list[str | None] = []
+        for r, c, s in zip(rules, clf, scores, strict=True):
+            if r is not None and r not in WEAK_TYPES:
+                both.append(r)
+            elif r is not None:
+                both.append(s.best_type)
+            else:
+                both.append(c)
+        sentences["rules"].add(sentence_counts(gold, rules))
+        sentences["classifier"].add(sentence_counts(gold, clf))
+        sentences["both"].add(sentence_counts(gold, both))
+    preds: dict[str, list[dict[str, Any]]] = {}
+    for variant in variants:
+        veto, conf, propose = VARIANTS[variant]
+        learned = Learned(veto=veto, type_confidence=conf, propose=propose, scorer=scorer)
+        rows = [
+            rules_only[a.id] if variant == "rules" else extract_article(docs[a.id], a.clean, a.sentences, gaz, learned)
+            for a in articles
+        ]
+        preds[variant] = [json.loads(r.model_dump_json()) for r in rows]
+    return sentences, preds
+
+
+def run(gold_dirs: Sequence[Path], groups: int, limit: int | None, scorer_path: Path, arch: str) -> dict[str, Any]:
+    from ingest.contact_classifier import scores_with
+    from ingest.contact_training import labelled_sentences, load_articles, train
+    from ingest.gazetteer import load_gazetteer
+
+    shared = load_scorer(scorer_path)
+    gaz = load_gazetteer()
+    articles = load_articles(gold_dirs)
+    if limit:
+        articles = articles[:limit]
+    fold_of = folds_of([a.outlet for a in articles], groups)
+    n_folds = max(fold_of.values()) + 1
+    docs, labels, rules_only = prepare(articles, gaz)
     folds: list[Fold] = []
     preds: dict[str, list[dict[str, Any]]] = {v: [] for v in VARIANTS}
     for k in range(n_folds):
@@ -154,38 +206,10 @@ def run(gold_dirs: Sequence[Path], groups: int, limit: int | None, scorer_path: 
         def scorer(sents: Sequence[str], nlp: Any = nlp) -> list[Any]:
             return scores_with(nlp, sents)
 
-        for name in ("rules", "classifier", "both"):
-            fold.sentences[name] = Counts()
-        for a in test:
-            sents = [s.text for s in a.sentences]
-            gold = labels[a.id]
-            rules = rule_sentences(rules_only[a.id], sents)
-            scores = scorer(sents)
-            clf: list[str | None] = [s.best_type if s.p_contact >= THRESHOLD else None for s in scores]
-            both: list[str | None] = []
-            for r, c, s in zip(rules, clf, scores, strict=True):
-                if r is not None and r not in WEAK_TYPES:
-                    both.append(r)
-                elif r is not None:
-                    both.append(s.best_type)
-                else:
-                    both.append(c)
-            fold.sentences["rules"].add(sentence_counts(gold, rules))
-            fold.sentences["classifier"].add(sentence_counts(gold, clf))
-            fold.sentences["both"].add(sentence_counts(gold, both))
-        for variant, (veto, conf, propose) in VARIANTS.items():
-            learned = Learned(veto=veto, type_confidence=conf, propose=propose, scorer=scorer)
-            rows = [
-                (
-                    rules_only[a.id]
-                    if variant == "rules"
-                    else extract_article(docs[a.id], a.clean, a.sentences, gaz, learned)
-                )
-                for a in test
-            ]
-            dumped = [json.loads(r.model_dump_json()) for r in rows]
-            preds[variant] += dumped
-            fold.meetings[variant] = _score(shared, [a.row for a in test], dumped)
+        fold.sentences, predicted = measure(test, docs, labels, rules_only, gaz, scorer)
+        for variant in VARIANTS:
+            preds[variant] += predicted[variant]
+            fold.meetings[variant] = _score(shared, [a.row for a in test], predicted[variant])
         folds.append(fold)
         print(f"fold {k + 1}/{n_folds} ({fold.name}): {_line(fold)}", file=sys.stderr, flush=True)
     overall_sent: dict[str, Counts] = {}
@@ -229,6 +253,7 @@ def _score(shared: ModuleType, golds: Sequence[dict[str, Any]], preds: Sequence[
 
 def _short(report: dict[str, Any]) -> dict[str, Any]:
     m, fr, c = report["meetings"], report["fully_right_meetings"], report["counts"]["meetings"]
+    matched = report["matched_meetings"]
     return {
         "f1": m["f1"],
         "precision": m["precision"],
@@ -237,7 +262,9 @@ def _short(report: dict[str, Any]) -> dict[str, Any]:
         "pred": c["pred"],
         "gold": c["gold"],
         "fully_right": fr["count"],
-        "type_accuracy": report["matched_meetings"]["type_accuracy"],
+        "type_accuracy": matched["type_accuracy"],
+        "date_exact": matched["date_exact"],
+        "participants_f1": matched["participants_f1"],
     }
 
 

@@ -29,10 +29,10 @@ def extract_article(
 ) -> Extraction:
     """The rule stages over one article whose paragraphs went through the NLP stage (`learned`: the contact
     classifier's veto, type choice or proposed sentences, see ingest/contact_hook.py)."""
-    proposed = proposals(sentences, learned)
-    published, article, people, finder = prepare(doc, ct, sentences, gaz, proposed)
+    published, article, people, finder = prepare(doc, ct, sentences, gaz)
     found, people = finder.candidates()
-    found = [c for c in found if c.sentence not in proposed or has_counterpart(c)]  # a proposal needs both sides
+    if proposed := proposals(sentences, learned):
+        found, people = _with_proposals(found, people, prepare(doc, ct, sentences, gaz, proposed)[3], proposed)
     cands = merge(refine(found, sentences, learned))
     share_day(cands)
     meetings = _meetings([c for c in cands if has_counterpart(c)], article, people)
@@ -50,6 +50,24 @@ def extract_article(
         organisations=organisation_refs(article, gaz),
         meetings=meetings,
     )
+
+
+def _with_proposals(
+    found: list[Candidate], people: ArticlePeople, finder: CandidateFinder, proposed: Mapping[int, object]
+) -> tuple[list[Candidate], ArticlePeople]:
+    """The rules' candidates plus those of the classifier's proposed sentences that have a counterpart. The rules'
+    own candidates are kept as the rules alone read them: a proposed sentence must not change how they read its
+    neighbours (the date told in the next sentence, a sentence continuing the one before)."""
+    extra, with_people = finder.candidates()
+    # a proposal needs both sides; a recalled visit of that sentence is the rules' own (already in `found`)
+    extra = [c for c in extra if c.sentence in proposed and not c.standalone and has_counterpart(c)]
+    if not extra:
+        return found, people
+    out = list(found)
+    for c in extra:  # in sentence order, the rules' own order untouched
+        at = next((k for k, r in enumerate(out) if r.sentence > c.sentence), len(out))
+        out.insert(at, c)
+    return out, with_people
 
 
 def prepare(

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from bench import cv_classifier
+from bench import blind_classifier, cv_classifier
 from ingest.analyse import analyse_many
 from ingest.article import Ent, Sentence
 from ingest.clean import clean
@@ -168,6 +168,30 @@ def test_cross_validation_runs_on_a_small_subset() -> None:
         assert row in text
 
 
+def test_blind_comparison_gives_aggregate_figures_only(tmp_path: Path) -> None:
+    if not SHARED_SCORER.is_file():
+        pytest.skip(f"shared scorer not found at {SHARED_SCORER}")
+    sets = [tmp_path / "one", tmp_path / "two"]
+    files = sorted(BATCH_A.glob("*.json"))[:4]
+    for d, chunk in zip(sets, (files[:2], files[2:]), strict=True):
+        d.mkdir()
+        for f in chunk:
+            (d / f.name).write_bytes(f.read_bytes())
+    lines: list[str] = []
+    out = tmp_path / "blind.json"
+    code = blind_classifier.main(
+        [str(d) for d in sets] + ["--variant", "rules+propose", "--json", str(out)], out=lines.append
+    )
+    assert code == 0
+    text = "\n".join(lines)
+    for row in ("| one | rules |", "| two | rules+propose |", "| pooled | rules |", "| pooled | classifier |"):
+        assert row in text
+    result = out.read_text(encoding="utf-8")
+    assert not any(f.stem in result for f in files)  # no article is named: the figures are aggregates
+    with pytest.raises(SystemExit):
+        blind_classifier.main([str(tmp_path / "missing")], out=lines.append)
+
+
 PROPOSED = (
     "Le ministre malien des Affaires étrangères, Abdoulaye Diop, et son homologue sénégalaise, Yassine Fall, ont "
     "passé en revue lundi à Dakar la coopération entre les deux pays."
@@ -210,3 +234,28 @@ def test_a_proposed_sentence_becomes_a_meeting_only_with_a_counterpart() -> None
     assert m.type == "bilateral_meeting"
     assert set(m.states) == {"MLI", "SEN"}
     assert m.evidence == PROPOSED
+
+
+def test_a_proposed_sentence_does_not_change_how_the_rules_read_its_neighbours() -> None:
+    everything = Learned(propose=0.5, scorer=_fixed_scorer(0.9, "audience"))  # every cue-less sentence proposed
+    # the sentence split leaves the date in a cue-less sentence after the cue: still the contact's date
+    next_day = (
+        "Les échanges entre le colonel Assimi Goïta et la ministre allemande Annalena Baerbock ont duré deux heures "
+        "ce mercredi matin (13.03.2024) au palais présidentiel."
+    )
+    assert [(m.type, m.date) for m in _extract(next_day, everything)] == [("bilateral_meeting", "2024-03-13")]
+    # a sentence continuing the one before ("Ce diplomate a été reçu ...") keeps that one's person and day
+    continuing = (
+        "Le nouvel ambassadeur d'Iran au Mali, Mahmoud Khani Jooyabad, a fait part, lundi 11 mars, de l'intérêt "
+        "de son pays pour le Sahel. Ce diplomate a été reçu en audience par le Premier ministre Choguel Kokalla "
+        "Maïga."
+    )
+    rules = [(m.type, m.date, sorted(m.participants)) for m in _extract(continuing, None)]
+    assert len(rules) == 1 and rules[0][0] == "audience" and str(rules[0][1]).endswith("-03-11")
+    assert [(m.type, m.date, sorted(m.participants)) for m in _extract(continuing, everything)] == rules
+    # an earlier visit recalled in a proposed sentence is reported once
+    recalled = (
+        "Le président Ibrahim Boubacar Keïta a reçu le 12 mars 2024 l'ambassadeur du Qatar, Ali Al-Hajri. "
+        "Ce soutien fait suite à la visite effectuée à Doha par le président Keïta, du 14 au 16 mai 2017."
+    )
+    assert [m.date for m in _extract(recalled, everything) if m.type == "visit"] == ["2017-05-14"]
