@@ -1,0 +1,44 @@
+"""Round 7 (issue 14): a side named only by a post, a pronoun or an organisation's official; one contact per
+counterpart of one visitor. One test per general French construction on an invented sentence; every text goes
+through the whole extraction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from spacy.language import Language
+
+from ingest.models import Document, Extraction
+from ingest.nlp import load_nlp
+from ingest.pipeline import extract_one
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Iterator[Language]:
+    yield load_nlp()
+
+
+def run(text: str, published: str | None = "2024-03-15") -> Extraction:
+    return extract_one(Document(id="t", text=text, published=published))
+
+
+def test_a_home_post_printed_alone_as_subject_is_the_home_state(nlp: Language) -> None:
+    x = run(
+        "Coopération sécuritaire au Mali\n\n"
+        "Le ministre de la Sécurité et de la Protection civile a reçu, le mardi 12 mars 2024, le représentant "
+        "spécial Moussa Keïta, chef de la mission de l'Union africaine pour le Mali et le Sahel. Les échanges ont "
+        "porté sur la situation sécuritaire au Mali."
+    )
+    (audience,) = x.meetings
+    assert audience.type == "audience" and audience.date == "2024-03-12"
+    assert audience.states == ["MLI"] and audience.organisations == ["ua"]
+
+
+def test_a_post_with_its_country_printed_is_no_bare_home_post(nlp: Language) -> None:
+    x = run(
+        "Le ministre nigérien de la Défense a reçu, le mardi 12 mars 2024 à Niamey, le ministre malien de la "
+        "Défense, Sadio Camara."
+    )
+    (audience,) = x.meetings
+    assert set(audience.states) == {"NER", "MLI"}
