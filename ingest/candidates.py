@@ -62,6 +62,7 @@ _HEAD_TITLE = re.compile(
 )
 # A post of the home government printed alone as one side of the contact (`_home_post_side`).
 _HOME_POST = re.compile(rf"\b(?:{alt(load_cues().titles.home_posts)})\b", re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(?:il|elle)\b")  # a subject pronoun before a contact verb (`_pronoun_subject`)
 _SIDE_ENTS = ("PER", "STATE", "DEMONYM", "CAPITAL")  # a side naming one of these is not a bare post
 _SUCCESSIVE = re.compile(alt(load_cues().markers.successive))
 _RETURN_VISIT = re.compile(alt(load_cues().markers.return_visit))
@@ -154,6 +155,8 @@ class CandidateFinder:
                 # "X a fait part, lundi 23 février, de ... . Ce diplomate a été reçu ...": X, on that day
                 when = when or self.dates[i - 1]
                 self.subject = self._named(i - 1)
+            elif i > 0 and self._same_paragraph(i - 1, i):
+                self.subject = self._pronoun_subject(i, sent, cue.start(), cue.end(), cues[i - 1])
             nxt = i + 1
             if when is None and nxt < len(cues) and cues[nxt] is None and self._same_paragraph(i, nxt):
                 told_relatively = bool(
@@ -452,6 +455,22 @@ class CandidateFinder:
             )  # fmt: skip
             for iso in others
         ]
+
+    def _pronoun_subject(
+        self, i: int, sent: Sentence, cue_start: int, cue_end: int, prev_cue: tuple[str, re.Match[str]] | None
+    ) -> list[str]:
+        """'Le chef de l'État, X, multiplie les rencontres. C'est dans cette dynamique qu'il a reçu Y': a contact
+        verb whose subject is a lone pronoun, with nobody named before it, has for subject the one person named
+        in the sentence before (before its own contact verb, when it has one); [] otherwise."""
+        if any(e.label == "PER" and e.start < cue_start for e in sent.ents):
+            return []
+        if not _PRONOUN.search(unify(sent.text).lower(), 0, cue_start):
+            return []
+        if not any(pronoun for _, _, pronoun in cue_sides(sent.text, cue_start, cue_end)):
+            return []
+        prev = self.article.sentences[i - 1]
+        named = self._people_in(i - 1, prev, 0, prev_cue[1].start() if prev_cue else len(prev.text))
+        return named if len(named) == 1 else []
 
     def _home_post_side(self, sent: Sentence, cue_start: int, cue_end: int, states: list[str]) -> list[str]:
         """'Le ministre de la Défense a reçu le président X, Haut représentant de l'Union africaine', 'le chef de

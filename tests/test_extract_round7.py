@@ -42,3 +42,15 @@ def test_a_post_with_its_country_printed_is_no_bare_home_post(nlp: Language) -> 
     )
     (audience,) = x.meetings
     assert set(audience.states) == {"NER", "MLI"}
+
+
+def test_a_lone_pronoun_subject_is_the_one_person_named_in_the_sentence_before(nlp: Language) -> None:
+    x = run(
+        "Une semaine après sa nomination, le Premier ministre malien, Adama Diarra, multiplie les consultations. "
+        "C'est dans ce cadre qu'il a reçu en audience, le lundi 11 mars 2024, l'ambassadeur du Ghana au Mali, "
+        "Kwame Boateng."
+    )
+    (audience,) = x.meetings
+    names = {p.name for p in x.people if p.id in audience.participants}
+    assert names == {"Adama Diarra", "Kwame Boateng"}
+    assert set(audience.states) == {"MLI", "GHA"} and audience.date == "2024-03-11"
