@@ -461,11 +461,14 @@ class CandidateFinder:
     ) -> list[str]:
         """'Le chef de l'État, X, multiplie les rencontres. C'est dans cette dynamique qu'il a reçu Y': a contact
         verb whose subject is a lone pronoun, with nobody named before it, has for subject the one person named
-        in the sentence before (before its own contact verb, when it has one); [] otherwise."""
+        in the sentence before (before its own contact verb, when it has one); [] otherwise, or when a delegation
+        or a mission is named before the pronoun (the nearer antecedent)."""
         if any(e.label == "PER" and e.start < cue_start for e in sent.ents):
             return []
-        if not _PRONOUN.search(unify(sent.text).lower(), 0, cue_start):
-            return []
+        low = unify(sent.text).lower()
+        pronoun = _PRONOUN.search(low, 0, cue_start)
+        if pronoun is None or _DELEGATION.search(low, 0, pronoun.start()):
+            return []  # "la délégation s'est dirigée vers ..., ensuite elle a été reçue": the pronoun resumes it
         if not any(pronoun for _, _, pronoun in cue_sides(sent.text, cue_start, cue_end)):
             return []
         prev = self.article.sentences[i - 1]

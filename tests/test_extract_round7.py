@@ -9,6 +9,10 @@ from collections.abc import Iterator
 import pytest
 from spacy.language import Language
 
+from ingest.analyse import analyse_many
+from ingest.clean import clean
+from ingest.extractor import prepare
+from ingest.gazetteer import load_gazetteer
 from ingest.models import Document, Extraction
 from ingest.nlp import load_nlp
 from ingest.pipeline import extract_one
@@ -54,3 +58,19 @@ def test_a_lone_pronoun_subject_is_the_one_person_named_in_the_sentence_before(n
     names = {p.name for p in x.people if p.id in audience.participants}
     assert names == {"Adama Diarra", "Kwame Boateng"}
     assert set(audience.states) == {"MLI", "GHA"} and audience.date == "2024-03-11"
+
+
+def test_a_pronoun_after_a_delegation_resumes_the_delegation_not_the_person_before(nlp: Language) -> None:
+    text = (
+        "Le ministre ghanéen, Kwame Boateng, a été accueilli à l'aéroport le lundi 11 mars 2024 par son homologue "
+        "malien, Abdoulaye Diop. Ensuite la délégation s'est rendue à l'hôtel, puis elle a été reçue au palais par "
+        "le président Assimi Goïta."
+    )
+    ct = clean(text)
+    sentences = next(iter(analyse_many([ct.paragraphs])))
+    _, article, _, finder = prepare(
+        Document(id="t", text=text, published="2024-03-15"), ct, sentences, load_gazetteer()
+    )
+    found, _ = finder.candidates()
+    (later,) = [c for c in found if c.sentence == 1]
+    assert later.participants == ["assimi-goïta"], "not the Ghanaian minister of the sentence before"
