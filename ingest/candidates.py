@@ -45,7 +45,7 @@ from ingest.orgdata import members
 from ingest.people import ArticlePeople
 from ingest.places import seat_place, sentence_place
 from ingest.roles import title_kind, unnamed_representatives
-from ingest.syntax import coordinated_counterparts, gathering_takes_place, receiver_span
+from ingest.syntax import coordinated_counterparts, cue_sides, gathering_takes_place, receiver_span
 
 _BACKGROUND_DAYS = 400  # a dated contact this long before publication is background
 _COMPANY_WINDOW = 3  # sentences after a meeting read for its delegation ("était accompagné de ...")
@@ -60,6 +60,10 @@ _PLANNED = re.compile(alt(load_cues().markers.planned_contact))
 _HEAD_TITLE = re.compile(
     rf"(?:^\s*|\b(?:par|entre|avec) )(?:le|la) (?:{alt(load_cues().titles.head_titles)})\b", re.IGNORECASE
 )
+# A post of the home government printed alone as one side of the contact (`_home_post_side`).
+_HOME_POST = re.compile(rf"\b(?:{alt(load_cues().titles.home_posts)})\b", re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(?:il|elle)\b")  # a subject pronoun before a contact verb (`_pronoun_subject`)
+_SIDE_ENTS = ("PER", "STATE", "DEMONYM", "CAPITAL")  # a side naming one of these is not a bare post
 _SUCCESSIVE = re.compile(alt(load_cues().markers.successive))
 _RETURN_VISIT = re.compile(alt(load_cues().markers.return_visit))
 _RECALLED = re.compile(alt(load_cues().markers.recalled_visit))
@@ -151,6 +155,8 @@ class CandidateFinder:
                 # "X a fait part, lundi 23 février, de ... . Ce diplomate a été reçu ...": X, on that day
                 when = when or self.dates[i - 1]
                 self.subject = self._named(i - 1)
+            elif i > 0 and self._same_paragraph(i - 1, i):
+                self.subject = self._pronoun_subject(i, sent, cue.start(), cue.end(), cues[i - 1])
             nxt = i + 1
             if when is None and nxt < len(cues) and cues[nxt] is None and self._same_paragraph(i, nxt):
                 told_relatively = bool(
@@ -364,6 +370,8 @@ class CandidateFinder:
                 states.append(st)
         _extend(states, reps)
         _extend(states, bare)
+        home_side = self._home_post_side(sent, cue_start, cue_end, states)
+        _extend(states, home_side)
         if mtype == "visit" and place_state and participants:
             _extend(states, [place_state])
         orgs = self._orgs(sent)
@@ -378,9 +386,9 @@ class CandidateFinder:
         date = when or self._fallback_date(i)
         base = Candidate(
             type=mtype, sentence=i, evidence=sent.text.strip(), participants=participants, states=states,
-            rep_states=reps, hosts=hosts, organisations=orgs, place=place, place_state=place_state, date=date,
-            date_is_fallback=when is None, anaphoric=is_anaphoric(sent.text, cue_start), party=dict(state_of),
-            gathering=gathering,
+            rep_states=reps + home_side, hosts=hosts, organisations=orgs, place=place, place_state=place_state,
+            date=date, date_is_fallback=when is None, anaphoric=is_anaphoric(sent.text, cue_start),
+            party=dict(state_of), gathering=gathering,
         )  # fmt: skip
         company = _COMPANY.search(low)
         if base.anaphoric and company and participants and min(pos_of.get(p, -1) for p in participants) > company.end():
@@ -447,6 +455,44 @@ class CandidateFinder:
             )  # fmt: skip
             for iso in others
         ]
+
+    def _pronoun_subject(
+        self, i: int, sent: Sentence, cue_start: int, cue_end: int, prev_cue: tuple[str, re.Match[str]] | None
+    ) -> list[str]:
+        """'Le chef de l'État, X, multiplie les rencontres. C'est dans cette dynamique qu'il a reçu Y': a contact
+        verb whose subject is a lone pronoun, with nobody named before it, has for subject the one person named
+        in the sentence before (before its own contact verb, when it has one); [] otherwise, or when a delegation
+        or a mission is named before the pronoun (the nearer antecedent)."""
+        if any(e.label == "PER" and e.start < cue_start for e in sent.ents):
+            return []
+        low = unify(sent.text).lower()
+        pronoun = _PRONOUN.search(low, 0, cue_start)
+        if pronoun is None or _DELEGATION.search(low, 0, pronoun.start()):
+            return []  # "la délégation s'est dirigée vers ..., ensuite elle a été reçue": the pronoun resumes it
+        if not any(pronoun for _, _, pronoun in cue_sides(sent.text, cue_start, cue_end)):
+            return []
+        prev = self.article.sentences[i - 1]
+        named = self._people_in(i - 1, prev, 0, prev_cue[1].start() if prev_cue else len(prev.text))
+        return named if len(named) == 1 else []
+
+    def _home_post_side(self, sent: Sentence, cue_start: int, cue_end: int, states: list[str]) -> list[str]:
+        """'Le ministre de la Défense a reçu le président X, Haut représentant de l'Union africaine', 'le chef de
+        l'État a été accueilli par le Premier ministre X': a side of the contact (the verb's subject or passive
+        agent, from the parse) that is a post of the home government printed alone, with no name and no
+        country, stands for the article's home state; [home] when that state is not already a side, else []."""
+        home = self.people.home_state
+        if home is None or home in states or len(states) >= 2:
+            return []
+        text = unify(sent.text)
+        if not _HOME_POST.search(text):
+            return []
+        for lo, hi, pronoun in cue_sides(sent.text, cue_start, cue_end):
+            post = _HOME_POST.search(text, lo, hi)
+            if pronoun or post is None or sender_at(sent, lo) or re.search(r"\bministres\b", text[lo:hi].lower()):
+                continue
+            if not any(lo <= e.start < hi and (e.label in _SIDE_ENTS or e.ident.startswith("org:")) for e in sent.ents):
+                return [home]
+        return []
 
     def _orgs(self, sent: Sentence) -> list[str]:
         """The organisations named in a sentence (organs folded into their parent)."""

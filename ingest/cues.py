@@ -99,6 +99,7 @@ class Titles(_Strict):
     relational_heads: list[Group]
     ranks: list[Group]
     head_titles: list[Group]
+    home_posts: list[Group]
 
 
 class Words(_Strict):

@@ -167,3 +167,27 @@ def _subject_split_off(root: Token, event_verb: re.Pattern[str]) -> bool:
         return False
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]
     return all(c.i <= end + 2 for c in subjects)
+
+
+_PRONOUNS = frozenset({"il", "elle"})
+
+
+def cue_sides(sentence: str, cue_start: int, cue_end: int) -> list[tuple[int, int, bool]]:
+    """The sides of a contact verb told as its subject and its passive agent ("Le ministre de la Défense a reçu
+    ...", "le chef de l'État a été accueilli par le Premier ministre X", "qu'il a reçu X"): for each, its
+    character span and whether it is a lone third-person pronoun ("il", "elle"). The verb is the first cue word
+    (or the word a cue word hangs on) that has a subject or an agent; [] when the parse names neither."""
+    parser = load_parser()
+    with parser.memory_zone():
+        doc = parser(sentence)
+        cue = [t for t in doc if t.idx < cue_end and t.idx + len(t.text) > cue_start]
+        for verb in [*cue, *(t.head for t in cue)]:
+            sides = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") or _agent(c)]
+            if sides:
+                out = []
+                for side in sides:
+                    tokens = list(side.subtree)
+                    lo, hi = min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens)
+                    out.append((lo, hi, len(tokens) == 1 and side.lower_ in _PRONOUNS))
+                return out
+    return []
