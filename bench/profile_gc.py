@@ -20,6 +20,7 @@ from typing import Any
 from starlette.types import Message
 
 from api.main import create_app
+from bench.in_process import empty_body, get_scope
 
 
 class _FullCollections:
@@ -43,31 +44,15 @@ async def _run(mode: str, path: str, query: bytes, seconds: float) -> None:
     async with app.router.lifespan_context(app):
         if mode == "unfrozen":
             gc.unfreeze()
-        scope = {
-            "type": "http",
-            "method": "GET",
-            "path": path,
-            "raw_path": path.encode(),
-            "query_string": query,
-            "headers": [(b"host", b"bench"), (b"accept", b"*/*")],
-            "http_version": "1.1",
-            "scheme": "http",
-            "server": ("127.0.0.1", 80),
-            "client": ("127.0.0.1", 1),
-            "root_path": "",
-            "app": app,
-        }
+        scope = get_scope(app, path, query)
         latencies: list[float] = []
-
-        async def receive() -> Message:
-            return {"type": "http.request", "body": b"", "more_body": False}
 
         async def send(message: Message) -> None:
             return None
 
         async def one() -> None:
             started = time.perf_counter()
-            await app(dict(scope), receive, send)
+            await app(dict(scope), empty_body, send)
             latencies.append((time.perf_counter() - started) * 1000)
 
         await one()

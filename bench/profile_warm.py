@@ -21,36 +21,21 @@ from typing import Any
 from starlette.types import Message
 
 from api.main import create_app
+from bench.in_process import empty_body, get_scope
 
 
 async def _run(path: str, query: bytes, requests: int, top: int) -> None:
     app = create_app()
     async with app.router.lifespan_context(app):
-        scope = {
-            "type": "http",
-            "method": "GET",
-            "path": path,
-            "raw_path": path.encode(),
-            "query_string": query,
-            "headers": [(b"host", b"bench"), (b"accept", b"*/*")],
-            "http_version": "1.1",
-            "scheme": "http",
-            "server": ("127.0.0.1", 80),
-            "client": ("127.0.0.1", 1),
-            "root_path": "",
-            "app": app,
-        }
+        scope = get_scope(app, path, query)
         statuses: list[Any] = []
-
-        async def receive() -> Message:
-            return {"type": "http.request", "body": b"", "more_body": False}
 
         async def send(message: Message) -> None:
             if message["type"] == "http.response.start":
                 statuses.append((message["status"], dict(message["headers"]).get(b"x-cache")))
 
         async def one() -> None:
-            await app(dict(scope), receive, send)
+            await app(dict(scope), empty_body, send)
 
         await one()
         started = time.perf_counter()
