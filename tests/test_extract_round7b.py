@@ -69,3 +69,24 @@ def test_a_talk_told_with_an_adverb_before_the_participle_is_a_contact(nlp: Lang
     (talk,) = x.meetings
     assert talk.type == "bilateral_meeting" and set(talk.states) == {"GHA", "MLI"}
     assert talk.date == "2024-03-12" and len(talk.participants) == 2
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Le ministre avait reçu le président ghanéen à Koulouba.",
+        "Moins d'une semaine après sa nomination, il recevait l'envoyé spécial ghanéen.",
+        "L'hôte du jour a ensuite été introduit auprès du président de la République.",
+        "Le ministre ghanéen était chez le président de la Transition le 9 janvier.",
+    ],
+)
+def test_a_reception_in_the_pluperfect_or_imperfect_or_a_visitor_shown_in_is_an_audience(sentence: str) -> None:
+    assert cue_type(sentence) == "audience"
+
+
+def test_a_passive_welcome_with_an_adverbial_before_its_agent_is_a_visit(nlp: Language) -> None:
+    sentence = "Le ministre malien a été accueilli ce vendredi 8 mars par le président ghanéen à Accra."
+    assert cue_type(sentence) == "visit"
+    x = run("Le ministre malien des Affaires étrangères, Abdoulaye Diop, " + sentence[len("Le ministre malien ") :])
+    (visit,) = x.meetings
+    assert set(visit.states) == {"GHA", "MLI"} and visit.date == "2024-03-08"
