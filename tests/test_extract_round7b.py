@@ -90,3 +90,31 @@ def test_a_passive_welcome_with_an_adverbial_before_its_agent_is_a_visit(nlp: La
     x = run("Le ministre malien des Affaires étrangères, Abdoulaye Diop, " + sentence[len("Le ministre malien ") :])
     (visit,) = x.meetings
     assert set(visit.states) == {"GHA", "MLI"} and visit.date == "2024-03-08"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Le président ghanéen a pris part à l'ensemble des travaux.",
+        "Les présidents ghanéen et malien prennent part à la conférence de Lomé.",
+        "Le ministre malien des Affaires étrangères y représente le chef de l'État.",
+        "Le ministre des Finances a conduit la délégation malienne aux Réunions de printemps.",
+        "Réunis samedi à Accra, les médiateurs ont réaffirmé leur mission.",
+        "Le sommet de la CEDEAO, qui s'est achevé samedi à Accra, a levé les sanctions.",
+    ],
+)
+def test_taking_part_in_a_gathering_in_any_tense_is_a_multilateral_cue(sentence: str) -> None:
+    assert cue_type(sentence) == "multilateral"
+
+
+def test_taking_part_in_an_audience_told_before_is_no_gathering() -> None:
+    assert cue_type("Le ministre ghanéen a pris part à cette audience.") == "audience"
+
+
+def test_heads_of_state_taking_part_in_a_conference_meet_there(nlp: Language) -> None:
+    x = run(
+        "Le président ghanéen Nana Akufo-Addo et le président sénégalais Macky Sall prennent part à la "
+        "conférence de Lomé sur la paix, ce vendredi 15 mars."
+    )
+    (gathering,) = x.meetings
+    assert gathering.type == "multilateral" and {"GHA", "SEN"} <= set(gathering.states)
