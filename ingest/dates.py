@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from urllib.parse import unquote
 
 import dateparser
 
@@ -33,11 +34,17 @@ _AHEAD_AFTER = re.compile(r"^\s+prochaine?s?\b")
 _DAY_SPAN = re.compile(rf"\b(du|les) (\d{{1,2}})(?:er)? (?:au|et) \d{{1,2}}(?:er)?\s+(?=(?:{_M})\b)")
 _MONTH_YEAR = re.compile(rf"\b({_M})\s+(\d{{4}})\b")
 _WEEKDAY = re.compile(rf"\b(ce|cet|le|du|depuis)?\s*({_W})\b(\s+(?:dernier|passe|precedent|soir|matin|apres midi))?")
-_RELATIVE = re.compile(r"\b(avant hier|hier|aujourd'hui|il y a (?:\w+) jours?|la semaine derniere)\b")
+# (not the end of a span up to now: "depuis 2012 jusqu'a aujourd'hui", "jusqu'a ce jour" names no day of the news)
+_RELATIVE = re.compile(r"(?<!jusqu'a )\b(avant hier|hier|aujourd'hui|il y a (?:\w+) jours?|la semaine derniere)\b")
 _DAYS_BACK = {"aujourd'hui": 0, "hier": 1, "avant hier": 2}  # folded forms ("avant-hier" -> "avant hier")
 _SESSION = re.compile(r"\b(\d{2})\s*(?:e|eme|ieme)\s+session\b[^.]{0,60}\bassemblee generale\b")
 _NUMERIC = re.compile(r"\b([0-3]?\d)[./]([01]?\d)[./]((?:19|20)\d\d)\b")  # day.month.year, day/month/year
 _ISO_URL = re.compile(r"/(20\d\d|19\d\d)[/-](\d\d)[/-](\d\d)(?:/|-|$)")
+# A compact day in an address, alone or followed by a time or a serial of the day: "/20090601/", "-20120503-",
+# ",20130326111258,", "/stories/201806290596.html" (8, 12 or 14 digits, the whole digit run)
+_COMPACT_URL = re.compile(r"(?<![\d])((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:\d{4}|\d{6})?(?![\d])")
+# A day spelled out in an address slug, the first of a span: "/22-23-septembre-2013-jean-yves-...", "-5-mars-2021"
+_SLUG_URL = re.compile(rf"(?<![\d])(\d{{1,2}})(?:er)?(?:-\d{{1,2}})?-({_M})-((?:19|20)\d\d)(?![\d])")
 
 
 @dataclass(frozen=True)
@@ -79,12 +86,8 @@ def publication_date(dateline: str | None, url: str | None, text: str) -> str | 
             d = _safe_date(int(m.group(3)), MONTHS[m.group(2)], int(m.group(1)))
             if d:
                 return d.isoformat()
-    if url:
-        m = _ISO_URL.search(url)
-        if m:
-            d = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            if d:
-                return d.isoformat()
+    if url and (d := url_date(url)) is not None:
+        return d.isoformat()
     for line in text.splitlines()[:40]:
         if "|" in line:
             m = _DAY_MONTH.search(fold(line.split("|")[0]))
@@ -92,6 +95,20 @@ def publication_date(dateline: str | None, url: str | None, text: str) -> str | 
                 d = _safe_date(int(m.group(3)), MONTHS[m.group(2)], int(m.group(1)))
                 if d:
                     return d.isoformat()
+    return None
+
+
+def url_date(url: str) -> date | None:
+    """The day an address prints: /2023/12/10/, a compact day (/20090601/, ,20130326111258, an AllAfrica story
+    number 201806290596) or a day spelled out in the slug (22-23-septembre-2013); None when it prints none or a
+    day after today."""
+    path = search_fold(unquote(url.split("?")[0]))
+    for rx, order in ((_ISO_URL, (1, 2, 3)), (_COMPACT_URL, (1, 2, 3)), (_SLUG_URL, (3, 2, 1))):
+        for m in rx.finditer(path):
+            y, mo, d = (m.group(i) for i in order)
+            day = _safe_date(int(y), MONTHS[mo] if mo in MONTHS else int(mo), int(d))
+            if day is not None and day <= date.today():
+                return day
     return None
 
 

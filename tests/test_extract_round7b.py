@@ -5,10 +5,12 @@ extraction."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 import pytest
 from spacy.language import Language
 
+from ingest.dates import EventDate, find_date, publication_date
 from ingest.meetings import meeting_cue
 from ingest.models import Document, Extraction
 from ingest.nlp import load_nlp
@@ -118,3 +120,42 @@ def test_heads_of_state_taking_part_in_a_conference_meet_there(nlp: Language) ->
     )
     (gathering,) = x.meetings
     assert gathering.type == "multilateral" and {"GHA", "SEN"} <= set(gathering.states)
+
+
+@pytest.mark.parametrize(
+    ("url", "day"),
+    [
+        ("https://fr.allafrica.com/stories/202104061028.html", "2021-04-06"),
+        ("http://example.org/biodiversite/actu,20130326111258,5.html", "2013-03-26"),
+        ("https://example.org/monde/927845-20120503-nouveau-sommet", "2012-05-03"),
+        ("https://example.org/articles/22-23-septembre-2013-le-ministre-en-visite.html", "2013-09-22"),
+        ("https://example.org/1er-ao%C3%BBt-2021-reception", "2021-08-01"),
+        ("https://example.org/2023/12/10/titre", "2023-12-10"),
+    ],
+)
+def test_a_day_printed_in_the_address_dates_the_page(url: str, day: str) -> None:
+    assert publication_date(None, url, "") == day
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["http://news.example.com/h/195333.html", "https://example.org/x-2820558.html", "https://x.fr/12345678901234"],
+)
+def test_a_serial_number_in_the_address_is_no_day(url: str) -> None:
+    assert publication_date(None, url, "") is None
+
+
+def test_a_page_without_date_takes_the_day_of_its_address(nlp: Language) -> None:
+    x = run(
+        "Le président ghanéen a reçu hier à Accra le ministre malien des Affaires étrangères, Abdoulaye Diop.",
+        published=None,
+        url="https://example.org/stories/202103070020.html",
+    )
+    (audience,) = x.meetings
+    assert audience.date == "2021-03-06"
+
+
+def test_today_as_the_end_of_a_span_up_to_now_is_no_day_of_the_news() -> None:
+    base = date(2021, 8, 5)
+    assert find_date("Son écoute depuis 2012 jusqu'à aujourd'hui, a déclaré le ministre.", base) is None
+    assert find_date("Le président reçoit aujourd'hui le ministre.", base) == EventDate("2021-08-05", "day")
