@@ -155,6 +155,36 @@ def _by_weekday(day: int, month: int, weekday: int, ref: date, years: int = 8, f
     return None
 
 
+def _bound(value: str, end: bool) -> date | None:
+    """'2014' -> 2014-01-01 (or 2014-12-31 as an end), '2014-05' -> its first (or last) day, a full day as is."""
+    m = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
+    if not m:
+        return None
+    year, month = int(m.group(1)), int(m.group(2) or (12 if end else 1))
+    if m.group(3):
+        return _safe_date(year, month, int(m.group(3)))
+    return _month_end(f"{year:04d}-{month:02d}") if end else _safe_date(year, month, 1)
+
+
+def office_span(
+    terms: list[list[tuple[str | None, str | None]]], today: date | None = None
+) -> tuple[date, date] | None:
+    """The days on which every actor of an article was in office: per actor the (since, until) of his posts
+    (until None = still in office), the actor's span from his first start to his last end; an actor with a post
+    of unknown start is left out. None when no actor counts or the spans do not overlap."""
+    today = today or date.today()
+    lo: date | None = None
+    hi: date | None = None
+    for posts in terms:
+        starts = [_bound(s, False) if s else None for s, _ in posts]
+        if not posts or any(d is None for d in starts):
+            continue
+        ends = [(_bound(u, True) if u else today) or today for _, u in posts]
+        first, last = min(d for d in starts if d is not None), max(ends)
+        lo, hi = max(lo or first, first), min(hi or last, last)
+    return (lo, hi) if lo is not None and hi is not None and lo <= hi else None
+
+
 def _complete(day: int, month: int, base: date) -> date | None:
     """A day and month without year: the latest such date not after the base (plus a day of slack)."""
     d = _safe_date(base.year, month, day)
@@ -169,12 +199,15 @@ def find_date(
     year_hint: int | None = None,
     month_hint: str | None = None,
     year_floor: int | None = None,
+    office: tuple[date, date] | None = None,
 ) -> EventDate | None:
     """The first date stated in a sentence, resolved against `base` (the publication date) when relative.
     Without a publication date, a day and month with no year take the year of `month_hint` (a crawler or URL
     month, "2021-10"); with a weekday ("ce jeudi 22 décembre") the latest year, up to that month, in which that
     day falls on that weekday fixes it; with no month either, the first such year from `year_floor` (the latest
-    year the article prints), else the latest up to today."""
+    year the article prints), else the latest up to today. `office` (the days all the article's actors were in
+    office, `office_span`) comes first: the latest such year within it ("lundi 23 septembre" with a minister
+    in office from 2013 to 2014 is 2013, not the latest fitting year)."""
     s = _DAY_SPAN.sub(r"\1 \2 ", fold(sentence))
     m = next((x for x in _DAY_MONTH.finditer(s) if not _ahead(s, x.start(), x.end())), None)
     if m:
@@ -193,7 +226,10 @@ def find_date(
         if weekday:
             wd = WEEKDAYS.index(weekday.group(1))
             d = None
-            if ref is None and year_floor is not None:
+            if ref is None and office is not None:
+                d = _by_weekday(day, month, wd, office[1], years=office[1].year - office[0].year + 1)
+                d = d if d is not None and d >= office[0] else None
+            if d is None and ref is None and year_floor is not None:
                 d = _by_weekday(day, month, wd, date(min(year_floor + 7, date.today().year), 12, 31), first=year_floor)
             d = d or _by_weekday(day, month, wd, ref or date.today())
             return EventDate.of(d) if d else None

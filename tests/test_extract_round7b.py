@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
-from ingest.dates import EventDate, find_date, publication_date
+from ingest.dates import EventDate, find_date, office_span, publication_date
 from ingest.meetings import meeting_cue
 from ingest.models import Document, Extraction
 from ingest.nlp import load_nlp
@@ -159,3 +159,21 @@ def test_today_as_the_end_of_a_span_up_to_now_is_no_day_of_the_news() -> None:
     base = date(2021, 8, 5)
     assert find_date("Son écoute depuis 2012 jusqu'à aujourd'hui, a déclaré le ministre.", base) is None
     assert find_date("Le président reçoit aujourd'hui le ministre.", base) == EventDate("2021-08-05", "day")
+
+
+def test_the_actors_terms_of_office_bound_the_year_of_a_weekday() -> None:
+    office = office_span([[("2013-04", "2014-05")], [("2002", None)], [(None, "2010")]])
+    assert office == (date(2013, 4, 1), date(2014, 5, 31)), "an actor whose start is unknown does not count"
+    sentence = "Le lundi 23 septembre, le ministre a reçu son homologue."
+    assert find_date(sentence, None, office=office) == EventDate("2013-09-23", "day")
+    assert office_span([[("2013", "2014")], [("2020", None)]]) is None, "no day when all were in office"
+
+
+def test_a_weekday_of_an_undated_page_takes_the_year_its_actors_held_office(nlp: Language) -> None:
+    x = run(
+        "Le président malien Ibrahim Boubacar Keïta a reçu le lundi 23 septembre à Bamako le président "
+        "français François Hollande.",
+        published=None,
+    )
+    (audience,) = x.meetings
+    assert audience.date == "2013-09-23"
