@@ -177,3 +177,20 @@ def test_a_weekday_of_an_undated_page_takes_the_year_its_actors_held_office(nlp:
     )
     (audience,) = x.meetings
     assert audience.date == "2013-09-23"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "La délégation a eu une réunion de synthèse avec ses collègues ghanéens.",
+        "Le coordonnateur s'est réuni lundi matin à Accra avec le ministre ghanéen.",
+        "Les échanges tenus ce jeudi à Bamako entre la ministre et l'ambassadeur du Ghana ont porté sur le rail.",
+        "Les ministres ghanéen et malien se sont entretenu ce mardi à Bamako.",
+    ],
+)
+def test_a_working_meeting_with_a_counterpart_is_a_bilateral_cue(sentence: str) -> None:
+    assert cue_type(sentence) == "bilateral_meeting"
+
+
+def test_an_entrevue_is_an_audience() -> None:
+    assert cue_type("La mission ghanéenne a eu droit à une entrevue avec le Premier ministre.") == "audience"
