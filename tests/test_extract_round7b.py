@@ -194,3 +194,15 @@ def test_a_working_meeting_with_a_counterpart_is_a_bilateral_cue(sentence: str) 
 
 def test_an_entrevue_is_an_audience() -> None:
     assert cue_type("La mission ghanéenne a eu droit à une entrevue avec le Premier ministre.") == "audience"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Le ministre a pris part au déjeuner offert en son honneur par le président ghanéen.",
+        "Le Premier ministre a été l'hôte à déjeuner de son homologue ghanéen.",
+        "Le ministre a donné un dîner d'adieu en l'honneur de l'ambassadeur du Ghana.",
+    ],
+)
+def test_a_meal_a_host_offers_a_guest_is_a_contact_of_its_own(sentence: str) -> None:
+    assert cue_type(sentence) == "other"
