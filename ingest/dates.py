@@ -206,8 +206,9 @@ def find_date(
     month, "2021-10"); with a weekday ("ce jeudi 22 décembre") the latest year, up to that month, in which that
     day falls on that weekday fixes it; with no month either, the first such year from `year_floor` (the latest
     year the article prints), else the latest up to today. `office` (the days all the article's actors were in
-    office, `office_span`) comes first: the latest such year within it ("lundi 23 septembre" with a minister
-    in office from 2013 to 2014 is 2013, not the latest fitting year)."""
+    office, `office_span`) bounds the year of a weekday when the article prints no year: the latest such year
+    within it ("lundi 23 septembre" with a minister in office from 2013 to 2014 is 2013, not the latest fitting
+    year)."""
     s = _DAY_SPAN.sub(r"\1 \2 ", fold(sentence))
     m = next((x for x in _DAY_MONTH.finditer(s) if not _ahead(s, x.start(), x.end())), None)
     if m:
@@ -226,7 +227,7 @@ def find_date(
         if weekday:
             wd = WEEKDAYS.index(weekday.group(1))
             d = None
-            if ref is None and office is not None:
+            if ref is None and year_floor is None and office is not None:
                 d = _by_weekday(day, month, wd, office[1], years=office[1].year - office[0].year + 1)
                 d = d if d is not None and d >= office[0] else None
             if d is None and ref is None and year_floor is not None:
