@@ -206,3 +206,18 @@ def test_an_entrevue_is_an_audience() -> None:
 )
 def test_a_meal_a_host_offers_a_guest_is_a_contact_of_its_own(sentence: str) -> None:
     assert cue_type(sentence) == "other"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Présents à Accra dans le cadre du sommet de la CEDEAO, les deux présidents ont salué la médiation.",
+        "Vingt chefs d'État étaient présents, vendredi soir, lors du sommet de Lomé.",
+    ],
+)
+def test_being_present_at_a_gathering_named_in_the_sentence_is_taking_part(sentence: str) -> None:
+    assert cue_type(sentence) == "multilateral"
+
+
+def test_a_gathering_noun_alone_is_no_contact() -> None:
+    assert cue_type("Le sommet de Lomé a coûté cher.") is None
