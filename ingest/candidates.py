@@ -19,6 +19,7 @@ from ingest.dates import (
     date_after,
     find_date,
     is_paragraph_dateline,
+    office_span,
     parse_iso,
     session_year,
 )
@@ -116,8 +117,9 @@ class CandidateFinder:
         years = [int(y) for s in article.sentences for y in re.findall(r"\b((?:19|20)\d\d)\b", s.text)]
         floor = max(years) if years else None
         self.latest_year = floor
+        office = office_span([[(p.since, p.until) for p in e.posts] for e in people.entries.values()])
         self.dates = [
-            find_date(s.text, base, session_year(s.text) or (year if base is None else None), hint, floor)
+            find_date(s.text, base, session_year(s.text) or (year if base is None else None), hint, floor, office)
             for s in article.sentences
         ]
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from urllib.parse import unquote
 
 import dateparser
 
@@ -33,11 +34,17 @@ _AHEAD_AFTER = re.compile(r"^\s+prochaine?s?\b")
 _DAY_SPAN = re.compile(rf"\b(du|les) (\d{{1,2}})(?:er)? (?:au|et) \d{{1,2}}(?:er)?\s+(?=(?:{_M})\b)")
 _MONTH_YEAR = re.compile(rf"\b({_M})\s+(\d{{4}})\b")
 _WEEKDAY = re.compile(rf"\b(ce|cet|le|du|depuis)?\s*({_W})\b(\s+(?:dernier|passe|precedent|soir|matin|apres midi))?")
-_RELATIVE = re.compile(r"\b(avant hier|hier|aujourd'hui|il y a (?:\w+) jours?|la semaine derniere)\b")
+# (not the end of a span up to now: "depuis 2012 jusqu'a aujourd'hui", "jusqu'a ce jour" names no day of the news)
+_RELATIVE = re.compile(r"(?<!jusqu'a )\b(avant hier|hier|aujourd'hui|il y a (?:\w+) jours?|la semaine derniere)\b")
 _DAYS_BACK = {"aujourd'hui": 0, "hier": 1, "avant hier": 2}  # folded forms ("avant-hier" -> "avant hier")
 _SESSION = re.compile(r"\b(\d{2})\s*(?:e|eme|ieme)\s+session\b[^.]{0,60}\bassemblee generale\b")
 _NUMERIC = re.compile(r"\b([0-3]?\d)[./]([01]?\d)[./]((?:19|20)\d\d)\b")  # day.month.year, day/month/year
 _ISO_URL = re.compile(r"/(20\d\d|19\d\d)[/-](\d\d)[/-](\d\d)(?:/|-|$)")
+# A compact day in an address, alone or followed by a time or a serial of the day: "/20090601/", "-20120503-",
+# ",20130326111258,", "/stories/201806290596.html" (8, 12 or 14 digits, the whole digit run)
+_COMPACT_URL = re.compile(r"(?<![\d])((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:\d{4}|\d{6})?(?![\d])")
+# A day spelled out in an address slug, the first of a span: "/22-23-septembre-2013-jean-yves-...", "-5-mars-2021"
+_SLUG_URL = re.compile(rf"(?<![\d])(\d{{1,2}})(?:er)?(?:-\d{{1,2}})?-({_M})-((?:19|20)\d\d)(?![\d])")
 
 
 @dataclass(frozen=True)
@@ -79,12 +86,8 @@ def publication_date(dateline: str | None, url: str | None, text: str) -> str | 
             d = _safe_date(int(m.group(3)), MONTHS[m.group(2)], int(m.group(1)))
             if d:
                 return d.isoformat()
-    if url:
-        m = _ISO_URL.search(url)
-        if m:
-            d = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            if d:
-                return d.isoformat()
+    if url and (d := url_date(url)) is not None:
+        return d.isoformat()
     for line in text.splitlines()[:40]:
         if "|" in line:
             m = _DAY_MONTH.search(fold(line.split("|")[0]))
@@ -92,6 +95,20 @@ def publication_date(dateline: str | None, url: str | None, text: str) -> str | 
                 d = _safe_date(int(m.group(3)), MONTHS[m.group(2)], int(m.group(1)))
                 if d:
                     return d.isoformat()
+    return None
+
+
+def url_date(url: str) -> date | None:
+    """The day an address prints: /2023/12/10/, a compact day (/20090601/, ,20130326111258, an AllAfrica story
+    number 201806290596) or a day spelled out in the slug (22-23-septembre-2013); None when it prints none or a
+    day after today."""
+    path = search_fold(unquote(url.split("?")[0]))
+    for rx, order in ((_ISO_URL, (1, 2, 3)), (_COMPACT_URL, (1, 2, 3)), (_SLUG_URL, (3, 2, 1))):
+        for m in rx.finditer(path):
+            y, mo, d = (m.group(i) for i in order)
+            day = _safe_date(int(y), MONTHS[mo] if mo in MONTHS else int(mo), int(d))
+            if day is not None and day <= date.today():
+                return day
     return None
 
 
@@ -138,6 +155,36 @@ def _by_weekday(day: int, month: int, weekday: int, ref: date, years: int = 8, f
     return None
 
 
+def _bound(value: str, end: bool) -> date | None:
+    """'2014' -> 2014-01-01 (or 2014-12-31 as an end), '2014-05' -> its first (or last) day, a full day as is."""
+    m = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
+    if not m:
+        return None
+    year, month = int(m.group(1)), int(m.group(2) or (12 if end else 1))
+    if m.group(3):
+        return _safe_date(year, month, int(m.group(3)))
+    return _month_end(f"{year:04d}-{month:02d}") if end else _safe_date(year, month, 1)
+
+
+def office_span(
+    terms: list[list[tuple[str | None, str | None]]], today: date | None = None
+) -> tuple[date, date] | None:
+    """The days on which every actor of an article was in office: per actor the (since, until) of his posts
+    (until None = still in office), the actor's span from his first start to his last end; an actor with a post
+    of unknown start is left out. None when no actor counts or the spans do not overlap."""
+    today = today or date.today()
+    lo: date | None = None
+    hi: date | None = None
+    for posts in terms:
+        starts = [_bound(s, False) if s else None for s, _ in posts]
+        if not posts or any(d is None for d in starts):
+            continue
+        ends = [(_bound(u, True) if u else today) or today for _, u in posts]
+        first, last = min(d for d in starts if d is not None), max(ends)
+        lo, hi = max(lo or first, first), min(hi or last, last)
+    return (lo, hi) if lo is not None and hi is not None and lo <= hi else None
+
+
 def _complete(day: int, month: int, base: date) -> date | None:
     """A day and month without year: the latest such date not after the base (plus a day of slack)."""
     d = _safe_date(base.year, month, day)
@@ -152,12 +199,16 @@ def find_date(
     year_hint: int | None = None,
     month_hint: str | None = None,
     year_floor: int | None = None,
+    office: tuple[date, date] | None = None,
 ) -> EventDate | None:
     """The first date stated in a sentence, resolved against `base` (the publication date) when relative.
     Without a publication date, a day and month with no year take the year of `month_hint` (a crawler or URL
     month, "2021-10"); with a weekday ("ce jeudi 22 décembre") the latest year, up to that month, in which that
     day falls on that weekday fixes it; with no month either, the first such year from `year_floor` (the latest
-    year the article prints), else the latest up to today."""
+    year the article prints), else the latest up to today. `office` (the days all the article's actors were in
+    office, `office_span`) bounds the year of a weekday when the article prints no year: the latest such year
+    within it ("lundi 23 septembre" with a minister in office from 2013 to 2014 is 2013, not the latest fitting
+    year)."""
     s = _DAY_SPAN.sub(r"\1 \2 ", fold(sentence))
     m = next((x for x in _DAY_MONTH.finditer(s) if not _ahead(s, x.start(), x.end())), None)
     if m:
@@ -176,7 +227,10 @@ def find_date(
         if weekday:
             wd = WEEKDAYS.index(weekday.group(1))
             d = None
-            if ref is None and year_floor is not None:
+            if ref is None and year_floor is None and office is not None:
+                d = _by_weekday(day, month, wd, office[1], years=office[1].year - office[0].year + 1)
+                d = d if d is not None and d >= office[0] else None
+            if d is None and ref is None and year_floor is not None:
                 d = _by_weekday(day, month, wd, date(min(year_floor + 7, date.today().year), 12, 31), first=year_floor)
             d = d or _by_weekday(day, month, wd, ref or date.today())
             return EventDate.of(d) if d else None
