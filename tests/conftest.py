@@ -21,12 +21,14 @@ from dataclasses import dataclass
 
 import neo4j
 import pytest
+from spacy.language import Language
 
 from bench.common import wipe
 from core.settings import REPO_ROOT
 from graph import local_server
 from graph.local_errors import LocalServerError
 from graph.schema import apply_schema
+from ingest.nlp import load_nlp
 
 NEO4J_FIXTURES = {"neo4j_server", "driver", "neo4j_env"}
 
@@ -109,3 +111,9 @@ def neo4j_env(neo4j_server: Neo4jServer) -> dict[str, str]:
         NEO4J_HTTP_PORT=neo4j_server.http_url.rsplit(":", 1)[1],
     )
     return env
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Iterator[Language]:
+    """The cached spaCy pipeline, loaded once for the whole session (the extraction tests)."""
+    yield load_nlp()

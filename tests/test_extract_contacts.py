@@ -4,26 +4,14 @@ misspelt names. spaCy is loaded once; every sentence goes through the whole extr
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
-import pytest
+from extraction_text import run
 from spacy.language import Language
 
 from ingest.clean import clean
 from ingest.dates import EventDate, find_date
-from ingest.models import Document, Extraction, Meeting
-from ingest.nlp import load_nlp
-from ingest.pipeline import extract_one
-
-
-@pytest.fixture(scope="session")
-def nlp() -> Iterator[Language]:
-    yield load_nlp()
-
-
-def run(text: str, published: str | None = "2024-03-15") -> Extraction:
-    return extract_one(Document(id="t", text=text, published=published))
+from ingest.models import Extraction, Meeting
 
 
 def with_person(x: Extraction, surname: str) -> list[Meeting]:

@@ -6,14 +6,12 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from spacy.language import Language
 
 from ingest.models import Document, Failure
-from ingest.nlp import load_nlp
 from ingest.readers import iter_documents
 from ingest.scoring import load_gold, predict, score
 
@@ -22,11 +20,6 @@ SEEDS = ROOT / "tests" / "data" / "seeds"
 # The shared dev set beside the checkout; MALIKG_DEV_SET points elsewhere. Missing, the dev checks fail, unless
 # MALIKG_SKIP_DEV_SET=1 says on purpose that this machine has none (the skip reason then says so).
 DEV = Path(os.environ.get("MALIKG_DEV_SET", ROOT.parent / "shared" / "eval" / "dev"))
-
-
-@pytest.fixture(scope="session")
-def nlp() -> Iterator[Language]:
-    yield load_nlp()
 
 
 def test_seed_scores(nlp: Language) -> None:

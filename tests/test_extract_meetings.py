@@ -2,25 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
+from extraction_text import run
 from spacy.language import Language
 
 from ingest.analyse import analyse
-from ingest.models import Document, Extraction
-from ingest.nlp import load_nlp
-from ingest.pipeline import extract_one
-
-
-@pytest.fixture(scope="session")
-def nlp() -> Iterator[Language]:
-    """The cached spaCy pipeline, loaded once for the whole session."""
-    yield load_nlp()
-
-
-def run(text: str, published: str | None = "2024-03-15") -> Extraction:
-    return extract_one(Document(id="t", text=text, published=published))
 
 
 def test_people_are_grouped_and_titles_stripped(nlp: Language) -> None:

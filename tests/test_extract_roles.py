@@ -3,22 +3,13 @@ the tests (spaCy loaded once)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from spacy.language import Language
 
 from ingest.gazetteer import load_gazetteer
 from ingest.models import Document, Extraction
-from ingest.nlp import load_nlp
 from ingest.pipeline import extract_one
 from ingest.roles import CleanTitle, clean_title
-
-
-@pytest.fixture(scope="session")
-def nlp() -> Iterator[Language]:
-    """The cached spaCy pipeline, loaded once for the whole session."""
-    yield load_nlp()
 
 
 def run(text: str, published: str | None = "2024-09-28") -> Extraction:

@@ -3,24 +3,10 @@ sentence (detection and gates). spaCy is loaded once; every text goes through th
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
+from extraction_text import run
 from spacy.language import Language
 
 from ingest.clean import clean
-from ingest.models import Document, Extraction
-from ingest.nlp import load_nlp
-from ingest.pipeline import extract_one
-
-
-@pytest.fixture(scope="session")
-def nlp() -> Iterator[Language]:
-    yield load_nlp()
-
-
-def run(text: str, published: str | None = "2024-03-15") -> Extraction:
-    return extract_one(Document(id="t", text=text, published=published))
 
 
 def test_telephone_as_the_medium_after_a_time_adverbial_is_a_call(nlp: Language) -> None:

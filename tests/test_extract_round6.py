@@ -4,25 +4,11 @@ the whole extraction."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
+from extraction_text import run
 from spacy.language import Language
 
 from ingest.clean import is_sentence
 from ingest.meetings import cue_text
-from ingest.models import Document, Extraction
-from ingest.nlp import load_nlp
-from ingest.pipeline import extract_one
-
-
-@pytest.fixture(scope="session")
-def nlp() -> Iterator[Language]:
-    yield load_nlp()
-
-
-def run(text: str, published: str | None = "2024-03-15") -> Extraction:
-    return extract_one(Document(id="t", text=text, published=published))
 
 
 def test_an_incise_between_commas_after_the_auxiliary_is_moved_after_the_participle() -> None:

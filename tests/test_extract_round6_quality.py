@@ -3,26 +3,15 @@ general construction. spaCy is loaded once; every text goes through the whole ex
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
+from extraction_text import run
 from spacy.language import Language
 
 from ingest.dates import EventDate
 from ingest.meetings import Candidate, merge
-from ingest.models import Document, Extraction
-from ingest.nlp import load_nlp
-from ingest.pipeline import extract_one
-
-
-@pytest.fixture(scope="session")
-def nlp() -> Iterator[Language]:
-    yield load_nlp()
-
-
-def run(text: str, published: str | None = "2024-03-15") -> Extraction:
-    return extract_one(Document(id="t", text=text, published=published))
+from ingest.models import Extraction
 
 
 def names(x: Extraction, ids: list[str]) -> set[str]:

@@ -4,27 +4,14 @@ through the whole extraction."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
+from extraction_text import run
 from spacy.language import Language
 
 from ingest.analyse import analyse_many
 from ingest.clean import clean
 from ingest.extractor import prepare
 from ingest.gazetteer import load_gazetteer
-from ingest.models import Document, Extraction
-from ingest.nlp import load_nlp
-from ingest.pipeline import extract_one
-
-
-@pytest.fixture(scope="session")
-def nlp() -> Iterator[Language]:
-    yield load_nlp()
-
-
-def run(text: str, published: str | None = "2024-03-15") -> Extraction:
-    return extract_one(Document(id="t", text=text, published=published))
+from ingest.models import Document
 
 
 def test_a_home_post_printed_alone_as_subject_is_the_home_state(nlp: Language) -> None:

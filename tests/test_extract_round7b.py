@@ -4,26 +4,14 @@ extraction."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
+from extraction_text import run
 from spacy.language import Language
 
 from ingest.dates import EventDate, find_date, office_span, publication_date
 from ingest.meetings import meeting_cue
-from ingest.models import Document, Extraction
-from ingest.nlp import load_nlp
-from ingest.pipeline import extract_one
-
-
-@pytest.fixture(scope="session")
-def nlp() -> Iterator[Language]:
-    yield load_nlp()
-
-
-def run(text: str, published: str | None = "2024-03-15", url: str | None = None) -> Extraction:
-    return extract_one(Document(id="t", text=text, published=published, url=url))
 
 
 def cue_type(sentence: str) -> str | None:

@@ -1,0 +1,12 @@
+"""One invented text through the whole extraction, for the tests of one French construction each
+(tests/test_extract_*.py); the spaCy pipeline is the session fixture `nlp` of conftest.py."""
+
+from __future__ import annotations
+
+from ingest.models import Document, Extraction
+from ingest.pipeline import extract_one
+
+
+def run(text: str, published: str | None = "2024-03-15", url: str | None = None) -> Extraction:
+    """The extraction of `text` as one document published on `published` (at `url`)."""
+    return extract_one(Document(id="t", text=text, published=published, url=url))
