@@ -9,6 +9,7 @@
   is stopped at its end. Pick your own ports when several test sessions run at once.
 - `driver` (function): a `neo4j.Driver` on an emptied database with the schema applied; closed afterwards.
 - `neo4j_env` (function): `os.environ` plus NEO4J_* variables pointing a subprocess (`malikg ...`) at that server.
+- `relay` (function): a TCP relay to that server (`api_server.TcpRelay`) that a test cuts to play a lost database.
 
 Neo4j starts only when a collected test requests one of these fixtures; such tests get the `neo4j` marker.
 """
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 
 import neo4j
 import pytest
+from api_server import TcpRelay
 from spacy.language import Language
 
 from bench.common import wipe
@@ -111,6 +113,16 @@ def neo4j_env(neo4j_server: Neo4jServer) -> dict[str, str]:
         NEO4J_HTTP_PORT=neo4j_server.http_url.rsplit(":", 1)[1],
     )
     return env
+
+
+@pytest.fixture
+def relay(neo4j_server: Neo4jServer) -> Iterator[TcpRelay]:
+    relay = TcpRelay(int(neo4j_server.uri.rsplit(":", 1)[1]))
+    relay.start()
+    try:
+        yield relay
+    finally:
+        relay.stop()
 
 
 @pytest.fixture(scope="session")

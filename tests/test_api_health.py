@@ -4,24 +4,11 @@ by itself once it answers again (the API talks to the real test Neo4j through a 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
-import pytest
 from api_server import TcpRelay, running_api, server_env
-
-
-@pytest.fixture
-def relay(neo4j_server: object) -> Iterator[TcpRelay]:
-    target = int(str(neo4j_server.uri).rsplit(":", 1)[1])  # type: ignore[attr-defined]
-    relay = TcpRelay(target)
-    relay.start()
-    try:
-        yield relay
-    finally:
-        relay.stop()
 
 
 def _status_within(url: str, wanted: int, seconds: float) -> httpx.Response:

@@ -191,16 +191,6 @@ def test_extraction_is_time_limited_and_concurrency_capped(
         assert after.status_code == 201, after.text  # a fresh worker took over
 
 
-@pytest.fixture
-def relay(neo4j_server: Any) -> Iterator[TcpRelay]:
-    relay = TcpRelay(int(str(neo4j_server.uri).rsplit(":", 1)[1]))
-    relay.start()
-    try:
-        yield relay
-    finally:
-        relay.stop()
-
-
 @pytest.mark.slow
 def test_neo4j_down_fails_fast_under_100_clients_and_health_is_readiness(
     driver: neo4j.Driver, relay: TcpRelay, tmp_path: Path, neo4j_server: Any

@@ -9,7 +9,6 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -77,16 +76,6 @@ def test_cli_export_is_atomic_and_validate_recognises_a_cut_export(
         checked = _malikg(neo4j_env, "export", "validate", str(cut))
         assert checked.returncode == 1, (fmt, checked.stdout[-500:])
         assert "incomplete" in checked.stderr or "is not valid" in checked.stderr, (fmt, checked.stderr)
-
-
-@pytest.fixture
-def relay(neo4j_server: Any) -> Iterator[TcpRelay]:
-    relay = TcpRelay(int(str(neo4j_server.uri).rsplit(":", 1)[1]))
-    relay.start()
-    try:
-        yield relay
-    finally:
-        relay.stop()
 
 
 @pytest.mark.slow

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 import subprocess
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,16 +26,6 @@ from core.settings import REPO_ROOT
 DOCUMENTS = 200
 BATCH = 10
 KEY = "reliability-key"
-
-
-@pytest.fixture
-def relay(neo4j_server: Any) -> Iterator[TcpRelay]:
-    relay = TcpRelay(int(str(neo4j_server.uri).rsplit(":", 1)[1]))
-    relay.start()
-    try:
-        yield relay
-    finally:
-        relay.stop()
 
 
 @pytest.mark.slow
