@@ -120,6 +120,17 @@ def resolve_entity(reader: GraphReader, text: str, kinds: Collection[EntityKind]
     )
 
 
+def entity_row(reader: GraphReader, query_name: str, text: str, kind: EntityKind) -> Row:
+    """The row `queries/<query_name>.cypher` gives for the entity with id `text`, or for the one entity of `kind`
+    that `text` names (`resolve_entity`'s 404 / 409 / 422 when none or several)."""
+    row = reader.one(query_name, id=text)
+    if row is None:
+        row = reader.one(query_name, id=resolve_entity(reader, text, kinds={kind}).id)
+    if row is None:
+        raise NotFoundError(f"No {kind} with id '{text}'; find ids with GET /search?q=<name>.")
+    return row
+
+
 @lru_cache(maxsize=1)
 def sector_labels() -> dict[str, str]:
     """French sector name (as stored in the graph) -> English label."""

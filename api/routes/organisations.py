@@ -7,10 +7,9 @@ from typing import Annotated
 from fastapi import APIRouter, Path
 
 from api.deps import NAME_SCHEMA, ReaderDep
-from api.errors import NotFoundError
 from api.meeting_records import meeting_counts
 from api.reads import one_read_transaction
-from api.resolve import resolve_entity
+from api.resolve import entity_row
 from api.schemas.common import ERRORS
 from api.schemas.entities import OrganisationOut, PostHeld
 
@@ -24,11 +23,7 @@ def get_organisation(
 ) -> OrganisationOut:
     """The organisation with this id, or the one this acronym or name designates ("ONU", "United Nations"): posts
     held in it, meetings held in its frame by type; 404 with suggestions when none matches."""
-    row = reader.one("get_organisation", id=id)
-    if row is None:
-        row = reader.one("get_organisation", id=resolve_entity(reader, id, kinds={"organisation"}).id)
-    if row is None:
-        raise NotFoundError(f"No organisation with id '{id}'; find ids with GET /search?q=<name>.")
+    row = entity_row(reader, "get_organisation", id, "organisation")
     return OrganisationOut(
         id=row["id"],
         name=row["name"],

@@ -7,11 +7,10 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 
 from api.deps import NAME_SCHEMA, ReaderDep, check_day, string_schema
-from api.errors import NotFoundError
 from api.meeting_records import meeting_counts
 from api.posts_at import held_on
 from api.reads import one_read_transaction
-from api.resolve import resolve_entity
+from api.resolve import entity_row
 from api.schemas.common import ERRORS
 from api.schemas.entities import PersonOut, PostHeld
 from core.date_pattern import DAY_PATTERN
@@ -37,11 +36,7 @@ def get_person(
     matches); with `at`,
     only the posts known to be held that day (gazetteer since/until, or the days of articles naming the post)."""
     at = check_day(at, "at")
-    row = reader.one("get_person", id=id)
-    if row is None:
-        row = reader.one("get_person", id=resolve_entity(reader, id, kinds={"person"}).id)
-    if row is None:
-        raise NotFoundError(f"No person with id '{id}'; find ids with GET /search?q=<name>.")
+    row = entity_row(reader, "get_person", id, "person")
     return PersonOut(
         id=row["id"],
         name=row["name"],
