@@ -189,7 +189,9 @@ def cue_sides(sentence: str, cue_start: int, cue_end: int) -> list[tuple[int, in
     """The sides of a contact verb told as its subject and its passive agent ("Le ministre de la Défense a reçu
     ...", "le chef de l'État a été accueilli par le Premier ministre X", "qu'il a reçu X"): for each, its
     character span and whether it is a lone third-person pronoun ("il", "elle"). The verb is the first cue word
-    (or the word a cue word hangs on) that has a subject or an agent; [] when the parse names neither."""
+    (or the word a cue word hangs on) that has a subject or an agent; [] when the parse names neither. A side
+    ends at the first comma after its head word: what follows is an incise ("Le ministre de la Défense, en
+    visite à Ankara, a rencontré ...": the side is "Le ministre de la Défense", Ankara is where)."""
     parser = load_parser()
     with parser.memory_zone():
         doc = parser(sentence)
@@ -199,7 +201,8 @@ def cue_sides(sentence: str, cue_start: int, cue_end: int) -> list[tuple[int, in
             if sides:
                 out = []
                 for side in sides:
-                    tokens = list(side.subtree)
+                    comma = next((t.i for t in side.subtree if t.i > side.i and t.text == ","), None)
+                    tokens = [t for t in side.subtree if comma is None or t.i < comma]
                     lo, hi = min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens)
                     out.append((lo, hi, len(tokens) == 1 and side.lower_ in _PRONOUNS))
                 return out

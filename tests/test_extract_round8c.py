@@ -55,3 +55,13 @@ def test_a_talk_of_a_former_malian_prime_minister_abroad_has_mali_as_a_party(nlp
     )
     (talk,) = x.meetings
     assert set(talk.states) == {"MLI", "DZA"}
+
+
+def test_an_incise_after_a_home_post_is_where_not_who(nlp: Language) -> None:
+    x = run(
+        "Le Mali et la Banque mondiale renforcent leur coopération. Le Premier ministre, en marge de sa visite à "
+        "Nouakchott, a reçu en audience le 3 mars une délégation de la Banque mondiale conduite par Ousmane Diagana."
+    )
+    (audience,) = x.meetings
+    assert "MLI" in audience.states
+    assert "ousmane-diagana" in audience.participants
