@@ -97,6 +97,7 @@ _TOLD_DAY = re.compile(
 )
 _GATHERINGS = ("joint_commission", "multilateral")  # contacts whose parties may be states with no person named
 _EVENT_VERB = re.compile(alt(load_cues().markers.event_verbs))
+_VENUE_VERB = re.compile(alt(load_cues().markers.venue_verbs))
 
 
 class CandidateFinder:
@@ -350,7 +351,7 @@ class CandidateFinder:
         # gathering named with no person and no date of its own is background: "qui a tenu sa dernière réunion")
         gathering = (
             not participants and when is not None and mtype in _GATHERINGS
-            and gathering_takes_place(sent.text, cue_start, cue_end, _EVENT_VERB)
+            and gathering_takes_place(sent.text, cue_start, cue_end, _EVENT_VERB, _VENUE_VERB)
         )  # fmt: skip
         bare = self._bare_states(sent, low, mtype, frame_end, cue_start, gathering) if participants or gathering else []
         if gathering and len(set(bare) | self._member_states(sent, mtype)) < 2:

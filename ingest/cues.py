@@ -87,6 +87,7 @@ class Markers(_Strict):
     recalled_visit: list[Group]
     event_anaphor: list[Group]
     event_verbs: list[Group]
+    venue_verbs: list[Group]
     framed_contact: list[Group]
     verb_adverbs: list[Group]
 

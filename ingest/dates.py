@@ -30,8 +30,11 @@ _DAY_MONTH = re.compile(rf"\b(?:(?:{_W})\s+)?(\d{{1,2}})(?:er)?\s+({_M})(?:\s+(\
 # "jusqu'au 31 décembre 2025"): read on folded text, it never dates the sentence's contact.
 _AHEAD_BEFORE = re.compile(r"(?:\bd'ici (?:au |le |la fin )?|\bjusqu'(?:au |a |en )|\bavant le |\bau plus tard le )$")
 _AHEAD_AFTER = re.compile(r"^\s+prochaine?s?\b")
-# "du 5 au 6 juillet 2024", "les 27 et 28 juillet": a stay or a gathering over several days starts on the first
-_DAY_SPAN = re.compile(rf"\b(du|les) (\d{{1,2}})(?:er)? (?:au|et) \d{{1,2}}(?:er)?\s+(?=(?:{_M})\b)")
+# "du 5 au 6 juillet 2024", "les 27 et 28 juillet", "du lundi 4 au mercredi 6 mars": a stay or a gathering over
+# several days starts on the first
+_DAY_SPAN = re.compile(
+    rf"\b(du|les) ((?:{_W}) )?(\d{{1,2}})(?:er)? (?:au|et) (?:(?:{_W}) )?\d{{1,2}}(?:er)?\s+(?=(?:{_M})\b)"
+)
 _MONTH_YEAR = re.compile(rf"\b({_M})\s+(\d{{4}})\b")
 _WEEKDAY = re.compile(rf"\b(ce|cet|le|du|depuis)?\s*({_W})\b(\s+(?:dernier|passe|precedent|soir|matin|apres midi))?")
 # (not the end of a span up to now: "depuis 2012 jusqu'a aujourd'hui", "jusqu'a ce jour" names no day of the news)
@@ -209,7 +212,7 @@ def find_date(
     office, `office_span`) bounds the year of a weekday when the article prints no year: the latest such year
     within it ("lundi 23 septembre" with a minister in office from 2013 to 2014 is 2013, not the latest fitting
     year)."""
-    s = _DAY_SPAN.sub(r"\1 \2 ", fold(sentence))
+    s = _DAY_SPAN.sub(r"\1 \2\3 ", fold(sentence))
     m = next((x for x in _DAY_MONTH.finditer(s) if not _ahead(s, x.start(), x.end())), None)
     if m:
         day, month = int(m.group(1)), MONTHS[m.group(2)]

@@ -127,32 +127,45 @@ def _noun_group(node: Token) -> list[Token]:
     return out
 
 
-def gathering_takes_place(sentence: str, cue_start: int, cue_end: int, event_verb: re.Pattern[str]) -> bool:
+def gathering_takes_place(
+    sentence: str, cue_start: int, cue_end: int, event_verb: re.Pattern[str], venue_verb: re.Pattern[str]
+) -> bool:
     """Whether the gathering noun of a cue ("sommet", "commission mixte", "réunion"), or a noun it modifies
     ("les travaux de la session de la commission mixte"), is the subject of an event verb ("s'est tenu", "ont
     été clôturés", "a clôturé sa session", "s'est ouvert") or has one as a relative clause or participle ("le
-    sommet des chefs d'État ... qui s'est tenu du 5 au 6 juillet", "la session tenue à Conakry"). Hyphens
-    between words are read as spaces (same offsets)."""
+    sommet des chefs d'État ... qui s'est tenu du 5 au 6 juillet", "la session tenue à Conakry"), or the object of
+    a verb whose subject is the venue ("Bamako a abrité la session de la commission mixte"). Hyphens between words
+    are read as spaces (same offsets); when that parse says no, the sentence is parsed again with its commas read
+    as spaces, because a date between commas ("a abrité, du 10 au 12 juillet, la session") breaks the clause."""
+    text = _HYPHEN.sub(" ", sentence)
+    variants = [text, text.replace(",", " ")] if "," in text else [text]
     parser = load_parser()
     with parser.memory_zone():
-        doc = parser(_HYPHEN.sub(" ", sentence))
-        cue = [t for t in doc if t.idx < cue_end and t.idx + len(t.text) > cue_start and t.dep_ not in ("case", "det")]
-        for t in cue:
-            node, steps = t, 0
-            while steps < 4:
-                if node.dep_ in ("nsubj", "nsubj:pass") and event_verb.match(node.head.lower_):
-                    return True
-                if any(
-                    c.dep_ in ("acl", "acl:relcl") and event_verb.match(c.lower_)
-                    for n in _noun_group(node)
-                    for c in n.children
-                ):
-                    return True
-                if node.head.i == node.i:  # a fragment root: the parse broke the clause after the noun group
-                    return _subject_split_off(node, event_verb)
-                if node.dep_ not in _NOUN_LINKS:
-                    break
-                node, steps = node.head, steps + 1
+        return any(_takes_place(doc, cue_start, cue_end, event_verb, venue_verb) for doc in parser.pipe(variants))
+
+
+def _takes_place(
+    doc: Doc, cue_start: int, cue_end: int, event_verb: re.Pattern[str], venue_verb: re.Pattern[str]
+) -> bool:
+    cue = [t for t in doc if t.idx < cue_end and t.idx + len(t.text) > cue_start and t.dep_ not in ("case", "det")]
+    for t in cue:
+        node, steps = t, 0
+        while steps < 4:
+            if node.dep_ in ("nsubj", "nsubj:pass") and event_verb.match(node.head.lower_):
+                return True
+            if node.dep_ == "obj" and venue_verb.match(node.head.lower_):
+                return True
+            if any(
+                c.dep_ in ("acl", "acl:relcl") and event_verb.match(c.lower_)
+                for n in _noun_group(node)
+                for c in n.children
+            ):
+                return True
+            if node.head.i == node.i:  # a fragment root: the parse broke the clause after the noun group
+                return _subject_split_off(node, event_verb)
+            if node.dep_ not in _NOUN_LINKS:
+                break
+            node, steps = node.head, steps + 1
     return False
 
 
@@ -176,7 +189,9 @@ def cue_sides(sentence: str, cue_start: int, cue_end: int) -> list[tuple[int, in
     """The sides of a contact verb told as its subject and its passive agent ("Le ministre de la Défense a reçu
     ...", "le chef de l'État a été accueilli par le Premier ministre X", "qu'il a reçu X"): for each, its
     character span and whether it is a lone third-person pronoun ("il", "elle"). The verb is the first cue word
-    (or the word a cue word hangs on) that has a subject or an agent; [] when the parse names neither."""
+    (or the word a cue word hangs on) that has a subject or an agent; [] when the parse names neither. A side
+    ends at the first comma after its head word: what follows is an incise ("Le ministre de la Défense, en
+    visite à Ankara, a rencontré ...": the side is "Le ministre de la Défense", Ankara is where)."""
     parser = load_parser()
     with parser.memory_zone():
         doc = parser(sentence)
@@ -186,7 +201,8 @@ def cue_sides(sentence: str, cue_start: int, cue_end: int) -> list[tuple[int, in
             if sides:
                 out = []
                 for side in sides:
-                    tokens = list(side.subtree)
+                    comma = next((t.i for t in side.subtree if t.i > side.i and t.text == ","), None)
+                    tokens = [t for t in side.subtree if comma is None or t.i < comma]
                     lo, hi = min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens)
                     out.append((lo, hi, len(tokens) == 1 and side.lower_ in _PRONOUNS))
                 return out
