@@ -31,6 +31,7 @@ from ingest.meetings import (
     Candidate,
     coordinated_cue,
     frame_span,
+    is_additive,
     is_anaphoric,
     is_future,
     is_history,
@@ -390,7 +391,7 @@ class CandidateFinder:
             type=mtype, sentence=i, evidence=sent.text.strip(), participants=participants, states=states,
             rep_states=reps + home_side, hosts=hosts, organisations=orgs, place=place, place_state=place_state,
             date=date, date_is_fallback=when is None, anaphoric=is_anaphoric(sent.text, cue_start),
-            party=dict(state_of), gathering=gathering,
+            party=dict(state_of), gathering=gathering, additive=is_additive(sent.text, cue_start, cue_end),
         )  # fmt: skip
         company = _COMPANY.search(low)
         if base.anaphoric and company and participants and min(pos_of.get(p, -1) for p in participants) > company.end():

@@ -89,6 +89,7 @@ class Markers(_Strict):
     event_verbs: list[Group]
     framed_contact: list[Group]
     verb_adverbs: list[Group]
+    additive: list[Group]
 
 
 class Titles(_Strict):

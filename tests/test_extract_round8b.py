@@ -1,0 +1,37 @@
+"""Round 8b (issue 14, recall): one contact per counterpart, dates of found contacts, cleaning; one test per
+general French construction on an invented sentence. spaCy is loaded once; a contact test runs the whole
+extraction."""
+
+from __future__ import annotations
+
+from extraction_text import run
+from spacy.language import Language
+
+from ingest.meetings import cue_text, is_additive, meeting_cue
+
+
+def _additive(sentence: str) -> bool:
+    found = meeting_cue(sentence)
+    assert found is not None
+    return is_additive(sentence, found[1].start(), found[1].end())
+
+
+def test_an_additive_adverb_on_the_contact_verb_marks_a_further_contact() -> None:
+    assert _additive("Le président a également rencontré le ministre ghanéen de la Défense.")
+    assert _additive("Il a ensuite été reçu par le Premier ministre ghanéen.")
+    assert not _additive("Le président a rencontré le ministre ghanéen de la Défense.")
+    assert "a rencontré également" in cue_text("Il a également rencontré le ministre.")
+
+
+def test_a_visitor_who_also_meets_someone_new_gets_a_second_contact(nlp: Language) -> None:
+    # the first host is named only by a title the people stage does not read as a person: one side named
+    x = run(
+        "Le président malien, Amadou Keita, a effectué le mardi 12 mars une visite au Ghana où il a été reçu par "
+        "les autorités ghanéennes. Le président malien a également rencontré le ministre ghanéen des Finances, "
+        "Kofi Asante."
+    )
+    assert len(x.meetings) == 2
+    second = next(m for m in x.meetings if "kofi-asante" in m.participants)
+    assert set(second.states) == {"GHA", "MLI"} and second.date == "2024-03-12"
+    first = next(m for m in x.meetings if m is not second)
+    assert "kofi-asante" not in first.participants
