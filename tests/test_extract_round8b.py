@@ -7,6 +7,7 @@ from __future__ import annotations
 from extraction_text import run
 from spacy.language import Language
 
+from ingest.clean import clean
 from ingest.meetings import cue_text, is_additive, meeting_cue
 
 
@@ -35,3 +36,19 @@ def test_a_visitor_who_also_meets_someone_new_gets_a_second_contact(nlp: Languag
     assert set(second.states) == {"GHA", "MLI"} and second.date == "2024-03-12"
     first = next(m for m in x.meetings if m is not second)
     assert "kofi-asante" not in first.participants
+
+
+def test_an_honorific_glued_to_the_name_is_spaced() -> None:
+    (para,) = clean("M.Mensah a été reçu par Mme.Traoré.").paragraphs
+    assert para == "M. Mensah a été reçu par Mme. Traoré."
+
+
+def test_a_glued_honorific_does_not_make_a_second_person(nlp: Language) -> None:
+    x = run(
+        "Le ministre ghanéen des Affaires étrangères, Kwame Mensah, a été reçu le mardi 12 mars à Bamako par le "
+        "président malien, Amadou Keita. M.Mensah a également eu un entretien avec le ministre malien de la "
+        "Défense, Sadio Camara."
+    )
+    assert {p.id for p in x.people} == {"kwame-mensah", "amadou-keita", "sadio-camara"}
+    talk = next(m for m in x.meetings if "sadio-camara" in m.participants)
+    assert set(talk.participants) == {"kwame-mensah", "sadio-camara"}
