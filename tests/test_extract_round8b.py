@@ -4,10 +4,13 @@ extraction."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from extraction_text import run
 from spacy.language import Language
 
 from ingest.clean import clean
+from ingest.dates import EventDate, find_date
 from ingest.meetings import cue_text, is_additive, meeting_cue
 
 
@@ -52,3 +55,19 @@ def test_a_glued_honorific_does_not_make_a_second_person(nlp: Language) -> None:
     assert {p.id for p in x.people} == {"kwame-mensah", "amadou-keita", "sadio-camara"}
     talk = next(m for m in x.meetings if "sadio-camara" in m.participants)
     assert set(talk.participants) == {"kwame-mensah", "sadio-camara"}
+
+
+def test_the_day_another_event_began_a_lasting_state_does_not_date_the_contact() -> None:
+    sentence = (
+        "Depuis sa prise de service le 14 juin 2022, l'ambassadeur a été reçu le mercredi 24 août 2022 par le "
+        "Premier ministre."
+    )
+    assert find_date(sentence, None) == EventDate("2022-08-24", "day")
+    since_weekday = "Le ministre, à Dakar depuis samedi dernier, a été reçu lundi par le président."
+    assert find_date(since_weekday, date(2024, 3, 13)) == EventDate("2024-03-11", "day")
+
+
+def test_a_day_right_after_depuis_starts_the_stay_itself() -> None:
+    assert find_date("Le ministre est à Paris depuis le 9 septembre 2019 pour une visite.", None) == EventDate(
+        "2019-09-09", "day"
+    )
