@@ -277,6 +277,8 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
                 continue
             if prev.split_group is not None and not c.participants and not c.rep_states:
                 break  # "ces rencontres" after split meetings: nothing new to add
+            if not c.anaphoric and _told_period(c) and prev.date_is_fallback:
+                continue  # "Pour rappel, X a effectué une visite d'État en février 2015": a contact of its own
             if not c.anaphoric and (_new_counterpart(prev, c) or (c.additive and _names_new(prev, c))):
                 continue  # `c` names someone else after both sides of `prev`, or "also" meets someone new
             if prev.type == "visit" and c.type == "visit" and (c.date_is_fallback or c.date == prev.date):
@@ -361,6 +363,13 @@ def _new_counterpart(prev: Candidate, c: Candidate) -> bool:
             False  # the same contact told again more fully ("X a reçu Y" ... "X a reçu Y, ainsi que son compatriote Z")
         )
     return any(p not in prev.participants and p in c.party and p not in c.company for p in c.participants)
+
+
+def _told_period(c: Candidate) -> bool:
+    """A contact its sentence dates by a month or a year only ("en février 2015", "en juillet 2004"): a period, the
+    way an earlier contact is recalled, not the day of the news; a mention with no date of its own does not share
+    it (its fallback month may even come from that very sentence)."""
+    return c.date is not None and not c.date_is_fallback and c.date.precision in ("month", "year")
 
 
 def _names_new(prev: Candidate, c: Candidate) -> bool:

@@ -71,3 +71,14 @@ def test_a_day_right_after_depuis_starts_the_stay_itself() -> None:
     assert find_date("Le ministre est à Paris depuis le 9 septembre 2019 pour une visite.", None) == EventDate(
         "2019-09-09", "day"
     )
+
+
+def test_a_contact_recalled_with_a_month_is_not_merged_into_an_undated_one(nlp: Language) -> None:
+    x = run(
+        "Le président malien, Amadou Keita, s'est entretenu avec son homologue ghanéen, Kofi Mensah, à Accra. "
+        "Pour rappel, Amadou Keita a effectué une visite d'État en février 2015 au Ghana.",
+        published=None,
+    )
+    assert len(x.meetings) == 2
+    recalled = next(m for m in x.meetings if m.type == "visit")
+    assert recalled.date == "2015-02" and set(recalled.states) == {"GHA", "MLI"}
