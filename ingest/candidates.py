@@ -283,7 +283,7 @@ class CandidateFinder:
 
     def _fallback_date(self, i: int) -> EventDate | None:
         """Crawler month, publication month, else the nearest date of the article's latest year at month
-        precision."""
+        precision (before the sentence, else a day told after it)."""
         if self.article.header_month:
             return EventDate(self.article.header_month[:7], "month")
         if self.published:
@@ -292,7 +292,8 @@ class CandidateFinder:
         # office or other background, does not date a contact reported now
         recent = [d if d is not None and d.value[:4] == str(self.latest_year) else None for d in self.dates]
         earlier = [d for d in recent[:i] if d is not None]
-        later = [d for d in recent[i:] if d is not None]
+        # a later month or year only ("Pour rappel, X a effectué une visite en février 2015") recalls another contact
+        later = [d for d in recent[i:] if d is not None and d.precision == "day"]
         pick = earlier[-1] if earlier else (later[0] if later else None)
         return pick.as_month() if pick else None
 

@@ -82,3 +82,13 @@ def test_a_contact_recalled_with_a_month_is_not_merged_into_an_undated_one(nlp: 
     assert len(x.meetings) == 2
     recalled = next(m for m in x.meetings if m.type == "visit")
     assert recalled.date == "2015-02" and set(recalled.states) == {"GHA", "MLI"}
+
+
+def test_an_undated_contact_takes_no_month_from_a_contact_recalled_after_it(nlp: Language) -> None:
+    x = run(
+        "Le président malien, Amadou Keita, s'est entretenu avec son homologue ghanéen, Kofi Mensah, à Accra. "
+        "Pour rappel, Amadou Keita a effectué une visite d'État en février 2015 au Ghana.",
+        published=None,
+    )
+    talk = next(m for m in x.meetings if m.type == "bilateral_meeting")
+    assert talk.date is None
