@@ -31,6 +31,7 @@ from ingest.meetings import (
     Candidate,
     coordinated_cue,
     frame_span,
+    is_additive,
     is_anaphoric,
     is_future,
     is_history,
@@ -283,7 +284,7 @@ class CandidateFinder:
 
     def _fallback_date(self, i: int) -> EventDate | None:
         """Crawler month, publication month, else the nearest date of the article's latest year at month
-        precision."""
+        precision (before the sentence, else a day told after it)."""
         if self.article.header_month:
             return EventDate(self.article.header_month[:7], "month")
         if self.published:
@@ -292,7 +293,8 @@ class CandidateFinder:
         # office or other background, does not date a contact reported now
         recent = [d if d is not None and d.value[:4] == str(self.latest_year) else None for d in self.dates]
         earlier = [d for d in recent[:i] if d is not None]
-        later = [d for d in recent[i:] if d is not None]
+        # a later month or year only ("Pour rappel, X a effectué une visite en février 2015") recalls another contact
+        later = [d for d in recent[i:] if d is not None and d.precision == "day"]
         pick = earlier[-1] if earlier else (later[0] if later else None)
         return pick.as_month() if pick else None
 
@@ -391,7 +393,7 @@ class CandidateFinder:
             type=mtype, sentence=i, evidence=sent.text.strip(), participants=participants, states=states,
             rep_states=reps + home_side, hosts=hosts, organisations=orgs, place=place, place_state=place_state,
             date=date, date_is_fallback=when is None, anaphoric=is_anaphoric(sent.text, cue_start),
-            party=dict(state_of), gathering=gathering,
+            party=dict(state_of), gathering=gathering, additive=is_additive(sent.text, cue_start, cue_end),
         )  # fmt: skip
         company = _COMPANY.search(low)
         if base.anaphoric and company and participants and min(pos_of.get(p, -1) for p in participants) > company.end():

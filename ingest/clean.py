@@ -39,6 +39,9 @@ _SENTENCE_END = re.compile(r"[.!?»”\"…)]\s*$")
 # end of the page, "... venir à"): headlines, captions and teaser lines of the real sets stay below it.
 _LONG_PARAGRAPH = 35
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.-]*$")
+# "M.Lamamra", "Mme.Touré": an abbreviated honorific glued to the name it precedes (a missing space), spaced so the
+# name is read as the same person as "Ramtane Lamamra" and the honorific is stripped
+_GLUED_HONORIFIC = re.compile(r"\b(M|Mme|Mlle|Mgr|Dr|Pr)\.(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])")
 
 
 @dataclass
@@ -141,7 +144,7 @@ def clean(raw: str) -> CleanText:
     if m:
         header_date = "-".join(g for g in m.groups() if g)
         text = text[m.end() :]
-    lines = [" ".join(line.split()) for line in text.split("\n")]
+    lines = [_GLUED_HONORIFIC.sub(r"\1. ", " ".join(line.split())) for line in text.split("\n")]
     lines = [line for line in lines if line]
     lines = _strip_nav_prefix(lines)
     out: list[str] = []

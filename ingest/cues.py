@@ -90,6 +90,7 @@ class Markers(_Strict):
     venue_verbs: list[Group]
     framed_contact: list[Group]
     verb_adverbs: list[Group]
+    additive: list[Group]
 
 
 class Titles(_Strict):

@@ -30,6 +30,10 @@ _DAY_MONTH = re.compile(rf"\b(?:(?:{_W})\s+)?(\d{{1,2}})(?:er)?\s+({_M})(?:\s+(\
 # "jusqu'au 31 décembre 2025"): read on folded text, it never dates the sentence's contact.
 _AHEAD_BEFORE = re.compile(r"(?:\bd'ici (?:au |le |la fin )?|\bjusqu'(?:au |a |en )|\bavant le |\bau plus tard le )$")
 _AHEAD_AFTER = re.compile(r"^\s+prochaine?s?\b")
+# The day another event began a lasting state ("depuis sa prise de service le 14 juin 2022", "depuis sa démission, le
+# 8 avril"): no day of the contact (a day right after "depuis", "à Paris depuis le 9 septembre", starts the stay or
+# session itself and stays)
+_SINCE_BEFORE = re.compile(r"\bdepuis (?:sa|son|ses|leur|leurs|la|l')\s*[a-z][^;.()]{0,40}$")
 # "du 5 au 6 juillet 2024", "les 27 et 28 juillet", "du lundi 4 au mercredi 6 mars": a stay or a gathering over
 # several days starts on the first
 _DAY_SPAN = re.compile(
@@ -258,13 +262,18 @@ def find_date(
 
 
 def _ahead(s: str, start: int, end: int) -> bool:
-    """Whether the date at s[start:end] is announced or a limit ("le 7 janvier prochain", "d'ici le 30 juin")."""
-    return bool(_AHEAD_BEFORE.search(s[max(0, start - 20) : start])) or bool(_AHEAD_AFTER.match(s[end : end + 12]))
+    """Whether the date at s[start:end] is announced, a limit or the start of a lasting state ("le 7 janvier
+    prochain", "d'ici le 30 juin", "depuis sa prise de service le 14 juin"): no day of the news."""
+    return (
+        bool(_AHEAD_BEFORE.search(s[max(0, start - 20) : start]))
+        or bool(_AHEAD_AFTER.match(s[end : end + 12]))
+        or bool(_SINCE_BEFORE.search(s[max(0, start - 50) : start]))
+    )
 
 
 def _relative(s: str, base: date) -> EventDate | None:
     """Weekdays and relative words against the base date."""
-    m = _WEEKDAY.search(s)
+    m = next((x for x in _WEEKDAY.finditer(s) if x.group(1) != "depuis"), None)
     if m:
         target = WEEKDAYS.index(m.group(2))
         strict = bool(m.group(3) and m.group(3).strip() in {"dernier", "passe", "precedent"})

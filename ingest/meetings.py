@@ -82,6 +82,7 @@ class Candidate:
     company: set[str] = field(default_factory=set)  # participants named as delegation members, not as actors
     gathering: bool = False  # a gathering named as the subject of an event verb: its states are its parties
     standalone: bool = False  # an earlier contact recalled in passing ("faisant suite à une visite de X"): never merged
+    additive: bool = False  # "a également rencontré Y": a further contact of the same visitor (`is_additive`)
 
     def sides(self) -> set[str]:
         """The states of the named participants."""
@@ -202,6 +203,17 @@ def is_negated(sentence: str, cue: re.Match[str]) -> bool:
     return bool(_NEGATION.search(low[start : cue.end() + 12]))
 
 
+_ADDITIVE = re.compile(rf"\b(?:{alt(_MK.additive)})\b")
+_ADDITIVE_REACH = 20  # characters around the cue (in `cue_text`, the adverb follows the participle)
+
+
+def is_additive(sentence: str, cue_start: int, cue_end: int) -> bool:
+    """'X a également rencontré Y', 'il a aussi pu rencontrer Y', 'a ensuite été reçu par Y': an additive or
+    sequencing adverb on the contact verb tells a further contact, not the one told before again."""
+    low = cue_text(sentence)
+    return bool(_ADDITIVE.search(low[max(0, cue_start - _ADDITIVE_REACH) : cue_end + _ADDITIVE_REACH]))
+
+
 def is_history(sentence: str) -> bool:
     return bool(_HISTORY.search(unify(sentence).lower()))
 
@@ -265,8 +277,10 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
                 continue
             if prev.split_group is not None and not c.participants and not c.rep_states:
                 break  # "ces rencontres" after split meetings: nothing new to add
-            if not c.anaphoric and _new_counterpart(prev, c):
-                continue  # both sides of `prev` are named and `c` names someone else: another contact
+            if not c.anaphoric and _told_period(c) and prev.date_is_fallback:
+                continue  # "Pour rappel, X a effectué une visite d'État en février 2015": a contact of its own
+            if not c.anaphoric and (_new_counterpart(prev, c) or (c.additive and _names_new(prev, c))):
+                continue  # `c` names someone else after both sides of `prev`, or "also" meets someone new
             if prev.type == "visit" and c.type == "visit" and (c.date_is_fallback or c.date == prev.date):
                 target = prev  # the welcome and talks of one visit
                 break
@@ -348,6 +362,18 @@ def _new_counterpart(prev: Candidate, c: Candidate) -> bool:
         return (
             False  # the same contact told again more fully ("X a reçu Y" ... "X a reçu Y, ainsi que son compatriote Z")
         )
+    return any(p not in prev.participants and p in c.party and p not in c.company for p in c.participants)
+
+
+def _told_period(c: Candidate) -> bool:
+    """A contact its sentence dates by a month or a year only ("en février 2015", "en juillet 2004"): a period, the
+    way an earlier contact is recalled, not the day of the news; a mention with no date of its own does not share
+    it (its fallback month may even come from that very sentence)."""
+    return c.date is not None and not c.date_is_fallback and c.date.precision in ("month", "year")
+
+
+def _names_new(prev: Candidate, c: Candidate) -> bool:
+    """`c` names an actor that `prev` does not have (not a delegation member)."""
     return any(p not in prev.participants and p in c.party and p not in c.company for p in c.participants)
 
 
