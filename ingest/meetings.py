@@ -55,6 +55,15 @@ _SENDER = re.compile(
     rf"(?:,\s*(?:le |la |son |sa )?(?:{_RANK_WORDS})(?: d'arm[ée]e| de division| de brigade)?"
     rf"(?:\s+[\w'-]+){{0,5}}?\s+)?$"
 )
+# "un message du président de la transition du Mali, Assimi Goïta", "y représente le chef de l'État, le colonel Y":
+# the sender (or the one represented) named at the end of a title chain of any length (words and appositions; no
+# verb, coordinator or preposition in it: "un message du président X à son homologue Y" leaves the addressee, who
+# may be the host)
+_CHAIN_BREAK = alt(_MK.title_chain_breaks)
+_SENDER_CHAIN = re.compile(
+    rf"(?:{alt(_MK.sender_chain)})"
+    rf"(?:[\s,']+(?!(?:{_CHAIN_BREAK})\b)[\w.-]+){{0,14}}?[\s,']*$"
+)
 _IN_QUOTE = re.compile(r"«[^»]*$")
 _NEGATION = re.compile(alt(_MK.negation))
 CONTINUATION = re.compile(alt(_MK.continuation))
@@ -225,7 +234,8 @@ def sender_at(sent: Sentence, start: int) -> bool:
     """Whether text starting at `start` names the sender of a message or the source ('un message du président
     malien', 'un message de son frère, M. X')."""
     low = unify(sent.text).lower()
-    return bool(_SENDER.search(low[max(0, start - 100) : start])) or bool(_IN_QUOTE.search(low[:start]))
+    window = low[max(0, start - 100) : start]
+    return bool(_SENDER.search(window) or _SENDER_CHAIN.search(window)) or bool(_IN_QUOTE.search(low[:start]))
 
 
 def has_counterpart(c: Candidate) -> bool:
