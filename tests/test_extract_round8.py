@@ -71,3 +71,36 @@ def test_the_one_who_sent_a_delegation_is_no_participant(nlp: Language) -> None:
     names = _names(x, audience.participants)
     assert "Kwame Mensah" not in names and "Assimi Goïta" in names
     assert set(audience.states) == {"MLI", "GHA"}
+
+
+def test_a_companion_named_after_an_adverbial_of_place_joins_the_contact(nlp: Language) -> None:
+    # "était accompagné à Koulouba par son homologue X": a place between the participle and its agent
+    x = run(
+        "Le président de la transition, le général Assimi Goïta, a reçu en audience le mardi 12 mars 2024 le "
+        "Premier ministre ghanéen, Kwame Mensah. Le Premier ministre ghanéen était accompagné à Koulouba par son "
+        "homologue malien, Moussa Traoré."
+    )
+    (audience,) = x.meetings
+    assert _names(x, audience.participants) == {"Assimi Goïta", "Kwame Mensah", "Moussa Traoré"}
+
+
+def test_people_present_after_an_adverb_join_the_contact(nlp: Language) -> None:
+    # "en présence notamment du ministre X": an adverb between "en présence" and "de"
+    x = run(
+        "Le président de la transition, le général Assimi Goïta, a reçu en audience le mardi 12 mars 2024 "
+        "l'ambassadeur du Ghana au Mali, Kwame Boateng. L'entretien s'est déroulé en présence notamment du "
+        "ministre des Affaires étrangères, Abdoulaye Diop."
+    )
+    (audience,) = x.meetings
+    assert _names(x, audience.participants) == {"Assimi Goïta", "Kwame Boateng", "Abdoulaye Diop"}
+
+
+def test_a_delegation_make_up_told_with_another_verb_joins_the_contact(nlp: Language) -> None:
+    # "Font partie de cette délégation X et Y", "Il avait à ses côtés X"
+    x = run(
+        "Le ministre ghanéen de la Défense, Kwame Boateng, a été reçu en audience le mardi 12 mars 2024 par le "
+        "président de la transition, le général Assimi Goïta. Font partie de cette délégation le général Kofi "
+        "Asante et le colonel Yaw Owusu."
+    )
+    (audience,) = x.meetings
+    assert {"Kofi Asante", "Yaw Owusu"} <= _names(x, audience.participants)
