@@ -64,6 +64,7 @@ _SENDER_CHAIN = re.compile(
     rf"(?:{alt(_MK.sender_chain)})"
     rf"(?:[\s,']+(?!(?:{_CHAIN_BREAK})\b)[\w.-]+){{0,14}}?[\s,']*$"
 )
+_NEW_GROUP = re.compile(r",\s*(?:le|la|les|l'|son|sa|ses|leurs?)\b")
 _IN_QUOTE = re.compile(r"«[^»]*$")
 _NEGATION = re.compile(alt(_MK.negation))
 CONTINUATION = re.compile(alt(_MK.continuation))
@@ -235,7 +236,15 @@ def sender_at(sent: Sentence, start: int) -> bool:
     malien', 'un message de son frère, M. X')."""
     low = unify(sent.text).lower()
     window = low[max(0, start - 100) : start]
-    return bool(_SENDER.search(window) or _SENDER_CHAIN.search(window)) or bool(_IN_QUOTE.search(low[:start]))
+    # a title chain never runs over a full name that a new noun group follows ("Sur instructions du Roi X, le
+    # ministre marocain Y": Y is no sender; "un message du Président de la République, Y": Y is)
+    chain_from = max(
+        [start - 100]
+        + [e.end for e in sent.ents if e.label == "PER" and e.end <= start and _NEW_GROUP.match(low, e.end)]
+    )
+    return bool(_SENDER.search(window) or _SENDER_CHAIN.search(low[max(0, chain_from) : start])) or bool(
+        _IN_QUOTE.search(low[:start])
+    )
 
 
 def has_counterpart(c: Candidate) -> bool:
@@ -393,18 +402,10 @@ def _fold_into(a: Candidate, b: Candidate) -> None:
     )
     if better:
         a.date, a.date_is_fallback = b.date, b.date_is_fallback
-    a.type = _merged_type(a, b, completed_by_audience)
-
-
-def _merged_type(a: Candidate, b: Candidate, completed_by_audience: bool) -> str:
-    """The type of a contact `a` that a later mention `b` folds into: talks become the audience or joint commission
-    session they were; a visit whose only reported contact is an audience becomes it ("X a reçu le visiteur"). A
-    visit named after the talks ("X s'est entretenu avec Y. Cette visite de Y ...") never overrides the contact
-    told first. (Typing every visit by the talks told after it, as vocabulary.md reads, costs the pooled
-    cross-validation 11 fully right meetings: the gold keeps most head-of-state visits with their talks a `visit`.)"""
-    if a.type == "bilateral_meeting" and b.type in ("audience", "joint_commission"):
-        return b.type
-    return b.type if completed_by_audience else a.type
+    if a.type == "bilateral_meeting" and b.type in ("audience", "visit", "joint_commission"):
+        a.type = b.type
+    elif completed_by_audience:
+        a.type = b.type  # a visit whose only reported contact is an audience ("X a reçu le visiteur")
 
 
 def _mentioned_only(a: Candidate, b: Candidate) -> set[str]:
