@@ -94,3 +94,13 @@ def test_a_delegation_make_up_told_with_another_verb_joins_the_contact(nlp: Lang
     )
     (audience,) = x.meetings
     assert {"Kofi Asante", "Yaw Owusu"} <= _names(x, audience.participants)
+
+
+def test_an_envoy_named_after_his_long_title_is_the_envoy_not_a_sender(nlp: Language) -> None:
+    # "l'envoyé spécial du secrétaire général de l'Organisation des Nations unies, X": X is the envoy himself
+    x = run(
+        "Le président de la transition, le général Assimi Goïta, s'est entretenu le mardi 12 mars 2024 à Bamako "
+        "avec l'envoyé spécial du secrétaire général de l'Organisation des Nations unies, Kwame Boateng."
+    )
+    (talk,) = x.meetings
+    assert _names(x, talk.participants) == {"Assimi Goïta", "Kwame Boateng"}
