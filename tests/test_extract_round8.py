@@ -104,3 +104,16 @@ def test_an_envoy_named_after_his_long_title_is_the_envoy_not_a_sender(nlp: Lang
     )
     (talk,) = x.meetings
     assert _names(x, talk.participants) == {"Assimi Goïta", "Kwame Boateng"}
+
+
+def test_an_honorific_glued_to_the_name_or_printed_as_mr_is_no_part_of_it(nlp: Language) -> None:
+    # "Mr Kofi Asante", "M.Boateng" (no space): the honorific is stripped, the mentions join their person
+    x = run(
+        "Le président de la transition, le général Assimi Goïta, a reçu en audience le mardi 12 mars 2024 à "
+        "Koulouba le ministre ghanéen des Affaires étrangères, Kwame Boateng, et Mr Kofi Asante, son conseiller. "
+        "A sa sortie d'audience, M.Boateng a salué la qualité des relations entre le Ghana et le Mali."
+    )
+    names = {p.name for p in x.people}
+    assert {"Kwame Boateng", "Kofi Asante"} <= names
+    assert not any(n.split()[0] in ("M", "M.", "Mr", "Se") for n in names)
+    assert sum("Boateng" in n for n in names) == 1
