@@ -48,7 +48,7 @@ def _title_word(word: str) -> bool:
 
 
 # An abbreviated honorific glued to the name ("M.Lamamra", "Mr.Gross", "Dr.Sidibé"): read as "M. Lamamra".
-_GLUED_HONORIFIC = re.compile(r"^((?:M|MM|Mr|Mme|Dr|Pr|Me)\.)(?=[A-ZÀ-Ý])")
+_GLUED_HONORIFIC = re.compile(r"^((?:M|Mr|Mme|Dr|Pr|Me)\.)(?=[A-ZÀ-Ý])")
 
 
 def clean_name(surface: str) -> str | None:
