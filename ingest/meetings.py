@@ -402,8 +402,8 @@ def _fold_into(a: Candidate, b: Candidate) -> None:
     )
     if better:
         a.date, a.date_is_fallback = b.date, b.date_is_fallback
-    if a.type == "bilateral_meeting" and b.type in ("audience", "visit", "joint_commission"):
-        a.type = b.type
+    if a.type == "bilateral_meeting" and b.type in ("audience", "joint_commission"):
+        a.type = b.type  # the visit named after the talks never overrides them
     elif completed_by_audience:
         a.type = b.type  # a visit whose only reported contact is an audience ("X a reçu le visiteur")
 

@@ -117,3 +117,14 @@ def test_an_honorific_glued_to_the_name_or_printed_as_mr_is_no_part_of_it(nlp: L
     assert {"Kwame Boateng", "Kofi Asante"} <= names
     assert not any(n.split()[0] in ("M", "M.", "Mr", "Se") for n in names)
     assert sum("Boateng" in n for n in names) == 1
+
+
+def test_talks_told_first_stay_talks_when_the_visit_is_named_after_them(nlp: Language) -> None:
+    # a bilateral talk, then the visit it belonged to: the visit never overrides the contact told first
+    x = run(
+        "Le ministre malien des Affaires étrangères, Abdoulaye Diop, s'est entretenu le mardi 12 mars 2024 avec "
+        "son homologue ghanéen, Kwame Boateng. Cette visite de travail de Kwame Boateng au Mali a duré deux jours."
+    )
+    (talk,) = x.meetings
+    assert talk.type == "bilateral_meeting"
+    assert _names(x, talk.participants) == {"Abdoulaye Diop", "Kwame Boateng"}
