@@ -78,6 +78,8 @@ class Markers(_Strict):
     anaphora: list[Group]
     sender_nouns: list[Group]
     sender_titles: list[Group]
+    sender_chain: list[Group]
+    title_chain_breaks: list[Group]
     coordinator: list[Group]
     coordinated_infinitives: list[MeetingCue]
     negation: list[Group]

@@ -55,6 +55,16 @@ _SENDER = re.compile(
     rf"(?:,\s*(?:le |la |son |sa )?(?:{_RANK_WORDS})(?: d'arm[ée]e| de division| de brigade)?"
     rf"(?:\s+[\w'-]+){{0,5}}?\s+)?$"
 )
+# "un message du président de la transition du Mali, Assimi Goïta", "y représente le chef de l'État, le colonel Y":
+# the sender (or the one represented) named at the end of a title chain of any length (words and appositions; no
+# verb, coordinator or preposition in it: "un message du président X à son homologue Y" leaves the addressee, who
+# may be the host)
+_CHAIN_BREAK = alt(_MK.title_chain_breaks)
+_SENDER_CHAIN = re.compile(
+    rf"(?:{alt(_MK.sender_chain)})"
+    rf"(?:[\s,']+(?!(?:{_CHAIN_BREAK})\b)[\w.-]+){{0,14}}?[\s,']*$"
+)
+_NEW_GROUP = re.compile(r",\s*(?:le|la|les|l'|son|sa|ses|leurs?)\b")
 _IN_QUOTE = re.compile(r"«[^»]*$")
 _NEGATION = re.compile(alt(_MK.negation))
 CONTINUATION = re.compile(alt(_MK.continuation))
@@ -237,7 +247,16 @@ def sender_at(sent: Sentence, start: int) -> bool:
     """Whether text starting at `start` names the sender of a message or the source ('un message du président
     malien', 'un message de son frère, M. X')."""
     low = unify(sent.text).lower()
-    return bool(_SENDER.search(low[max(0, start - 100) : start])) or bool(_IN_QUOTE.search(low[:start]))
+    window = low[max(0, start - 100) : start]
+    # a title chain never runs over a full name that a new noun group follows ("Sur instructions du Roi X, le
+    # ministre marocain Y": Y is no sender; "un message du Président de la République, Y": Y is)
+    chain_from = max(
+        [start - 100]
+        + [e.end for e in sent.ents if e.label == "PER" and e.end <= start and _NEW_GROUP.match(low, e.end)]
+    )
+    return bool(_SENDER.search(window) or _SENDER_CHAIN.search(low[max(0, chain_from) : start])) or bool(
+        _IN_QUOTE.search(low[:start])
+    )
 
 
 def has_counterpart(c: Candidate) -> bool:
@@ -409,8 +428,8 @@ def _fold_into(a: Candidate, b: Candidate) -> None:
     )
     if better:
         a.date, a.date_is_fallback = b.date, b.date_is_fallback
-    if a.type == "bilateral_meeting" and b.type in ("audience", "visit", "joint_commission"):
-        a.type = b.type
+    if a.type == "bilateral_meeting" and b.type in ("audience", "joint_commission"):
+        a.type = b.type  # the visit named after the talks never overrides them
     elif completed_by_audience:
         a.type = b.type  # a visit whose only reported contact is an audience ("X a reçu le visiteur")
 

@@ -47,9 +47,13 @@ def _title_word(word: str) -> bool:
     return key in _TITLE_WORDS or key.replace(" ", "-") in _TITLE_WORDS or key.replace(" ", "") in _TITLE_WORDS
 
 
+# An abbreviated honorific glued to the name ("M.Lamamra", "Mr.Gross", "Dr.Sidibé"): read as "M. Lamamra".
+_GLUED_HONORIFIC = re.compile(r"^((?:M|Mr|Mme|Dr|Pr|Me)\.)(?=[A-ZÀ-Ý])")
+
+
 def clean_name(surface: str) -> str | None:
     """Strip titles and punctuation from a PER span; None when what is left is not a plausible name."""
-    words = surface.replace("’", "'").split()
+    words = _GLUED_HONORIFIC.sub(r"\1 ", surface.replace("’", "'")).split()
     while words and (_title_word(words[0]) or words[0].endswith("'")):
         words = words[1:]
     while words and (_title_word(words[-1]) or not re.search(r"\w", words[-1])):
