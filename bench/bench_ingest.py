@@ -1,6 +1,7 @@
 """Throughput of the graph writer: documents/s of `GraphWriter` against a plain `UNWIND $rows CREATE` of the same rows.
 
     .venv/bin/python -m bench.bench_ingest --documents 10000 --documents 100000 --batch-size 50 [--wipe]
+    .venv/bin/python -m bench.bench_ingest --documents 30000 --chunk 5000 --statements --writer-only --wipe
 
 Generates N synthetic `Extraction`s (fixed seed; a pool of people and states shared across documents, several
 articles per real meeting, some month-precision reports) and writes them twice into the database of the settings
@@ -8,15 +9,23 @@ articles per real meeting, some month-precision reports) and writes them twice i
 bare CREATEs of the same meeting, article, person and state rows under `Bench*` labels, which are deleted
 afterwards. The database must be empty (or pass --wipe): each size starts from an emptied database, and the
 writer's nodes of the last size are kept.
+
+`--chunk N` also prints the writer's ms/doc for each N documents of its first ingest, as the graph grows;
+`--statements` adds, per chunk, the 8 costliest statements (wall time of run + fetch, ms/doc) and the rest of the
+writer's time (`client`: building rows, meeting identity, decoding), to see what grows.
+`--writer-only` skips the plain CREATE and the re-ingest.
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import random
 import sys
 import time
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
@@ -25,6 +34,7 @@ import neo4j
 from bench.common import wipe
 from core.settings import get_settings
 from graph.driver import open_driver
+from graph.queries import query_files
 from graph.rows import BatchRows, build_rows
 from graph.schema import apply_schema
 from graph.writer import GraphWriter
@@ -120,6 +130,61 @@ def time_writer(writer: GraphWriter, docs: Sequence[Extraction], batch_size: int
     return time.perf_counter() - started
 
 
+def _query_names() -> dict[str, str]:
+    """Each shipped query's text -> its name (e.g. 'write/tally_apply')."""
+    names = {}
+    for folder in [query_files(), *(f for f in query_files().iterdir() if f.is_dir())]:
+        prefix = "" if folder == query_files() else f"{folder.name}/"
+        for f in folder.iterdir():
+            if f.name.endswith(".cypher"):
+                names[f.read_text(encoding="utf-8")] = prefix + f.name.removesuffix(".cypher")
+    return names
+
+
+@contextmanager
+def statement_times() -> Iterator[defaultdict[str, float]]:
+    """Wall seconds per statement name spent in `ManagedTransaction.run` plus fetching its records, while open."""
+    names = _query_names()
+    spent: defaultdict[str, float] = defaultdict(float)
+    original = neo4j.ManagedTransaction.run
+
+    def timed(self: neo4j.ManagedTransaction, query: Any, parameters: Any = None, **kwargs: Any) -> neo4j.Result:
+        started = time.perf_counter()
+        result = original(self, query, parameters, **kwargs)
+        result._buffer_all()  # type: ignore[no-untyped-call]  # fetched now: the time is the statement's
+        spent[names.get(str(query), "other")] += time.perf_counter() - started
+        return result
+
+    neo4j.ManagedTransaction.run = timed  # type: ignore[method-assign,assignment]
+    try:
+        yield spent
+    finally:
+        neo4j.ManagedTransaction.run = original  # type: ignore[method-assign]
+
+
+def time_writer_chunks(
+    writer: GraphWriter, docs: Sequence[Extraction], batch_size: int, chunk: int, statements: bool
+) -> float:
+    """`time_writer` chunk by chunk, printing each chunk's ms/doc (and its statements' ms/doc); returns the total."""
+    total = 0.0
+    for start in range(0, len(docs), chunk):
+        part = docs[start : start + chunk]
+        if statements:
+            with statement_times() as spent:
+                elapsed = time_writer(writer, part, batch_size)
+        else:
+            spent, elapsed = defaultdict(float), time_writer(writer, part, batch_size)
+        total += elapsed
+        line = f"  chunk {start + 1:>7}-{start + len(part):<7} writer {1000 * elapsed / len(part):7.2f} ms/doc"
+        if spent:  # the statements, most costly first, then what is left: the client's own work (rows, identity)
+            ranked = sorted(spent.items(), key=lambda x: -x[1])[:8]
+            rest = elapsed - sum(spent.values())
+            line += " | " + ", ".join(f"{name} {1000 * s / len(part):.2f}" for name, s in ranked)
+            line += f", client {1000 * rest / len(part):.2f}"
+        print(line, flush=True)
+    return total
+
+
 def _plain_batch(tx: neo4j.ManagedTransaction, rows: BatchRows) -> None:
     tx.run(PLAIN_CREATE, rows=rows.meetings).consume()
     tx.run(PLAIN_ENTITIES, rows=[*rows.people, *rows.states, *rows.organisations]).consume()
@@ -143,15 +208,28 @@ def time_plain_create(driver: neo4j.Driver, database: str, docs: Sequence[Extrac
     return elapsed
 
 
-def run_size(driver: neo4j.Driver, database: str, n: int, batch_size: int) -> dict[str, Any]:
-    """Empty the database, then time the plain CREATE, the writer's first ingest and a re-ingest of N documents."""
+def run_size(
+    driver: neo4j.Driver,
+    database: str,
+    n: int,
+    batch_size: int,
+    chunk: int = 0,
+    statements: bool = False,
+    writer_only: bool = False,
+) -> dict[str, Any]:
+    """Empty the database, then time the plain CREATE, the writer's first ingest and a re-ingest of N documents
+    (with `writer_only`, the first ingest alone; with `chunk`, printed chunk by chunk)."""
     docs = synthetic_extractions(n)
     wipe(driver, database)
     apply_schema(driver, database)
-    plain = time_plain_create(driver, database, docs, batch_size)
+    plain = math.nan if writer_only else time_plain_create(driver, database, docs, batch_size)
     writer = GraphWriter(driver, database, load_reference())
-    merged = time_writer(writer, docs, batch_size)
-    again = time_writer(writer, docs, batch_size)
+    if chunk:
+        print(f"{n} documents, first ingest, chunks of {chunk}:", flush=True)
+        merged = time_writer_chunks(writer, docs, batch_size, chunk, statements)
+    else:
+        merged = time_writer(writer, docs, batch_size)
+    again = math.nan if writer_only else time_writer(writer, docs, batch_size)
     meetings, _, _ = driver.execute_query("MATCH (m:Meeting) RETURN count(m) AS n", database_=database)
     return {"n": n, "meetings": meetings[0]["n"], "plain": plain, "merged": merged, "again": again}
 
@@ -161,6 +239,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--documents", type=int, action="append", help="corpus size; repeat for several (2000)")
     parser.add_argument("--batch-size", type=int, default=200)
     parser.add_argument("--wipe", action="store_true", help="empty the database first")
+    parser.add_argument("--chunk", type=int, default=0, help="print the first ingest's ms/doc per this many documents")
+    parser.add_argument("--statements", action="store_true", help="with --chunk: each statement's ms/doc per chunk")
+    parser.add_argument("--writer-only", action="store_true", help="skip the plain CREATE and the re-ingest")
     args = parser.parse_args(argv)
     sizes = args.documents or [2000]
     settings = get_settings()
@@ -170,7 +251,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             print("bench: the database is not empty; pass --wipe to empty it first", file=sys.stderr)
             return 2
         run_size(driver, database, 300, args.batch_size)  # warm-up: query planning and JIT, not reported
-        results = [run_size(driver, database, n, args.batch_size) for n in sizes]
+        results = [
+            run_size(driver, database, n, args.batch_size, args.chunk, args.statements, args.writer_only) for n in sizes
+        ]
     print(
         f"batch size {args.batch_size}; after a 300-document warm-up, each size on an emptied database; "
         "ratio = GraphWriter docs/s / plain docs/s"

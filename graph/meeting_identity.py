@@ -131,6 +131,11 @@ def assign_meetings(
     exactly as the writes will happen; rows of repost articles are left out (their meetings are not written again).
     """
     known = {c.id: c for c in candidates}
+    # The same meetings by window: `best_match` only accepts those of the row's window, so each row looks at its own
+    # month (or year) instead of the whole batch's candidates (rows x candidates grew with the graph's density).
+    by_window: dict[str | None, dict[str, MeetingFacts]] = {}
+    for c in known.values():
+        by_window.setdefault(window(c.date), {})[c.id] = c
     out = []
     for row in rows:
         if row["article"] in reposts:
@@ -142,16 +147,18 @@ def assign_meetings(
             participants=frozenset(row["participants"]),
             states=frozenset(row["states"]),
         )
-        match = best_match(report, known.values())
+        match = best_match(report, by_window.get(window(report.date), {}).values())
         meeting = match.meeting.id if match is not None else row["key"]
         final = meeting
         if meeting in known:
             facts = known[meeting]
+            del by_window[window(facts.date)][meeting]
             facts.absorb(report)
             if row["key"] < meeting and row["key"] not in known:
                 final = facts.id = row["key"]
                 known[final] = known.pop(meeting)
         else:
-            known[meeting] = report
+            facts = known[meeting] = report
+        by_window.setdefault(window(facts.date), {})[facts.id] = facts
         out.append({**row, "meeting": meeting, "id": final})
     return out

@@ -12,7 +12,9 @@ counted with (states, sectors, year, date, as JSON). `refresh(tx, ids)` compares
 facts and applies the difference; `forget(tx, ids)` takes a meeting out before a statement deletes it. Every
 write path calls them in its own transaction on the meetings it touched: the writer's batch, a retraction, a
 judgement (reject, date, host, merge, split, absorbed reports of rejected meetings), the schema's day filling.
-A first or last date that leaves a tally is recomputed from that tally's meetings (one pair, one year).
+Each tally's dates are also kept as `:PartnerTallyDate` nodes (key, date, meetings on that date), so a first or
+last date that leaves a tally is read again with one ordered index seek, whatever the size of the graph (reading
+the pair's meetings instead made the writer's cost per document grow with the graph: docs/benchmarks.md).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from graph.queries import load_query
 ALL_TIME = "*"
 UNDATED = ""
 ANY_SECTOR = ""
+VERSION = 3  # of the `tallied` signature; older ones are tallied again by apply_schema (admin/untallied_meetings)
 _BATCH = 5000  # meetings per transaction when tallying a graph that has none (apply_schema)
 
 
@@ -59,8 +62,9 @@ def month_span(start_day: str | None, end_day: str | None) -> str | None:
 
 def signature(states: Iterable[str], sectors: Iterable[str], year: str, date: str | None, months: str | None) -> str:
     """What a meeting is counted with, as stored in its `tallied` property: a JSON list that starts with the
-    signature's version (2: with month tallies; those of version 1, without month tallies, start with the states)."""
-    return json.dumps([2, sorted(set(states)), sorted(set(sectors)), year, date, months], ensure_ascii=False)
+    signature's version (3: with month tallies and tally dates; 2: without tally dates; those of version 1, without
+    month tallies either, start with the states)."""
+    return json.dumps([VERSION, sorted(set(states)), sorted(set(sectors)), year, date, months], ensure_ascii=False)
 
 
 def tally_key(state: str, partner: str, sector: str, year: str) -> str:
@@ -69,10 +73,12 @@ def tally_key(state: str, partner: str, sector: str, year: str) -> str:
 
 def _contribute(deltas: dict[str, _Delta], tallied: str, sign: int) -> None:
     items = json.loads(tallied)
-    if items[0] == 2:
-        _, states, sectors, year, date, months = items
+    if isinstance(items[0], int):
+        version, states, sectors, year, date, months = items
     else:  # stored before month tallies (admin/untallied_meetings.cypher finds them): counted in none
-        (states, sectors, year, date), months = items, None
+        (states, sectors, year, date), months, version = items, None, 1
+    if version < VERSION:  # stored before tally dates: its date is in no PartnerTallyDate, nothing to take out
+        date = None
     periods = [ALL_TIME, year] if months is None else [ALL_TIME, year, months]
     for state in states:
         for partner in states:
@@ -111,6 +117,7 @@ def _rows(deltas: dict[str, _Delta]) -> list[dict[str, Any]]:
                 "counts": [delta.sectors[s] for s in sectors],
                 "added": added,
                 "removed": removed,
+                "dates": [{"date": d, "n": n} for d, n in sorted(delta.dates.items()) if n],
             }
         )
     return rows
@@ -127,12 +134,14 @@ def _facts(tx: neo4j.ManagedTransaction, ids: list[str]) -> list[neo4j.Record]:
 
 
 def _apply(tx: neo4j.ManagedTransaction, deltas: dict[str, _Delta], marks: list[dict[str, Any]]) -> None:
-    # Marks first: a first/last recompute reads only meetings tallied now (not those `forget` just took out).
     if marks:
         _records(tx, "write/tally_mark", rows=marks)
     rows = _rows(deltas)
     if rows:
         changed = _records(tx, "write/tally_apply", rows=rows)
+        dates = [{"key": row["key"], **d} for row in rows for d in row["dates"]]  # sorted by key, then date
+        if dates:
+            _records(tx, "write/tally_dates", rows=dates)
         empty = [r["key"] for r in changed if r["meetings"] <= 0]
         stale = [r["key"] for r in changed if r["meetings"] > 0 and r["stale"]]
         if empty:

@@ -29,6 +29,8 @@ CONSTRAINTS: tuple[LiteralString, ...] = (
     "CREATE CONSTRAINT judgement_id IF NOT EXISTS FOR (n:Judgement) REQUIRE n.id IS UNIQUE",
     # Partner tallies (graph/partner_tallies.py), merged by key by every write path.
     "CREATE CONSTRAINT partner_tally_key IF NOT EXISTS FOR (n:PartnerTally) REQUIRE n.key IS UNIQUE",
+    # A tally's dates with their meeting counts: its first and last date are one ordered index seek away.
+    "CREATE CONSTRAINT partner_tally_date IF NOT EXISTS FOR (n:PartnerTallyDate) REQUIRE (n.key, n.date) IS UNIQUE",
 )
 
 TRUST_INDEXES: tuple[LiteralString, ...] = tuple(

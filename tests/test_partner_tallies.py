@@ -39,6 +39,7 @@ OPS = ["judge", "ingest", "judge", "reingest", "judge", "correct", "judge", "ret
 # judgement kinds that change what /partners counts, and one that does not, taken in turn
 JUDGED = ["reject_meeting", "set_date", "merge_meetings", "set_host", "split_meeting", "merge_people", "set_type"]
 _TALLIES = "MATCH (t:PartnerTally) RETURN t {.*} AS t ORDER BY t.key"
+_DATES = "MATCH (d:PartnerTallyDate) RETURN d.key AS key, d.date AS date, d.meetings AS meetings ORDER BY key, date"
 
 
 def _rows(driver: neo4j.Driver, query: str, **params: Any) -> list[dict[str, Any]]:
@@ -126,12 +127,12 @@ def _corrected(doc: Extraction, rng: random.Random) -> Extraction:
 
 
 def _tallies(driver: neo4j.Driver) -> list[dict[str, Any]]:
-    """Every tally, with its per-sector counts as (sector, meetings) pairs in stored order."""
+    """Every tally, with its per-sector counts as (sector, meetings) pairs in stored order, then every tally date."""
     found = _rows(driver, _TALLIES)
     for row in found:
         t = row["t"]
         t["by_sector"] = list(zip(t.pop("sectors"), t.pop("counts"), strict=True))
-    return found
+    return found + _rows(driver, _DATES)
 
 
 def _meeting_ids(driver: neo4j.Driver) -> list[str]:
@@ -218,18 +219,34 @@ def test_partner_tallies_equal_the_meetings_after_random_writes(driver: neo4j.Dr
     assert {"ingest", "reingest", "correct", "retract"} <= set(done)
     assert {"reject_meeting", "merge_meetings", "set_date", "set_host"} <= set(done), done
     assert not _rows(driver, "MATCH (t:PartnerTally) WHERE t.meetings <= 0 RETURN t.key AS k")
-    # the same tallies as a graph tallied from scratch (what apply_schema does for a graph without them)
+    assert not _rows(driver, "MATCH (d:PartnerTallyDate) WHERE d.meetings <= 0 RETURN d.key AS k")
+    # every tally's first and last date are the ends of its tally dates, and no tally date outlives its tally
+    assert not _rows(
+        driver,
+        "MATCH (d:PartnerTallyDate) WITH d.key AS key, min(d.date) AS first, max(d.date) AS last "
+        "OPTIONAL MATCH (t:PartnerTally {key: key}) WITH key, first, last, t "
+        "WHERE t IS NULL OR t.first <> first OR t.last <> last RETURN key",
+    )
+    # the same tallies and tally dates as a graph tallied from scratch (what apply_schema does for a graph without)
     kept = _tallies(driver)
-    _rows(driver, "MATCH (t:PartnerTally) DELETE t")
+    assert len(kept) > len(_rows(driver, _TALLIES)), "tally dates were compared too"
+    _rows(driver, "MATCH (t) WHERE t:PartnerTally OR t:PartnerTallyDate DELETE t")
     _rows(driver, "MATCH (m) WHERE m.tallied IS NOT NULL REMOVE m.tallied")
     assert tally_untallied(driver, DATABASE) == len(_meeting_ids(driver))
     assert _tallies(driver) == kept
-    # a graph tallied before month tallies (signatures of version 1, no month tallies) gets them from apply_schema
+    # a graph tallied before tally dates (signatures of version 2, no PartnerTallyDate) gets them from apply_schema
+    for row in _rows(driver, "MATCH (m:Meeting) RETURN m.id AS id, m.tallied AS tallied"):
+        old = json.dumps([2, *json.loads(row["tallied"])[1:]], ensure_ascii=False)
+        _rows(driver, "MATCH (m:Meeting {id: $id}) SET m.tallied = $old", id=row["id"], old=old)
+    _rows(driver, "MATCH (d:PartnerTallyDate) DELETE d")
+    assert tally_untallied(driver, DATABASE) == len(_meeting_ids(driver))
+    assert _tallies(driver) == kept
+    # a graph tallied before month tallies (signatures of version 1, no month tallies, no tally dates) gets them
     for row in _rows(driver, "MATCH (m:Meeting) RETURN m.id AS id, m.tallied AS tallied"):
         _, states, sectors, year, date, _months = json.loads(row["tallied"])
         old = json.dumps([states, sectors, year, date], ensure_ascii=False)
         _rows(driver, "MATCH (m:Meeting {id: $id}) SET m.tallied = $old", id=row["id"], old=old)
-    _rows(driver, "MATCH (t:PartnerTally) WHERE t.year STARTS WITH 'm' DELETE t")
+    _rows(driver, "MATCH (t) WHERE (t:PartnerTally AND t.year STARTS WITH 'm') OR t:PartnerTallyDate DELETE t")
     assert tally_untallied(driver, DATABASE) == len(_meeting_ids(driver))
     assert _tallies(driver) == kept
 
@@ -239,7 +256,7 @@ def test_a_graph_written_before_the_tallies_is_answered_from_its_meetings(driver
     for outcome in GraphWriter(driver, DATABASE, load_reference()).write_many(docs, batch_size=20):
         assert not outcome.failures
     # what a store written by a version without tallies holds: meetings, no tallies, no signatures
-    _rows(driver, "MATCH (t:PartnerTally) DELETE t")
+    _rows(driver, "MATCH (t) WHERE t:PartnerTally OR t:PartnerTallyDate DELETE t")
     _rows(driver, "MATCH (m:Meeting) REMOVE m.tallied")
     expected = {
         state: _ranked(driver, "rank_partners_on_the_fly", state=state, sector=None, **{"from": None, "to": None})

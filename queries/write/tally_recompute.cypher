@@ -1,15 +1,12 @@
-// A tally's first and last dates, read again from its meetings, after the first or last one left it (one pair of
-// states, one sector filter, one year or months of a year: graph/partner_tallies.py). Meetings taken out
-// (`tallied` null, e.g. about to be deleted) are not read. Parameters: $keys.
+// A tally's first and last dates, read again from its PartnerTallyDate nodes after the first or last one left it
+// (graph/partner_tallies.py): two ordered seeks of the (key, date) index, whatever the size of the graph (ORDER BY
+// both properties: ordering by the date alone makes the planner read and sort all of the tally's dates).
+// Null when no dated meeting is left. Parameters: $keys.
 UNWIND $keys AS key
 MATCH (t:PartnerTally {key: key})
-CALL (t) {
-  MATCH (:State {iso3: t.state})-[:REPRESENTED_AT]->(m:Meeting)<-[:REPRESENTED_AT]-(:State {iso3: t.partner})
-  WHERE m.tallied IS NOT NULL
-    AND (t.sector = '' OR EXISTS { MATCH (m)-[:CONCERNS]->(:Sector {name: t.sector}) })
-    AND (t.year = '*'
-         OR t.year = CASE WHEN left(m.start_day, 4) = left(m.end_day, 4) THEN left(m.start_day, 4) ELSE '' END
-         OR t.year = 'm' + left(m.start_day, 4) + ':' + substring(m.start_day, 5, 2) + '-' + substring(m.end_day, 5, 2))
-  RETURN min(m.date) AS first, max(m.date) AS last
-}
-SET t.first = first, t.last = last
+SET t.first = head(COLLECT {
+      MATCH (d:PartnerTallyDate) WHERE d.key = key AND d.date >= '' RETURN d.date ORDER BY d.key, d.date LIMIT 1
+    }),
+    t.last = head(COLLECT {
+      MATCH (d:PartnerTallyDate) WHERE d.key = key AND d.date >= '' RETURN d.date ORDER BY d.key DESC, d.date DESC LIMIT 1
+    })
