@@ -381,7 +381,7 @@ def _new_counterpart(prev: Candidate, c: Candidate) -> bool:
         return (
             False  # the same contact told again more fully ("X a reçu Y" ... "X a reçu Y, ainsi que son compatriote Z")
         )
-    return any(p not in prev.participants and p in c.party and p not in c.company for p in c.participants)
+    return _names_new(prev, c)
 
 
 def _told_period(c: Candidate) -> bool:
