@@ -27,7 +27,7 @@ from graph.meeting_identity import (
     meeting_precision,
 )
 from graph.sources import source_fields
-from ingest.models import Extraction, Meeting
+from ingest.models import Extraction, Meeting, UnreadContact
 
 Row = dict[str, Any]
 MENTION_KINDS = ("Person", "State", "Organisation")
@@ -51,6 +51,7 @@ class BatchRows:
     holds_state: list[Row] = field(default_factory=list)
     holds_organisation: list[Row] = field(default_factory=list)
     meetings: list[Row] = field(default_factory=list)
+    unread: list[Row] = field(default_factory=list)  # per article, its unread contacts (all of them, maybe none)
 
 
 def normalise_title(title: str) -> str:
@@ -195,6 +196,7 @@ class _Collector:
         for index, meeting in enumerate(extraction.meetings):
             self._locks.add(meeting_lock(meeting))
             self.rows.meetings.append(self._meeting_row(art, index, extraction, meeting))
+        self.rows.unread.append({"article": art, "contacts": [_unread_row(u) for u in extraction.unread]})
 
     def _person(self, art: str, person_id: str, name: str, aliases: Sequence[str], wikidata: str | None) -> None:
         entry = self.reference.people.get(person_id)
@@ -280,3 +282,15 @@ def build_rows(extractions: Sequence[Extraction], reference: ReferenceData, inge
     for extraction in extractions:
         collector.add(extraction)
     return collector.finish()
+
+
+def _unread_row(contact: UnreadContact) -> Row:
+    return {
+        "type": contact.type,
+        "reason": contact.reason,
+        "evidence": contact.evidence_quote or contact.evidence,
+        "start": contact.evidence_start,
+        "end": contact.evidence_end,
+        "states": sorted(set(contact.states)),
+        "people": sorted(set(contact.participants)),
+    }

@@ -226,6 +226,7 @@ def _write_rows(tx: neo4j.ManagedTransaction, rows: BatchRows) -> _Counters:
     trust.before_write(tx, rows)  # an article's changed text replaces its earlier version's facts
     articles = run("write/merge_articles", rows=rows.articles)
     counters.reposts = sum(1 for record in articles if record["repost_of"] is not None)
+    run("write/unread_contacts", rows=rows.unread)
     run(
         "write/merge_entities",
         states=rows.states,

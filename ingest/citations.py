@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from core.text import unify
-from ingest.models import Extraction
+from ingest.models import Extraction, Meeting, UnreadContact
 
 
 def locate(evidence: str, text: str) -> tuple[int, int] | None:
@@ -17,16 +19,23 @@ def locate(evidence: str, text: str) -> tuple[int, int] | None:
     return start, start + len(evidence)
 
 
+_Cited = TypeVar("_Cited", Meeting, UnreadContact)
+
+
 def cite(extraction: Extraction, text: str) -> Extraction:
-    """The extraction with its text and every meeting's evidence offsets and exact quote filled in."""
-    meetings = []
-    for meeting in extraction.meetings:
-        span = locate(meeting.evidence, text)
-        if span is None:
-            meetings.append(meeting)
-            continue
-        start, end = span
-        meetings.append(
-            meeting.model_copy(update={"evidence_start": start, "evidence_end": end, "evidence_quote": text[start:end]})
-        )
-    return extraction.model_copy(update={"text": text, "meetings": meetings})
+    """The extraction with its text and the evidence offsets and exact quote of every meeting and unread contact."""
+    return extraction.model_copy(
+        update={
+            "text": text,
+            "meetings": [_cited(m, text) for m in extraction.meetings],
+            "unread": [_cited(u, text) for u in extraction.unread],
+        }
+    )
+
+
+def _cited(item: _Cited, text: str) -> _Cited:
+    span = locate(item.evidence, text)
+    if span is None:
+        return item
+    start, end = span
+    return item.model_copy(update={"evidence_start": start, "evidence_end": end, "evidence_quote": text[start:end]})

@@ -19,6 +19,7 @@ from ingest.mentions import home_state, organisation_refs, state_refs
 from ingest.models import Document, Extraction, Meeting
 from ingest.people import ArticlePeople, relabel_surnames
 from ingest.topics import sectors
+from ingest.unread import unread_contacts
 from ingest.wire import dateline_day
 
 _TOPIC_WINDOW = 30  # sentences read for a meeting's sectors (up to the next meeting): reports state them late
@@ -35,7 +36,8 @@ def extract_article(
         found, people = _with_proposals(found, people, prepare(doc, ct, sentences, gaz, proposed)[3], proposed)
     cands = merge(refine(found, sentences, learned))
     share_day(cands)
-    meetings = _meetings([c for c in cands if has_counterpart(c)], article, people)
+    kept = [c for c in cands if has_counterpart(c)]
+    meetings = _meetings(kept, article, people)
     return Extraction(
         id=doc.id,
         url=doc.url,
@@ -49,6 +51,7 @@ def extract_article(
         states=state_refs(article, gaz, [iso for m in meetings for iso in m.states]),
         organisations=organisation_refs(article, gaz),
         meetings=meetings,
+        unread=unread_contacts(article, kept, [c for c in cands if not has_counterpart(c)], finder.gates),
     )
 
 

@@ -16,6 +16,9 @@ MeetingType = Literal[
     "bilateral_meeting", "audience", "phone_call", "visit", "multilateral", "joint_commission", "other"
 ]
 DatePrecision = Literal["day", "month", "year"]
+# Why a contact sentence gave no meeting (ingest/unread.py): one side of the contact could not be identified, or an
+# earlier contact is told without a date.
+UnreadReason = Literal["one_side_named", "undated_earlier_contact"]
 # What `ingest.readers.check_document` accepts as a url: an http(s) address with a host (not javascript:, data: ...).
 WEB_URL_PATTERN = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#]+"
 # Longest author line kept: like the outlet's bound, far below Neo4j's property and index limits.
@@ -120,6 +123,22 @@ class Meeting(_Model):
     )
 
 
+class UnreadContact(_Model):
+    """A sentence that tells a contact the rules could not complete: a possible meeting the graph lacks
+    (ingest/unread.py), listed for researchers by GET /unread."""
+
+    type: MeetingType = Field(description="the type of its contact cue")
+    reason: UnreadReason
+    participants: list[str] = Field(default=[], description="ids of the people it names (one side)")
+    states: list[str] = Field(default=[], description="the states it names (one side)")
+    evidence: str
+    evidence_start: int | None = Field(default=None, ge=0, description="offset of the evidence in Extraction.text")
+    evidence_end: int | None = Field(default=None, ge=0, description="end offset (exclusive) in Extraction.text")
+    evidence_quote: str | None = Field(
+        default=None, description="Extraction.text[evidence_start:evidence_end]: the article's exact words"
+    )
+
+
 class Extraction(_Model):
     """Everything extracted from one document."""
 
@@ -137,17 +156,20 @@ class Extraction(_Model):
     states: list[StateRef] = []
     organisations: list[OrganisationRef] = []
     meetings: list[Meeting] = []
+    unread: list[UnreadContact] = Field(
+        default=[], description="contact sentences that gave no meeting (optional, added to the contract)"
+    )
     text: str | None = Field(default=None, description="the cleaned article text evidence offsets point into")
 
 
-# Optional fields added to the contract after its first version: left out of an output line when unknown, so that a
-# line without them reads exactly as before (and an older reader with extra="forbid" still accepts it).
-_LATER_OPTIONAL = ("author",)
+# Optional fields added to the contract after its first version: left out of an output line when unknown or empty,
+# so that a line without them reads exactly as before (and an older reader with extra="forbid" still accepts it).
+_LATER_OPTIONAL = ("author", "unread")
 
 
 def contract_json(extraction: Extraction) -> str:
     """`extraction` as one line of `malikg extract`'s output (../shared/spec/extraction-format.md)."""
-    unknown = {name for name in _LATER_OPTIONAL if getattr(extraction, name) is None}
+    unknown = {name for name in _LATER_OPTIONAL if not getattr(extraction, name)}
     return extraction.model_dump_json(exclude=unknown or None)
 
 

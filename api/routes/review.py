@@ -1,5 +1,6 @@
-"""Judgements (GET/POST/DELETE /judgements, export/import), retraction (DELETE /documents/{id}) and provenance
-(GET /meetings/{id}/provenance, GET /documents/{id}/text). Writes need the API key."""
+"""Judgements (GET/POST/DELETE /judgements, export/import), retraction (DELETE /documents/{id}), provenance
+(GET /meetings/{id}/provenance, GET /documents/{id}/text) and where the graph may be silent (GET /unread). Writes
+need the API key."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, Path, Query
 
 from api.auth import ApiKeyDep
-from api.deps import DriverDep, ReaderDep, SettingsDep
+from api.deps import NAME_SCHEMA, DriverDep, PageDep, PeriodDep, ReaderDep, SettingsDep
 from api.errors import ApiError, NotFoundError
+from api.reads import one_read_transaction
+from api.resolve import resolve_entity
 from api.schemas.common import ERRORS, Problem
 from api.schemas.review import (
     ArticleText,
@@ -21,6 +24,7 @@ from api.schemas.review import (
     ProvenanceSource,
     Retracted,
     Supported,
+    UnreadList,
     Withdrawn,
 )
 from graph import review
@@ -166,3 +170,41 @@ def get_provenance(reader: ReaderDep, id: Annotated[str, Path(max_length=200)]) 
         sources=sources,
         judgements=judgements,
     )
+
+
+@router.get("/unread", response_model=UnreadList, responses=ERRORS, summary="Contact sentences that gave no meeting")
+@one_read_transaction
+def list_unread(
+    reader: ReaderDep,
+    page: PageDep,
+    period: PeriodDep,
+    state: Annotated[
+        str | None,
+        Query(
+            max_length=200,
+            json_schema_extra=NAME_SCHEMA,
+            description="A state the sentence names: ISO3, id or any name (case and accents ignored).",
+            examples=["Russia"],
+        ),
+    ] = None,
+    article: Annotated[
+        str | None, Query(max_length=2000, description="Article id, document id given at ingest, or URL.")
+    ] = None,
+) -> UnreadList:
+    """Sentences that tell a contact the extractor could not turn into a meeting: one side of the contact not
+    identified (`one_side_named`), or an earlier contact told without a date (`undated_earlier_contact`). The graph
+    has no meeting for them; read them, and add the meeting with POST /judgements (`create`) when the article
+    reports one. `from`/`to` bound the article's publication date; newest article first."""
+    state_ref = resolve_entity(reader, state, kinds={"state"}) if state is not None else None
+    if article is not None and reader.one("review/find_articles", key=article) is None:
+        raise NotFoundError(f"No article with the id, document id or URL '{article}'.")
+    row = reader.one(
+        "list_unread",
+        state=state_ref.id if state_ref else None,
+        article=article,
+        offset=page.offset,
+        limit=page.limit,
+        **{"from": period.start, "to": period.end},
+    )
+    total, found = (row["total"], row["unread"]) if row else (0, [])
+    return UnreadList(total=total, limit=page.limit, offset=page.offset, unread=found)

@@ -6,6 +6,7 @@ from pydantic import Field
 
 from api.schemas.common import Out
 from graph.judgements import Judgement
+from ingest.models import MeetingType, UnreadReason
 
 
 class JudgementList(Out):
@@ -105,3 +106,32 @@ class ArticleText(Out):
     published: str | None = None
     text_sha1: str | None = None
     text: str | None = Field(default=None, description="null when the graph keeps only the hash")
+
+
+class UnreadContact(Out):
+    """A sentence that tells a contact the extractor could not turn into a meeting (ingest/unread.py)."""
+
+    article: str = Field(description="id of the article (GET /documents/{id}/text gives its text)")
+    url: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    type: MeetingType = Field(description="the type of its contact cue")
+    reason: UnreadReason = Field(
+        description="`one_side_named`: only one side of the contact was identified; `undated_earlier_contact`: an "
+        "earlier contact told without a date"
+    )
+    evidence: str = Field(description="the sentence, the article's exact words")
+    evidence_start: int | None = Field(default=None, description="its offset in the article's stored text")
+    evidence_end: int | None = None
+    states: list[str] = Field(description="ISO3 codes of the states it names (the side identified)")
+    people: list[str] = Field(description="ids of the people it names")
+
+
+class UnreadList(Out):
+    """Unread contacts matching the filters of GET /unread, a page, newest article first."""
+
+    total: int = Field(description="Sentences matching, all pages together.")
+    limit: int
+    offset: int
+    unread: list[UnreadContact]

@@ -1,6 +1,7 @@
 // Retraction: remove articles and every fact only they support. Each edge of a meeting they report loses them from
 // its `articles`; an edge left with none is deleted (edges written before provenance was recorded have no list and
-// stay). A meeting no remaining article reports is deleted; people left with no edge at all are deleted.
+// stay). The articles' unread contacts go with them. A meeting no remaining article reports is deleted; people left
+// with no edge at all are deleted.
 // Parameters: $ids: article ids. Returns: articles, meetings_deleted, meetings_kept (ids of meetings still reported).
 UNWIND $ids AS id
 MATCH (a:Article {id: id})
@@ -21,6 +22,10 @@ CALL (meetings, ids) {
 }
 CALL (articles) {
   UNWIND articles AS a
+  CALL (a) {
+    MATCH (a)-[:HAS_UNREAD]->(u:UnreadContact)
+    DETACH DELETE u
+  }
   DETACH DELETE a
 }
 WITH meetings, mids, mentioned, size(ids) AS counted
