@@ -27,6 +27,7 @@ from api.schemas.review import (
     JudgementList,
     Provenance,
     Retracted,
+    UnreadList,
     Withdrawn,
 )
 from graph.judgements import Judgement
@@ -36,7 +37,7 @@ MODELS: dict[str, type[BaseModel]] = {
     for model in (
         Health, SearchResults, PersonOut, StateOut, OrganisationOut, MeetingRecord, Contacts, Timeline, MeetingList,
         Partners, Sectors, Network, Stats, QueryRun, Ingested, JudgementList, Judgement, JudgementFile, Withdrawn,
-        Imported, Retracted, ArticleText, Provenance,
+        Imported, Retracted, ArticleText, Provenance, UnreadList,
     )
 }  # fmt: skip
 # Operations whose JSON answer is not one model: the adapter that checks their example.

@@ -3,7 +3,7 @@
 The rules keep a contact only when both of its sides are identified (`ingest.meetings.has_counterpart`). A sentence
 whose contact cue found one side only ("le ministre a reçu une délégation", a counterpart whose state the article
 never gives) yields no meeting, and nothing in the graph shows it. Such sentences are kept as *unread contacts*,
-with the side that was found, so that a researcher can read them and add the meeting (POST /judgements, `create`):
+with the side that was found, so that a researcher sees where the graph may be silent and reads the article:
 
 - `one_side_named`: a contact cue, and a candidate whose other side the rules could not identify;
 - `undated_earlier_contact`: an earlier contact told without any date ("X avait rencontré Y").

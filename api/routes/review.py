@@ -193,8 +193,8 @@ def list_unread(
 ) -> UnreadList:
     """Sentences that tell a contact the extractor could not turn into a meeting: one side of the contact not
     identified (`one_side_named`), or an earlier contact told without a date (`undated_earlier_contact`). The graph
-    has no meeting for them; read them, and add the meeting with POST /judgements (`create`) when the article
-    reports one. `from`/`to` bound the article's publication date; newest article first."""
+    has no meeting for them: where it may be silent. `from`/`to` bound the article's publication date; newest
+    article first; `evidence_start`/`evidence_end` point into GET /documents/{id}/text."""
     state_ref = resolve_entity(reader, state, kinds={"state"}) if state is not None else None
     if article is not None and reader.one("review/find_articles", key=article) is None:
         raise NotFoundError(f"No article with the id, document id or URL '{article}'.")

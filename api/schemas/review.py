@@ -108,7 +108,7 @@ class ArticleText(Out):
     text: str | None = Field(default=None, description="null when the graph keeps only the hash")
 
 
-class UnreadContact(Out):
+class UnreadRecord(Out):
     """A sentence that tells a contact the extractor could not turn into a meeting (ingest/unread.py)."""
 
     article: str = Field(description="id of the article (GET /documents/{id}/text gives its text)")
@@ -134,4 +134,4 @@ class UnreadList(Out):
     total: int = Field(description="Sentences matching, all pages together.")
     limit: int
     offset: int
-    unread: list[UnreadContact]
+    unread: list[UnreadRecord]
