@@ -9,16 +9,29 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _APOS = str.maketrans({"’": "'", "‘": "'", "`": "'", "\u00a0": " ", "\u202f": " ", "ʼ": "'"})
 
 
+class _WithoutMarks(dict[int, int | None]):
+    """A `str.translate` table that deletes combining marks: each code point is looked up once, then cached."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_MARKS = _WithoutMarks()
+
+
 def _bare(text: str) -> str:
     """Apostrophes and spaces unified, accents stripped (NFKD without combining marks)."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_APOS))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unicodedata.normalize("NFKD", text.translate(_APOS)).translate(_MARKS)
 
 
+@lru_cache(maxsize=16384)  # the extraction folds each sentence many times (one cue table after another)
 def fold(text: str) -> str:
     """Lowercase, strip accents, unify apostrophes and hyphens to spaces: the key used for all lookups."""
     text = re.sub(r"[^a-z0-9' ]+", " ", _bare(text).lower().replace("-", " "))

