@@ -58,6 +58,8 @@ $PY -m bench.bench_cache --meetings 2100 --clients 16 --max-seconds 12 \
   --bolt-port 61787 --http-port 61788 --data-dir data/bench-cache-neo4j | tee "$OUT/cache.out"
 $PY -m bench.bench_first_answer --rounds 2 --idle 45 --bolt-port 61787 --data-dir data/bench-cache-neo4j \
   | tee "$OUT/first-answer.out"
+$PY -m bench.bench_end_to_end --documents 1000 --bolt-port 61787 --http-port 61788 --data-dir data/bench-cache-neo4j \
+  | tee "$OUT/end-to-end.out"
 .venv/bin/malikg db stop --data-dir data/bench-cache-neo4j
 
 # 8. issue 18: GET /partners from the partner tallies vs the on-the-fly query, 16 clients, 100k meetings (its own

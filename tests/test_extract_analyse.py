@@ -21,3 +21,18 @@ def test_entities_are_bucketed_by_sentence_like_span_ents() -> None:
     for sentence in sentences:
         for ent in sentence.ents:
             assert sentence.text[ent.start : ent.end] == ent.text
+
+
+def test_exact_case_one_word_names_keep_their_own_label_and_id() -> None:
+    # one token pattern holds every exact-case one-word form (ingest/nlp.py EXACT); each match gets its name back
+    doc = load_nlp()("La RDC, l'UA et la Cédéao ont reçu la Grenade au siège de la CEDEAO, puis à la grenade.")
+    found = {(e.text, e.label_, e.ent_id_) for e in doc.ents}
+    assert {
+        ("RDC", "STATE", "state:COD"),
+        ("UA", "ORG", "org:ua"),
+        ("Cédéao", "ORG", "org:cedeao"),
+        ("CEDEAO", "ORG", "org:cedeao"),
+        ("Grenade", "STATE", "state:GRD"),
+    } <= found
+    assert all(e.label_ != "EXACT" for e in doc.ents)
+    assert not any(e.text in {"au", "grenade"} and e.ent_id_ for e in doc.ents)  # lower case: words, not names
