@@ -261,6 +261,36 @@ def find_date(
     return None
 
 
+def dated_years(sentence: str) -> list[int]:
+    """The years of the full days and months a sentence prints ("26 mars 1991", "juillet 2004", "05/02/2025"),
+    not of bare years ("revenir en 2027")."""
+    s = fold(sentence)
+    found = [int(m.group(3)) for m in _DAY_MONTH.finditer(s) if m.group(3)]
+    found += [int(m.group(2)) for m in _MONTH_YEAR.finditer(s)] + [int(m.group(3)) for m in _NUMERIC.finditer(s)]
+    return found
+
+
+def anchored_date(sentence: str, anchor: date) -> EventDate | None:
+    """On a page with no publication date, a day told without its year ("Le 20 juin, c'est au tour de ...") or
+    by a bare weekday ("Jeudi en début de matinée, la délégation a eu une rencontre ...", "arrivé lundi soir")
+    is read against `anchor`, a full day the article prints in a nearby sentence: the occurrence of that day and
+    month, or of that weekday, nearest to the anchor (a story tells the days of one stay or one week together).
+    None when the sentence tells neither."""
+    s = _DAY_SPAN.sub(r"\1 \2\3 ", fold(sentence))
+    m = next((x for x in _DAY_MONTH.finditer(s) if not _ahead(s, x.start(), x.end())), None)
+    w = next((x for x in _WEEKDAY.finditer(s) if x.group(1) != "depuis"), None)
+    if m is not None and (w is None or m.start() <= w.start()):  # the first told ("jeudi dernier ... le 5 mai")
+        if m.group(3):
+            return None  # a full day is read by find_date
+        day, month = int(m.group(1)), MONTHS[m.group(2)]
+        options = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := _safe_date(y, month, day))]
+        return EventDate.of(min(options, key=lambda d: abs((d - anchor).days))) if options else None
+    if w is None:
+        return None
+    after = (WEEKDAYS.index(w.group(2)) - anchor.weekday()) % 7
+    return EventDate.of(anchor + timedelta(days=after if after <= 3 else after - 7))
+
+
 def _ahead(s: str, start: int, end: int) -> bool:
     """Whether the date at s[start:end] is announced, a limit or the start of a lasting state ("le 7 janvier
     prochain", "d'ici le 30 juin", "depuis sa prise de service le 14 juin"): no day of the news."""
