@@ -41,6 +41,19 @@ _DAY_SPAN = re.compile(
 )
 _MONTH_YEAR = re.compile(rf"\b({_M})\s+(\d{{4}})\b")
 _WEEKDAY = re.compile(rf"\b(ce|cet|le|du|depuis)?\s*({_W})\b(\s+(?:dernier|passe|precedent|soir|matin|apres midi))?")
+# A stay told by its first day ("séjourne depuis mercredi à Niamey pour une visite", "qui séjournait dans notre
+# pays depuis mercredi"): that weekday dates the stay when the sentence names no other day
+_STAY_SINCE = re.compile(r"\bsejourn\w*\b[^.;]{0,40}$")
+
+
+def _weekday(s: str) -> re.Match[str] | None:
+    """The first weekday of folded text that dates its news: not one after "depuis" ("à Dakar depuis samedi
+    dernier, a été reçu lundi"), unless it is the only one and starts a stay ("séjourne depuis mercredi")."""
+    found = list(_WEEKDAY.finditer(s))
+    told = next((x for x in found if x.group(1) != "depuis"), None)
+    return told or next((x for x in found if _STAY_SINCE.search(s[max(0, x.start() - 48) : x.start()])), None)
+
+
 # (not the end of a span up to now: "depuis 2012 jusqu'a aujourd'hui", "jusqu'a ce jour" names no day of the news)
 _RELATIVE = re.compile(r"(?<!jusqu'a )\b(avant hier|hier|aujourd'hui|il y a (?:\w+) jours?|la semaine derniere)\b")
 _DAYS_BACK = {"aujourd'hui": 0, "hier": 1, "avant hier": 2}  # folded forms ("avant-hier" -> "avant hier")
@@ -278,7 +291,7 @@ def anchored_date(sentence: str, anchor: date) -> EventDate | None:
     None when the sentence tells neither."""
     s = _DAY_SPAN.sub(r"\1 \2\3 ", fold(sentence))
     m = next((x for x in _DAY_MONTH.finditer(s) if not _ahead(s, x.start(), x.end())), None)
-    w = next((x for x in _WEEKDAY.finditer(s) if x.group(1) != "depuis"), None)
+    w = _weekday(s)
     if m is not None and (w is None or m.start() <= w.start()):  # the first told ("jeudi dernier ... le 5 mai")
         if m.group(3):
             return None  # a full day is read by find_date
@@ -303,7 +316,7 @@ def _ahead(s: str, start: int, end: int) -> bool:
 
 def _relative(s: str, base: date) -> EventDate | None:
     """Weekdays and relative words against the base date."""
-    m = next((x for x in _WEEKDAY.finditer(s) if x.group(1) != "depuis"), None)
+    m = _weekday(s)
     if m:
         target = WEEKDAYS.index(m.group(2))
         strict = bool(m.group(3) and m.group(3).strip() in {"dernier", "passe", "precedent"})

@@ -71,3 +71,18 @@ def test_a_published_page_reads_weekdays_against_its_publication_day(nlp: Langua
     )
     audiences = [m for m in x.meetings if m.type == "audience"]
     assert [m.date for m in audiences] == ["2024-03-14"]
+
+
+def test_a_stay_told_since_a_weekday_starts_on_that_day(nlp: Language) -> None:
+    # "séjourne depuis mercredi à Niamey pour une visite": the visit starts on Wednesday (publication Friday)
+    x = run(
+        "Le Premier ministre malien, Moussa Traoré, séjourne depuis mercredi dans la capitale nigérienne, Niamey, "
+        "pour une visite officielle de 48 heures au Niger, à l'invitation de son homologue nigérien Ali Mahamane."
+    )
+    assert [m.date for m in x.meetings if m.type == "visit"] == ["2024-03-13"]
+    # another day in the sentence dates the contact: "à Dakar depuis samedi dernier, a été reçu lundi"
+    y = run(
+        "Le ministre malien Moussa Traoré, qui séjourne à Dakar depuis samedi dernier, a été reçu lundi par le "
+        "président sénégalais Bassirou Diomaye Faye."
+    )
+    assert [m.date for m in y.meetings] == ["2024-03-11"]
