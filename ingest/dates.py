@@ -55,8 +55,12 @@ def _weekday(s: str) -> re.Match[str] | None:
 
 
 # (not the end of a span up to now: "depuis 2012 jusqu'a aujourd'hui", "jusqu'a ce jour" names no day of the news)
-_RELATIVE = re.compile(r"(?<!jusqu'a )\b(avant hier|hier|aujourd'hui|il y a (?:\w+) jours?|la semaine derniere)\b")
-_DAYS_BACK = {"aujourd'hui": 0, "hier": 1, "avant hier": 2}  # folded forms ("avant-hier" -> "avant hier")
+# ("ce matin", "cet après-midi", "ce soir": a part of the day of publication)
+_RELATIVE = re.compile(
+    r"(?<!jusqu'a )\b(avant hier|hier|aujourd'hui|ce matin|cet apres midi|ce soir|il y a (?:\w+) jours?"
+    r"|la semaine derniere)\b"
+)
+_DAYS_BACK = {"aujourd'hui": 0, "ce matin": 0, "cet apres midi": 0, "ce soir": 0, "hier": 1, "avant hier": 2}
 _SESSION = re.compile(r"\b(\d{2})\s*(?:e|eme|ieme)\s+session\b[^.]{0,60}\bassemblee generale\b")
 _NUMERIC = re.compile(r"\b([0-3]?\d)[./]([01]?\d)[./]((?:19|20)\d\d)\b")  # day.month.year, day/month/year
 _ISO_URL = re.compile(r"/(20\d\d|19\d\d)[/-](\d\d)[/-](\d\d)(?:/|-|$)")

@@ -86,3 +86,12 @@ def test_a_stay_told_since_a_weekday_starts_on_that_day(nlp: Language) -> None:
         "président sénégalais Bassirou Diomaye Faye."
     )
     assert [m.date for m in y.meetings] == ["2024-03-11"]
+
+
+def test_a_part_of_today_is_the_publication_day(nlp: Language) -> None:
+    # "a reçu, ce matin, ...", "cet après-midi", "ce soir": the day of publication (Friday 15 March 2024)
+    x = run(
+        "Le Premier ministre algérien, Karim Benali, a reçu, ce matin, son homologue malien, Moussa Traoré, pour "
+        "un entretien à Alger."
+    )
+    assert [m.date for m in x.meetings] == ["2024-03-15"]
