@@ -95,3 +95,19 @@ def test_a_part_of_today_is_the_publication_day(nlp: Language) -> None:
         "un entretien à Alger."
     )
     assert [m.date for m in x.meetings] == ["2024-03-15"]
+
+
+def test_a_joint_commission_dated_where_first_named_dates_its_parties(nlp: Language) -> None:
+    # the session is dated in the lead without its parties; the co-chairs are named three sentences later
+    x = run(
+        "Les travaux de la 9e session de la grande commission mixte de coopération Guinée-Mali ont été lancés ce "
+        "mercredi 13 mars 2024 à Conakry.\n\n"
+        "Plusieurs délégations techniques ont pris part à la cérémonie d'ouverture.\n\n"
+        "Les experts des deux pays ont examiné les projets en cours.\n\n"
+        "L'on notait la présence des ministres malien et guinéen des Affaires étrangères, Abdoulaye Diop et "
+        "Morissanda Kouyaté, coprésidents de la commission mixte.",
+        published=None,
+        url="https://example.org/2024/03/commission-mixte",
+    )
+    sessions = [m for m in x.meetings if m.type == "joint_commission"]
+    assert [m.date for m in sessions] == ["2024-03-13"]
