@@ -378,8 +378,10 @@ class CandidateFinder:
         ]
         # "les travaux de la commission mixte Guinée-Mali ont été clôturés jeudi": its states are its parties (a
         # gathering named with no person and no date of its own is background: "qui a tenu sa dernière réunion")
+        # (a day read against a neighbour's on an undated page, `_anchored`, is no date of its own)
+        borrowed = self.dates[i] is None and when is not None and when == self.own[i]
         gathering = (
-            not participants and when is not None and mtype in _GATHERINGS
+            not participants and when is not None and not borrowed and mtype in _GATHERINGS
             and gathering_takes_place(sent.text, cue_start, cue_end, _EVENT_VERB, _VENUE_VERB)
         )  # fmt: skip
         bare = self._bare_states(sent, low, mtype, frame_end, cue_start, gathering) if participants or gathering else []

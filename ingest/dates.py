@@ -296,6 +296,8 @@ def anchored_date(sentence: str, anchor: date) -> EventDate | None:
     s = _DAY_SPAN.sub(r"\1 \2\3 ", fold(sentence))
     m = next((x for x in _DAY_MONTH.finditer(s) if not _ahead(s, x.start(), x.end())), None)
     w = _weekday(s)
+    if w is not None and w.group(1) == "du" and not s[w.end() :].lstrip().startswith("au "):
+        w = None  # a noun's day ("lors du journal télévisé du mardi dernier"), not the sentence's
     if m is not None and (w is None or m.start() <= w.start()):  # the first told ("jeudi dernier ... le 5 mai")
         if m.group(3):
             return None  # a full day is read by find_date

@@ -111,3 +111,24 @@ def test_a_joint_commission_dated_where_first_named_dates_its_parties(nlp: Langu
     )
     sessions = [m for m in x.meetings if m.type == "joint_commission"]
     assert [m.date for m in sessions] == ["2024-03-13"]
+
+
+def test_a_noun_s_weekday_is_not_read_against_the_anchor() -> None:
+    # "lors du journal télévisé du mardi dernier": the day of the broadcast, not of the sentence's contact
+    text = "Dans le cadre de la visite, l'ambassadeur, lors du journal télévisé du mardi dernier, a affirmé cela."
+    assert anchored_date(text, date(2024, 3, 13)) is None
+    # a span "du lundi au mercredi" still starts on its first day
+    assert anchored_date("La visite s'est tenue du lundi au mercredi.", date(2024, 3, 13)).value == "2024-03-11"
+
+
+def test_a_gathering_without_people_needs_a_day_of_its_own(nlp: Language) -> None:
+    # on an undated page, "s'est achevé samedi" read against an election day two sentences later does not make a
+    # summit with no named person a contact (a gathering with no date of its own is background)
+    x = run(
+        "Le sommet de la CEDEAO qui s'est achevé samedi à Yamoussoukro a réuni les pays de la sous-région, dont "
+        "le Mali et la Côte d'Ivoire.\n\n"
+        "Treize chefs d'État ont participé aux travaux.\n\n"
+        "L'élection présidentielle au Mali s'est tenue le 11 août 2013.",
+        published=None,
+    )
+    assert [m for m in x.meetings if m.type == "multilateral"] == []
