@@ -300,7 +300,7 @@ class CandidateFinder:
             if out[i] is not None or not days:
                 continue
             j, near = min(days, key=lambda jd: (abs(jd[0] - i), jd[0] > i))
-            if j != i and (anchor := parse_iso(near.value)) is not None:
+            if (anchor := parse_iso(near.value)) is not None:
                 out[i] = anchored_date(sent.text, anchor)
         return out
 
