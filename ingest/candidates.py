@@ -15,8 +15,10 @@ from ingest.dates import (
     JUST_DONE,
     MONTHS,
     EventDate,
+    anchored_date,
     bare_month,
     date_after,
+    dated_years,
     find_date,
     is_paragraph_dateline,
     office_span,
@@ -124,6 +126,7 @@ class CandidateFinder:
             find_date(s.text, base, session_year(s.text) or (year if base is None else None), hint, floor, office)
             for s in article.sentences
         ]
+        self.own = self._anchored(self.dates) if base is None else self.dates  # a cue sentence's own date
 
     def candidates(self) -> tuple[list[Candidate], ArticlePeople]:
         """The candidates, and the article's people with the countries inferred while pairing participants."""
@@ -153,7 +156,7 @@ class CandidateFinder:
             if gate is not None:
                 self.gates[i] = gate
                 continue
-            when = self.dates[i] or date_after(unify(sent.text).lower(), last_day)
+            when = self.own[i] or date_after(unify(sent.text).lower(), last_day)
             self.subject = []
             if i > 0 and cues[i - 1] is None and CONTINUATION.search(unify(sent.text).lower()):
                 # "X a fait part, lundi 23 février, de ... . Ce diplomate a été reçu ...": X, on that day
@@ -277,6 +280,30 @@ class CandidateFinder:
                     if st:
                         c.party[cl.id] = st
 
+    def _anchored(self, dates: list[EventDate | None]) -> list[EventDate | None]:
+        """Undated sentences of a page with no publication date that tell a day without year or a bare weekday,
+        read against the full day printed in the nearest sentence (the earlier one on a tie) of the latest year
+        the article prints in a date (an older day, "le sommet de la TICAD tenu du 1er au 3 juin 2013", "sous le
+        président X (19 novembre 1968 – 26 mars 1991)", is background; a bare year, "revenir en 2027", is no
+        date; with none printed, the year of the latest day a weekday fixed). Only the sentence's own contact
+        takes that day: it is lent to no neighbour."""
+        news_year = max((y for s in self.article.sentences for y in dated_years(s.text)), default=None) or max(
+            (int(d.value[:4]) for d in dates if d is not None and d.precision == "day"), default=None
+        )
+        days = [
+            (j, d)
+            for j, d in enumerate(dates)
+            if d is not None and d.precision == "day" and d.value[:4] == str(news_year)
+        ]
+        out = list(dates)
+        for i, sent in enumerate(self.article.sentences):
+            if out[i] is not None or not days:
+                continue
+            j, near = min(days, key=lambda jd: (abs(jd[0] - i), jd[0] > i))
+            if (anchor := parse_iso(near.value)) is not None:
+                out[i] = anchored_date(sent.text, anchor)
+        return out
+
     def _is_background(self, when: EventDate | None) -> bool:
         base = self.article.published
         day = parse_iso(when.value) if when and when.precision == "day" else None
@@ -351,8 +378,10 @@ class CandidateFinder:
         ]
         # "les travaux de la commission mixte Guinée-Mali ont été clôturés jeudi": its states are its parties (a
         # gathering named with no person and no date of its own is background: "qui a tenu sa dernière réunion")
+        # (a day read against a neighbour's on an undated page, `_anchored`, is no date of its own)
+        borrowed = self.dates[i] is None and when is not None and when == self.own[i]
         gathering = (
-            not participants and when is not None and mtype in _GATHERINGS
+            not participants and when is not None and not borrowed and mtype in _GATHERINGS
             and gathering_takes_place(sent.text, cue_start, cue_end, _EVENT_VERB, _VENUE_VERB)
         )  # fmt: skip
         bare = self._bare_states(sent, low, mtype, frame_end, cue_start, gathering) if participants or gathering else []

@@ -41,9 +41,26 @@ _DAY_SPAN = re.compile(
 )
 _MONTH_YEAR = re.compile(rf"\b({_M})\s+(\d{{4}})\b")
 _WEEKDAY = re.compile(rf"\b(ce|cet|le|du|depuis)?\s*({_W})\b(\s+(?:dernier|passe|precedent|soir|matin|apres midi))?")
+# A stay told by its first day ("séjourne depuis mercredi à Niamey pour une visite", "qui séjournait dans notre
+# pays depuis mercredi"): that weekday dates the stay when the sentence names no other day
+_STAY_SINCE = re.compile(r"\bsejourn\w*\b[^.;]{0,40}$")
+
+
+def _weekday(s: str) -> re.Match[str] | None:
+    """The first weekday of folded text that dates its news: not one after "depuis" ("à Dakar depuis samedi
+    dernier, a été reçu lundi"), unless it is the only one and starts a stay ("séjourne depuis mercredi")."""
+    found = list(_WEEKDAY.finditer(s))
+    told = next((x for x in found if x.group(1) != "depuis"), None)
+    return told or next((x for x in found if _STAY_SINCE.search(s[max(0, x.start() - 48) : x.start()])), None)
+
+
 # (not the end of a span up to now: "depuis 2012 jusqu'a aujourd'hui", "jusqu'a ce jour" names no day of the news)
-_RELATIVE = re.compile(r"(?<!jusqu'a )\b(avant hier|hier|aujourd'hui|il y a (?:\w+) jours?|la semaine derniere)\b")
-_DAYS_BACK = {"aujourd'hui": 0, "hier": 1, "avant hier": 2}  # folded forms ("avant-hier" -> "avant hier")
+# ("ce matin", "cet après-midi", "ce soir": a part of the day of publication)
+_RELATIVE = re.compile(
+    r"(?<!jusqu'a )\b(avant hier|hier|aujourd'hui|ce matin|cet apres midi|ce soir|il y a (?:\w+) jours?"
+    r"|la semaine derniere)\b"
+)
+_DAYS_BACK = {"aujourd'hui": 0, "ce matin": 0, "cet apres midi": 0, "ce soir": 0, "hier": 1, "avant hier": 2}
 _SESSION = re.compile(r"\b(\d{2})\s*(?:e|eme|ieme)\s+session\b[^.]{0,60}\bassemblee generale\b")
 _NUMERIC = re.compile(r"\b([0-3]?\d)[./]([01]?\d)[./]((?:19|20)\d\d)\b")  # day.month.year, day/month/year
 _ISO_URL = re.compile(r"/(20\d\d|19\d\d)[/-](\d\d)[/-](\d\d)(?:/|-|$)")
@@ -261,6 +278,38 @@ def find_date(
     return None
 
 
+def dated_years(sentence: str) -> list[int]:
+    """The years of the full days and months a sentence prints ("26 mars 1991", "juillet 2004", "05/02/2025"),
+    not of bare years ("revenir en 2027")."""
+    s = fold(sentence)
+    found = [int(m.group(3)) for m in _DAY_MONTH.finditer(s) if m.group(3)]
+    found += [int(m.group(2)) for m in _MONTH_YEAR.finditer(s)] + [int(m.group(3)) for m in _NUMERIC.finditer(s)]
+    return found
+
+
+def anchored_date(sentence: str, anchor: date) -> EventDate | None:
+    """On a page with no publication date, a day told without its year ("Le 20 juin, c'est au tour de ...") or
+    by a bare weekday ("Jeudi en début de matinée, la délégation a eu une rencontre ...", "arrivé lundi soir")
+    is read against `anchor`, a full day the article prints in a nearby sentence: the occurrence of that day and
+    month, or of that weekday, nearest to the anchor (a story tells the days of one stay or one week together).
+    None when the sentence tells neither."""
+    s = _DAY_SPAN.sub(r"\1 \2\3 ", fold(sentence))
+    m = next((x for x in _DAY_MONTH.finditer(s) if not _ahead(s, x.start(), x.end())), None)
+    w = _weekday(s)
+    if w is not None and w.group(1) == "du" and not s[w.end() :].lstrip().startswith("au "):
+        w = None  # a noun's day ("lors du journal télévisé du mardi dernier"), not the sentence's
+    if m is not None and (w is None or m.start() <= w.start()):  # the first told ("jeudi dernier ... le 5 mai")
+        if m.group(3):
+            return None  # a full day is read by find_date
+        day, month = int(m.group(1)), MONTHS[m.group(2)]
+        options = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := _safe_date(y, month, day))]
+        return EventDate.of(min(options, key=lambda d: abs((d - anchor).days))) if options else None
+    if w is None:
+        return None
+    after = (WEEKDAYS.index(w.group(2)) - anchor.weekday()) % 7
+    return EventDate.of(anchor + timedelta(days=after if after <= 3 else after - 7))
+
+
 def _ahead(s: str, start: int, end: int) -> bool:
     """Whether the date at s[start:end] is announced, a limit or the start of a lasting state ("le 7 janvier
     prochain", "d'ici le 30 juin", "depuis sa prise de service le 14 juin"): no day of the news."""
@@ -273,7 +322,7 @@ def _ahead(s: str, start: int, end: int) -> bool:
 
 def _relative(s: str, base: date) -> EventDate | None:
     """Weekdays and relative words against the base date."""
-    m = next((x for x in _WEEKDAY.finditer(s) if x.group(1) != "depuis"), None)
+    m = _weekday(s)
     if m:
         target = WEEKDAYS.index(m.group(2))
         strict = bool(m.group(3) and m.group(3).strip() in {"dernier", "passe", "precedent"})

@@ -450,7 +450,10 @@ def share_day(cands: list[Candidate]) -> None:
     """A contact told with no date of its own, in an article that dates another contact of one of its people to
     the day in the month the undated one falls back to, took place that day ("Le président X a reçu mardi 4
     avril le ministre Y. X s'est aussi entretenu avec Z."): the nearest such day before it, else the nearest
-    after. Its date stays a fallback (lower confidence) and never reaches another month."""
+    after. Its date stays a fallback (lower confidence) and never reaches another month. A session of a joint
+    commission dated where it is first named without its parties ("Les travaux de la commission
+    mixte ont été lancés ce mercredi 16 novembre 2022 ... L'on notait la présence des ministres X et Y") gives its
+    day to the undated mention of it that names them (a summit may hold several sessions, so only the former)."""
     dated = [c for c in cands if c.date is not None and not c.date_is_fallback and c.date.precision == "day"]
     for c in cands:
         if c.date is None or not c.date_is_fallback or c.date.precision != "month":
@@ -459,9 +462,16 @@ def share_day(cands: list[Candidate]) -> None:
         same = [
             d
             for d in dated
-            if d.date is not None and d.date.value.startswith(month) and set(d.participants) & set(c.participants)
+            if d.date is not None
+            and d.date.value.startswith(month)
+            and (set(d.participants) & set(c.participants) or _same_session(d, c))
         ]
         before = [d for d in same if d.sentence <= c.sentence]
         pick = before[-1] if before else (same[0] if same else None)
         if pick is not None:
             c.date = pick.date
+
+
+def _same_session(named_first: Candidate, c: Candidate) -> bool:
+    """A joint commission session first named without its parties and a later mention of it."""
+    return named_first.type == c.type == "joint_commission" and not named_first.participants
