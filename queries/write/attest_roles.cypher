@@ -6,8 +6,9 @@
 // own relationships and touches HOLDS.attested only when it brings a day the post did not have. An article named
 // again (a corrected version) replaces its own day; the post's days are then read again from its attestations.
 // Rows are grouped by post first, so several articles of one batch naming one post all count.
-// Runs after merge_entities.cypher. Parameters: $rows: [{person, target (ISO3 or organisation id), title
-// (normalised), article, day}]
+// Runs after merge_entities.cypher, whose SET on every HOLDS of the batch already holds the post's write lock, so
+// HOLDS.attested read here is the latest committed and no concurrent writer loses a day.
+// Parameters: $rows: [{person, target (ISO3 or organisation id), title (normalised), article, day}]
 UNWIND $rows AS row
 MATCH (p:Person {id: row.person})-[h:HOLDS {title: row.title}]->(t)
 WHERE (t:State AND t.iso3 = row.target) OR (t:Organisation AND t.id = row.target)
