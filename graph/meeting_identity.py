@@ -92,15 +92,32 @@ def meeting_windows(rows: Iterable[dict[str, Any]]) -> list[str]:
     return sorted({w for row in rows if (w := window(row["date"])) is not None})
 
 
-def candidate_filter(rows: Sequence[dict[str, Any]]) -> dict[str, list[str]]:
-    """The parameters of identity/find_meeting_candidates: only meetings whose date `core.identity.dates_compatible`
-    could accept for some row, plus meetings whose id is a row's key, inside the rows' windows (as
-    `assign_meetings` checks the keys). Not whole months: a batch of articles spread over the years would read
-    every meeting of every month, a read that grows with the graph.
+def candidate_filter(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """The parameters of identity/find_meeting_candidates: the meetings some row could join by the rules of
+    `core/identity.py`, plus meetings whose id is a row's key, inside the rows' windows (as `assign_meetings` checks
+    the keys). Neither whole months nor every meeting of a matching date: the month of a month-precision report
+    holds more meetings the denser the graph, and only few of them can be its meeting.
 
-    `dates`: a year row's own date, and the month of every finer row (a month report joins a day inside it);
-    `prefixes`: every finer row's own date (its equal, and for a month the days inside it).
+    By date, only meetings `core.identity.dates_compatible` could accept for some row: `dates`, a year row's own
+    date and the month of every finer row (a month report joins a day inside it); `prefixes`, every finer row's own
+    date (its equal, and for a month the days inside it). Each comes with `people` and `bare` of the rows of its
+    window: every rule needs a person the candidate shares with the row (`same_states_shared_person`,
+    `same_people_nested_states`), or nobody named on either side and the same two or more states
+    (`same_states_nobody_named`: `bare` lists the sorted states of the rows that name nobody). A meeting is only
+    ever joined first on what the graph holds of it (it absorbs a row only once joined), so a meeting no row of its
+    window can match that way is never chosen, and leaving it out changes no decision
+    (tests/test_identity_candidates.py compares the decisions with those over every meeting of the windows).
     """
+    people: dict[str, set[str]] = {}
+    bare: dict[str, set[tuple[str, ...]]] = {}
+    for row in rows:
+        w = window(row["date"])
+        if w is None:
+            continue
+        people.setdefault(w, set()).update(row["participants"])
+        states = tuple(sorted(set(row["states"])))
+        if not row["participants"] and len(states) > 1:
+            bare.setdefault(w, set()).add(states)
     dates, prefixes = set(), set()
     for row in rows:
         date = row["date"]
@@ -111,9 +128,20 @@ def candidate_filter(rows: Sequence[dict[str, Any]]) -> dict[str, list[str]]:
         else:
             dates.add(date[:7])
             prefixes.add(date)
+
+    def entries(values: set[str]) -> list[dict[str, Any]]:
+        return [
+            {
+                "value": v,
+                "people": sorted(people.get(window(v) or "", ())),
+                "bare": [list(s) for s in sorted(bare.get(window(v) or "", ()))],
+            }
+            for v in sorted(values)
+        ]
+
     return {
-        "dates": sorted(dates),
-        "prefixes": sorted(prefixes),
+        "dates": entries(dates),
+        "prefixes": entries(prefixes),
         "keys": sorted({row["key"] for row in rows}),
         "windows": meeting_windows(rows),
     }

@@ -70,7 +70,8 @@ SCHEMA_STATEMENTS: tuple[LiteralString, ...] = CONSTRAINTS + INDEXES
 
 def apply_schema(driver: neo4j.Driver, database: str, *, wait_s: float = 60.0) -> None:
     """Create every constraint and index that is missing, wait until all indexes are online, then fill in the days
-    of meetings stored before they had them and tally the meetings never tallied (graph/partner_tallies.py).
+    of meetings stored before they had them, turn the attestation lists of posts written before ATTESTS into ATTESTS
+    relationships, and tally the meetings never tallied (graph/partner_tallies.py).
 
     Running it again changes nothing. Schema commands cannot share a transaction with other writes, so each
     statement runs in its own auto-commit transaction.
@@ -80,6 +81,10 @@ def apply_schema(driver: neo4j.Driver, database: str, *, wait_s: float = 60.0) -
             session.run(statement).consume()
         session.run("CALL db.awaitIndexes($timeout)", timeout=int(wait_s)).consume()
         session.execute_write(_fill_meeting_days)
+        # CALL ... IN TRANSACTIONS: an auto-commit transaction, in batches (a large old graph converts in parts).
+        converted = session.run(load_query("admin/attestation_lists")).single(strict=True)["converted"]
+        if converted:
+            log.info("%d posts: attestation lists turned into ATTESTS relationships", converted)
     tally_untallied(driver, database)
 
 
