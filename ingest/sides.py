@@ -1,0 +1,105 @@
+"""One-sided contacts completed from the article: a merged candidate that names one side only gets its other side
+when the article tells it by a general construction (run after `meetings.merge`, before `has_counterpart`).
+
+- A participant whose country no mention of his states ("le Président Hu Jintao s'est entretenu avec son
+  homologue malien X"), in a contact whose other participants are all of one state, stands for the other state of
+  the article: its home state when that is not the named side, else the state it names most after that one.
+- An unnamed head office of the home state as a party of the contact ("était venu rendre une visite de courtoisie
+  au chef de l'État", "a été reçu par le président de la République", "chez le Premier ministre") is the home
+  state, and the one person of the article who holds that post (`_home_holder`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from core.text import unify
+from ingest.article import Article, Sentence
+from ingest.cues import alt, load_cues
+from ingest.meetings import Candidate, has_counterpart, sender_at
+from ingest.people import ArticlePeople
+from ingest.roles import title_kind
+
+# "au chef de l'État", "par le Premier ministre", "chez le président de la République": a head office printed
+# alone, with its article or a preposition that contracts it
+_HOME_OFFICE = re.compile(
+    rf"\b(?:le|la|au|du|chez le|par le|avec le|aupr[èe]s du) (?:{alt(load_cues().titles.home_offices)})\b",
+    re.IGNORECASE,
+)
+_QUALIFIED = 40  # characters after the office in which a name, a country or a demonym makes it another's office
+_QUALIFIERS = ("PER", "STATE", "DEMONYM", "CAPITAL")
+
+
+def complete_sides(cands: list[Candidate], article: Article, people: ArticlePeople, counts: Counter[str]) -> None:
+    """Give one-sided candidates their other side, in place (see the module docstring)."""
+    for c in cands:
+        if has_counterpart(c) or c.type == "multilateral" or len(set(c.states)) != 1:
+            continue
+        if not _stateless_side(c, people, counts):
+            _home_office_side(c, article.sentences[c.sentence], people)
+
+
+def _stateless_side(c: Candidate, people: ArticlePeople, counts: Counter[str]) -> bool:
+    """The one participant whose country the article never states takes the article's other state."""
+    named = c.states[0]
+    when = c.date.value if c.date else None
+    unknown = [p for p in c.participants if p not in c.company and _stateless(people, p, when)]
+    if len(unknown) != 1 or not any(c.party.get(p) == named for p in c.participants):
+        return False
+    other = _other_state(named, people.home_state, counts)
+    if other is None:
+        return False
+    c.party[unknown[0]] = other
+    c.states.append(other)
+    return True
+
+
+def _stateless(people: ArticlePeople, pid: str, when: str | None) -> bool:
+    """No state printed or known for a person, who is no official of an organisation."""
+    if people.state(pid) is not None or people.represented_state(pid, when) is not None:
+        return False
+    title = people.titles.get(pid)
+    if title is not None and title[1] is not None:
+        return False  # "médiateur de la CEDEAO": an organisation's official
+    entry = people.entries.get(pid)
+    return entry is None or not entry.posts
+
+
+def _other_state(named: str, home: str | None, counts: Counter[str]) -> str | None:
+    """The article's home state when it is not the named side, else the state it names most after that side
+    (None when two states tie)."""
+    if home is not None and home != named:
+        return home
+    ranked = [(n, iso) for iso, n in counts.most_common() if iso != named]
+    if not ranked or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+        return None
+    return ranked[0][1]
+
+
+def _home_office_side(c: Candidate, sent: Sentence, people: ArticlePeople) -> None:
+    """A foreign side alone, and the sentence names a head office of the home state with no name or country."""
+    home = people.home_state
+    if home is None or home in c.states:
+        return
+    text = unify(sent.text)
+    for m in _HOME_OFFICE.finditer(text):
+        if sender_at(sent, m.start()) or any(
+            e.label in _QUALIFIERS and m.end() <= e.start <= m.end() + _QUALIFIED for e in sent.ents
+        ):
+            continue
+        c.states.append(home)
+        c.rep_states.append(home)
+        holder = _home_holder(people, home, title_kind(m.group(0)))
+        if holder is not None and holder not in c.participants:
+            c.participants.append(holder)
+            c.party[holder] = home
+        return
+
+
+def _home_holder(people: ArticlePeople, home: str, kind: str | None) -> str | None:
+    """The one person of the article who holds a post of this kind for the home state."""
+    if kind is None:
+        return None
+    found = [pid for pid in people.ids() if people.state(pid) == home and kind in people.kinds(pid)]
+    return found[0] if len(found) == 1 else None
