@@ -2,7 +2,8 @@
 when the article tells it by a general construction (run after `meetings.merge`, before `has_counterpart`).
 
 - A participant whose country no mention of his states ("le Président Hu Jintao s'est entretenu avec son
-  homologue malien X"), in a contact whose other participants are all of one state, stands for the other state of
+  homologue malien X", "Le ministre de l'Éducation nationale, X, a reçu une délégation russe"), in a contact whose
+  other side is one state, printed for a participant or an unnamed representative, stands for the other state of
   the article: its home state when that is not the named side, else the state it names most after that one.
 - An unnamed head office of the home state as a party of the contact ("était venu rendre une visite de courtoisie
   au chef de l'État", "a été reçu par le président de la République", "chez le Premier ministre") is the home
@@ -45,7 +46,10 @@ def _stateless_side(c: Candidate, people: ArticlePeople, counts: Counter[str]) -
     named = c.states[0]
     when = c.date.value if c.date else None
     unknown = [p for p in c.participants if p not in c.company and _stateless(people, p, when)]
-    if len(unknown) != 1 or not any(c.party.get(p) == named for p in c.participants):
+    if len(unknown) != 1:  # else a minister whose home state was a guess
+        unknown = [p for p in c.participants if p not in c.company and _stateless(people, p, when, guessed=True)]
+    anchored = named in c.rep_states or any(people.state_of.get(p) == named for p in c.participants)
+    if len(unknown) != 1 or not anchored:
         return False
     other = _other_state(named, people.home_state, counts)
     if other is None:
@@ -55,9 +59,12 @@ def _stateless_side(c: Candidate, people: ArticlePeople, counts: Counter[str]) -
     return True
 
 
-def _stateless(people: ArticlePeople, pid: str, when: str | None) -> bool:
-    """No state printed or known for a person, who is no official of an organisation."""
-    if people.state(pid) is not None or people.represented_state(pid, when) is not None:
+def _stateless(people: ArticlePeople, pid: str, when: str | None, guessed: bool = False) -> bool:
+    """No state printed or known for a person (with `guessed`, also a minister whose home state was only
+    guessed), who is no official of an organisation."""
+    if pid in people.state_of or (not guessed and people.state(pid) is not None):
+        return False
+    if not guessed and people.represented_state(pid, when) is not None:
         return False
     title = people.titles.get(pid)
     if title is not None and title[1] is not None:
