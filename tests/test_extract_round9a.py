@@ -58,3 +58,15 @@ def test_a_head_office_with_its_country_is_not_the_home_state(nlp: Language) -> 
         "courtoisie au chef de l'État sénégalais."
     )
     assert all("MLI" not in m.states or "SEN" in m.states for m in x.meetings)
+
+
+def test_who_receives_an_unnamed_delegation_is_not_of_its_state(nlp: Language) -> None:
+    # "Le ministre de l'Éducation nationale, X, a reçu une délégation russe": X is of the article's other state,
+    # even in an article that names Russia most
+    x = run(
+        "La Russie veut renforcer sa coopération avec le Mali dans l'éducation, et des bourses russes sont prévues. "
+        "Le ministre de l'Éducation nationale, Amadou Traoré, a reçu le lundi 11 mars 2024 une délégation russe."
+    )
+    (audience,) = x.meetings
+    assert set(audience.states) == {"RUS", "MLI"}
+    assert _names(x, audience.participants) == {"Amadou Traoré"}
