@@ -70,3 +70,17 @@ def test_who_receives_an_unnamed_delegation_is_not_of_its_state(nlp: Language) -
     (audience,) = x.meetings
     assert set(audience.states) == {"RUS", "MLI"}
     assert _names(x, audience.participants) == {"Amadou Traoré"}
+
+
+def test_a_joint_commission_launched_or_held_names_its_two_states_as_parties(nlp: Language) -> None:
+    # "les travaux de la commission mixte Mali-Ghana ont été lancés", "la session, qui a eu lieu le ...": a
+    # session of a joint commission that took place is a contact of the two states in its name, nobody named
+    for text in (
+        "Les travaux de la 5e session de la commission mixte de coopération Mali-Ghana ont été lancés le lundi 4 "
+        "mars 2024 à Accra.",
+        "La 5e session de la commission mixte de coopération entre le Mali et le Ghana, qui a eu lieu le lundi 4 "
+        "mars 2024 à Accra, a mis en évidence la convergence de vues des deux pays.",
+    ):
+        (session,) = run(text).meetings
+        assert session.type == "joint_commission"
+        assert set(session.states) == {"MLI", "GHA"}
