@@ -28,8 +28,17 @@ _HOME_OFFICE = re.compile(
     rf"\b(?:le|la|au|du|chez le|par le|avec le|aupr[èe]s du) (?:{alt(load_cues().titles.home_offices)})\b",
     re.IGNORECASE,
 )
-_QUALIFIED = 40  # characters after the office in which a name, a country or a demonym makes it another's office
+# characters after the office in which a name, a country or a demonym (or one inside it: "le Président de la
+# République de Guinée") makes it another's office
+_QUALIFIED = 40
 _QUALIFIERS = ("PER", "STATE", "DEMONYM", "CAPITAL")
+# "nommé ambassadeur auprès de la République d'Angola": an ambassador's title that names where he is posted
+_POSTED = re.compile(r"\bambassad\w*\b.*\b(?:aupr[èe]s d|en |au |aux )", re.IGNORECASE)
+_MINISTRY = re.compile(r"\bminist[èe]re\b", re.IGNORECASE)
+_POSTING_REACH = 150  # characters around a mention read for his posting
+_LOCATIVE = re.compile(r"\b(?:à|en|au|aux|aupr[èe]s)\b", re.IGNORECASE)
+# "directeur national des douanes": a post whose head noun is qualified as national, with no country printed
+_NATIONAL = re.compile(r"^(?:(?:le|la|les|l') ?)?[\w-]+ nationa(?:l|le|ux|les)\b", re.IGNORECASE)
 
 
 def complete_sides(cands: list[Candidate], article: Article, people: ArticlePeople, counts: Counter[str]) -> None:
@@ -45,14 +54,15 @@ def _stateless_side(c: Candidate, people: ArticlePeople, counts: Counter[str]) -
     """The one participant whose country the article never states takes the article's other state."""
     named = c.states[0]
     when = c.date.value if c.date else None
-    unknown = [p for p in c.participants if p not in c.company and _stateless(people, p, when)]
-    if len(unknown) != 1:  # else a minister whose home state was a guess
-        unknown = [p for p in c.participants if p not in c.company and _stateless(people, p, when, guessed=True)]
-    anchored = named in c.rep_states or any(people.state_of.get(p) == named for p in c.participants)
-    if len(unknown) != 1 or not anchored:
+    cands = [p for p in c.participants if p not in c.company]
+    printed = any(people.state_of.get(p) == named for p in c.participants)
+    unknown = [p for p in cands if _stateless(people, p, when)]
+    if len(unknown) != 1:  # else a minister whose home state was only a guess
+        unknown = [p for p in cands if _stateless(people, p, when, guessed=True)]
+    if len(unknown) != 1 or not (printed or named in c.rep_states):
         return False
     other = _other_state(named, people.home_state, counts)
-    if other is None:
+    if other is None or _posted_to(people, unknown[0], other):
         return False
     c.party[unknown[0]] = other
     c.states.append(other)
@@ -69,8 +79,31 @@ def _stateless(people: ArticlePeople, pid: str, when: str | None, guessed: bool 
     title = people.titles.get(pid)
     if title is not None and title[1] is not None:
         return False  # "médiateur de la CEDEAO": an organisation's official
+    if title is not None and (_NATIONAL.match(title[0].strip()) or _MINISTRY.search(title[0])):
+        return False  # "le directeur national des douanes", "Ministère de la Santé : X": a national post
+    if title is not None and _POSTED.search(title[0]):
+        return False  # "nommé ambassadeur auprès de la République d'Angola": posted there, sent by another state
     entry = people.entries.get(pid)
     return entry is None or not entry.posts
+
+
+def _posted_to(people: ArticlePeople, pid: str, iso: str) -> bool:
+    """Whether a mention of the person names him an ambassador posted to that state ("le nouvel ambassadeur du Mali
+    à Doha (Qatar), Mme X", "X, nommé ambassadeur auprès de la République d'Angola"): he is sent there by the other
+    side, a courtesy call before taking up his post is no contact with that state."""
+    for (si, start), cluster in people.resolver.by_mention.items():
+        if cluster.id != pid:
+            continue
+        sent = people.article.sentences[si]
+        text = unify(sent.text)
+        lo, hi = max(0, start - _POSTING_REACH), start + _POSTING_REACH
+        for e in sent.ents:
+            if not (lo <= e.start < hi and e.ident == f"state:{iso}"):
+                continue
+            amb = text.rfind("mbassad", lo, e.start)
+            if amb >= 0 and _LOCATIVE.search(text, max(amb, e.start - 20), e.start):
+                return True
+    return False
 
 
 def _other_state(named: str, home: str | None, counts: Counter[str]) -> str | None:
@@ -85,14 +118,15 @@ def _other_state(named: str, home: str | None, counts: Counter[str]) -> str | No
 
 
 def _home_office_side(c: Candidate, sent: Sentence, people: ArticlePeople) -> None:
-    """A foreign side alone, and the sentence names a head office of the home state with no name or country."""
+    """A foreign side alone, and the sentence names a head office of the home state with no name or country; not
+    for a contact with no date at all, which is mostly a remark about a contact told elsewhere."""
     home = people.home_state
-    if home is None or home in c.states:
-        return
+    if home is None or home in c.states or c.date is None:
+        return  # undated ("À sa sortie d'audience, X a confié avoir discuté avec le chef de l'État"): a remark
     text = unify(sent.text)
     for m in _HOME_OFFICE.finditer(text):
         if sender_at(sent, m.start()) or any(
-            e.label in _QUALIFIERS and m.end() <= e.start <= m.end() + _QUALIFIED for e in sent.ents
+            e.label in _QUALIFIERS and e.end > m.start() and e.start <= m.end() + _QUALIFIED for e in sent.ents
         ):
             continue
         c.states.append(home)

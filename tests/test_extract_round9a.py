@@ -58,6 +58,12 @@ def test_a_head_office_with_its_country_is_not_the_home_state(nlp: Language) -> 
         "courtoisie au chef de l'État sénégalais."
     )
     assert all("MLI" not in m.states or "SEN" in m.states for m in x.meetings)
+    # "au président de la République de Guinée": the country inside the office's own name
+    x = run(
+        "Kwame Mensah, ambassadeur du Ghana au Mali, était venu le mardi 12 mars 2024 rendre une visite de "
+        "courtoisie au président de la République de Guinée."
+    )
+    assert all("MLI" not in m.states for m in x.meetings)
 
 
 def test_who_receives_an_unnamed_delegation_is_not_of_its_state(nlp: Language) -> None:
