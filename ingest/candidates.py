@@ -393,7 +393,8 @@ class CandidateFinder:
         if mtype == "phone_call":
             place = None  # "a indiqué le Kremlin": the source, not where a call took place
         at_home = [place_state] if mtype in ("visit", "audience") and place_state else []  # the host's city
-        self._pair_unqualified(participants, reps + bare + at_home)
+        facing = _facing_reps(sent, (frame_end, cue_start), skip, participants, pos_of)
+        self._pair_unqualified(participants, facing + bare + at_home)
         if before and after:
             self._foreign_side(participants)
         day = when or self._fallback_date(i)
@@ -910,6 +911,20 @@ class CandidateFinder:
                 if found[0] is not None:
                     return found
         return None, None
+
+
+def _facing_reps(
+    sent: Sentence, span: tuple[int, int], skip: tuple[int, int], participants: list[str], pos_of: dict[str, int]
+) -> list[str]:
+    """The states of the unnamed representatives a lone participant of unknown country may stand for: not those
+    named across the cue verb from him ("Le ministre de l'Éducation, X, a reçu une délégation russe": X received
+    the Russians, he is none of them)."""
+    frame_end, cue_start = span
+    reps = [r for r in unnamed_representatives(sent, frame_end, len(sent.text)) if not skip[0] <= r[2] < skip[1]]
+    if len(participants) != 1 or pos_of.get(participants[0], -1) < 0:
+        return [iso for iso, _, _ in reps]
+    before = pos_of[participants[0]] < cue_start
+    return [iso for iso, _, pos in reps if (pos < cue_start) == before]
 
 
 def _counterpart_groups(

@@ -104,6 +104,7 @@ class Titles(_Strict):
     ranks: list[Group]
     head_titles: list[Group]
     home_posts: list[Group]
+    home_offices: list[Group]
 
 
 class Words(_Strict):

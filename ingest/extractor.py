@@ -18,6 +18,7 @@ from ingest.meetings import Candidate, has_counterpart, merge, share_day
 from ingest.mentions import home_state, organisation_refs, state_refs
 from ingest.models import Document, Extraction, Meeting
 from ingest.people import ArticlePeople, relabel_surnames
+from ingest.sides import complete_sides
 from ingest.topics import sectors
 from ingest.unread import unread_contacts
 from ingest.wire import dateline_day
@@ -35,6 +36,7 @@ def extract_article(
     if proposed := proposals(sentences, learned):
         found, people = _with_proposals(found, people, prepare(doc, ct, sentences, gaz, proposed)[3], proposed)
     cands = merge(refine(found, sentences, learned))
+    complete_sides(cands, article, people, finder.state_counts)
     share_day(cands)
     kept = [c for c in cands if has_counterpart(c)]
     meetings = _meetings(kept, article, people)
