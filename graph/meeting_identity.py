@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from core.dates import precision_of
@@ -90,6 +90,20 @@ def article_locks(extraction: Extraction) -> list[str]:
 def meeting_windows(rows: Iterable[dict[str, Any]]) -> list[str]:
     """The date windows (months, or years) whose meetings the rows of a batch could join, sorted."""
     return sorted({w for row in rows if (w := window(row["date"])) is not None})
+
+
+def candidate_facts(records: Iterable[Mapping[str, Any]]) -> list[MeetingFacts]:
+    """The rows of `queries/identity/find_meeting_candidates.cypher` as the facts identity compares."""
+    return [
+        MeetingFacts(
+            id=r["id"],
+            date=r["date"],
+            precision=r["precision"],
+            participants=frozenset(r["participants"]),
+            states=frozenset(r["states"]),
+        )
+        for r in records
+    ]
 
 
 def candidate_filter(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:

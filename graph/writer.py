@@ -25,11 +25,10 @@ from neo4j.exceptions import (
     TransientError,
 )
 
-from core.identity import MeetingFacts
 from core.reference import ReferenceData
 from graph import partner_tallies, trust
 from graph.errors import GraphError
-from graph.meeting_identity import assign_meetings, candidate_filter
+from graph.meeting_identity import assign_meetings, candidate_facts, candidate_filter
 from graph.queries import load_query
 from graph.rows import BatchRows, InvalidExtractionError, build_rows, check
 from ingest.models import Extraction, Failure
@@ -239,16 +238,7 @@ def _write_rows(tx: neo4j.ManagedTransaction, rows: BatchRows) -> _Counters:
         holds_organisation=rows.holds_organisation,
     )
     reposts = {record["id"] for record in articles if record["is_repost"]}
-    candidates = [
-        MeetingFacts(
-            id=r["id"],
-            date=r["date"],
-            precision=r["precision"],
-            participants=frozenset(r["participants"]),
-            states=frozenset(r["states"]),
-        )
-        for r in run("identity/find_meeting_candidates", **candidate_filter(rows.meetings))
-    ]
+    candidates = candidate_facts(run("identity/find_meeting_candidates", **candidate_filter(rows.meetings)))
     assigned = assign_meetings(rows.meetings, candidates, reposts)
     meetings = run("write/merge_meetings", rows=assigned)
     # Judgements follow a meeting renamed to a smaller key, rename after rename, in the order the rows were decided.

@@ -10,3 +10,8 @@ from ingest.pipeline import extract_one
 def run(text: str, published: str | None = "2024-03-15", url: str | None = None) -> Extraction:
     """The extraction of `text` as one document published on `published` (at `url`)."""
     return extract_one(Document(id="t", text=text, published=published, url=url))
+
+
+def participant_names(x: Extraction, participants: list[str]) -> set[str]:
+    """The names of the people of `x` whose ids are in `participants` (a meeting's)."""
+    return {p.name for p in x.people if p.id in participants}

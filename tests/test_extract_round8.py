@@ -5,14 +5,8 @@ French construction on an invented sentence; every text goes through the whole e
 
 from __future__ import annotations
 
-from extraction_text import run
+from extraction_text import participant_names, run
 from spacy.language import Language
-
-from ingest.models import Extraction
-
-
-def _names(x: Extraction, participants: list[str]) -> set[str]:
-    return {p.name for p in x.people if p.id in participants}
 
 
 def test_a_sender_with_a_long_title_and_an_apposition_is_no_participant(nlp: Language) -> None:
@@ -24,7 +18,7 @@ def test_a_sender_with_a_long_title_and_an_apposition_is_no_participant(nlp: Lan
     )
     (audience,) = x.meetings
     assert audience.type == "audience"
-    assert _names(x, audience.participants) == {"Kwame Mensah", "Abdoulaye Diop"}
+    assert participant_names(x, audience.participants) == {"Kwame Mensah", "Abdoulaye Diop"}
 
 
 def test_the_host_a_message_is_addressed_to_stays_a_participant(nlp: Language) -> None:
@@ -34,7 +28,7 @@ def test_the_host_a_message_is_addressed_to_stays_a_participant(nlp: Language) -
         "du président Kwame Mensah à son homologue malien Assimi Goïta, qui l'a reçu à Bamako."
     )
     (audience,) = x.meetings
-    names = _names(x, audience.participants)
+    names = participant_names(x, audience.participants)
     assert {"Kwame Boateng", "Assimi Goïta"} <= names and "Kwame Mensah" not in names
 
 
@@ -46,7 +40,7 @@ def test_the_one_a_delegate_stands_for_is_no_participant(nlp: Language) -> None:
         "du président ghanéen Kwame Mensah."
     )
     (summit,) = x.meetings
-    names = _names(x, summit.participants)
+    names = participant_names(x, summit.participants)
     assert "Assimi Goïta" not in names and "Abdoulaye Diop" in names
 
 
@@ -58,7 +52,7 @@ def test_the_one_who_sent_a_delegation_is_no_participant(nlp: Language) -> None:
         "ministre Kwame Boateng."
     )
     (audience,) = x.meetings
-    names = _names(x, audience.participants)
+    names = participant_names(x, audience.participants)
     assert "Kwame Mensah" not in names and "Assimi Goïta" in names
     assert set(audience.states) == {"MLI", "GHA"}
 
@@ -71,7 +65,7 @@ def test_a_companion_named_after_an_adverbial_of_place_joins_the_contact(nlp: La
         "homologue malien, Moussa Traoré."
     )
     (audience,) = x.meetings
-    assert _names(x, audience.participants) == {"Assimi Goïta", "Kwame Mensah", "Moussa Traoré"}
+    assert participant_names(x, audience.participants) == {"Assimi Goïta", "Kwame Mensah", "Moussa Traoré"}
 
 
 def test_people_present_after_an_adverb_join_the_contact(nlp: Language) -> None:
@@ -82,7 +76,7 @@ def test_people_present_after_an_adverb_join_the_contact(nlp: Language) -> None:
         "ministre des Affaires étrangères, Abdoulaye Diop."
     )
     (audience,) = x.meetings
-    assert _names(x, audience.participants) == {"Assimi Goïta", "Kwame Boateng", "Abdoulaye Diop"}
+    assert participant_names(x, audience.participants) == {"Assimi Goïta", "Kwame Boateng", "Abdoulaye Diop"}
 
 
 def test_a_delegation_make_up_told_with_another_verb_joins_the_contact(nlp: Language) -> None:
@@ -93,7 +87,7 @@ def test_a_delegation_make_up_told_with_another_verb_joins_the_contact(nlp: Lang
         "Asante et le colonel Yaw Owusu."
     )
     (audience,) = x.meetings
-    assert {"Kofi Asante", "Yaw Owusu"} <= _names(x, audience.participants)
+    assert {"Kofi Asante", "Yaw Owusu"} <= participant_names(x, audience.participants)
 
 
 def test_an_envoy_named_after_his_long_title_is_the_envoy_not_a_sender(nlp: Language) -> None:
@@ -103,7 +97,7 @@ def test_an_envoy_named_after_his_long_title_is_the_envoy_not_a_sender(nlp: Lang
         "avec l'envoyé spécial du secrétaire général de l'Organisation des Nations unies, Kwame Boateng."
     )
     (talk,) = x.meetings
-    assert _names(x, talk.participants) == {"Assimi Goïta", "Kwame Boateng"}
+    assert participant_names(x, talk.participants) == {"Assimi Goïta", "Kwame Boateng"}
 
 
 def test_an_honorific_glued_to_the_name_or_printed_as_mr_is_no_part_of_it(nlp: Language) -> None:
@@ -127,4 +121,4 @@ def test_talks_told_first_stay_talks_when_the_visit_is_named_after_them(nlp: Lan
     )
     (talk,) = x.meetings
     assert talk.type == "bilateral_meeting"
-    assert _names(x, talk.participants) == {"Abdoulaye Diop", "Kwame Boateng"}
+    assert participant_names(x, talk.participants) == {"Abdoulaye Diop", "Kwame Boateng"}

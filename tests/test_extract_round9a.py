@@ -4,14 +4,8 @@ through the whole extraction."""
 
 from __future__ import annotations
 
-from extraction_text import run
+from extraction_text import participant_names, run
 from spacy.language import Language
-
-from ingest.models import Extraction
-
-
-def _names(x: Extraction, participants: list[str]) -> set[str]:
-    return {p.name for p in x.people if p.id in participants}
 
 
 def test_a_visitor_whose_country_no_mention_states_stands_for_the_other_state_of_the_article(nlp: Language) -> None:
@@ -23,7 +17,7 @@ def test_a_visitor_whose_country_no_mention_states_stands_for_the_other_state_of
     )
     (talk,) = x.meetings
     assert set(talk.states) == {"CHN", "MLI"}
-    assert _names(x, talk.participants) == {"Wang Lei", "Assimi Goïta"}
+    assert participant_names(x, talk.participants) == {"Wang Lei", "Assimi Goïta"}
     x = run(
         "La Chine et le Mali veulent renforcer leur coopération. Le ministre malien des Affaires étrangères, "
         "Abdoulaye Diop, a eu le lundi 4 mars 2024 à Bamako une séance de travail avec Wang Lei."
@@ -75,7 +69,7 @@ def test_who_receives_an_unnamed_delegation_is_not_of_its_state(nlp: Language) -
     )
     (audience,) = x.meetings
     assert set(audience.states) == {"RUS", "MLI"}
-    assert _names(x, audience.participants) == {"Amadou Traoré"}
+    assert participant_names(x, audience.participants) == {"Amadou Traoré"}
 
 
 def test_a_joint_commission_launched_or_held_names_its_two_states_as_parties(nlp: Language) -> None:

@@ -17,8 +17,7 @@ from typing import Any
 
 import neo4j
 
-from core.identity import MeetingFacts
-from graph.meeting_identity import assign_meetings, candidate_filter
+from graph.meeting_identity import assign_meetings, candidate_facts, candidate_filter
 from graph.queries import load_query
 from graph.rows import build_rows
 from graph.writer import GraphWriter
@@ -77,19 +76,6 @@ def _extraction(rng: random.Random, doc: int) -> Extraction:
     )
 
 
-def _facts(records: list[neo4j.Record]) -> list[MeetingFacts]:
-    return [
-        MeetingFacts(
-            id=r["id"],
-            date=r["date"],
-            precision=r["precision"],
-            participants=frozenset(r["participants"]),
-            states=frozenset(r["states"]),
-        )
-        for r in records
-    ]
-
-
 def _read(tx: neo4j.ManagedTransaction, rows: list[dict[str, Any]]) -> tuple[list[neo4j.Record], list[neo4j.Record]]:
     narrowed = list(tx.run(load_query("identity/find_meeting_candidates"), candidate_filter(rows)))
     params = candidate_filter(rows)
@@ -113,8 +99,8 @@ def test_narrowed_candidates_give_the_same_decisions(driver: neo4j.Driver) -> No
         all_ids = {r["id"] for r in everything}
         assert narrowed_ids <= all_ids, batch_number
         left_out += len(all_ids - narrowed_ids)
-        decided = assign_meetings(rows, _facts(narrowed), set())
-        reference_decisions = assign_meetings(rows, _facts(everything), set())
+        decided = assign_meetings(rows, candidate_facts(narrowed), set())
+        reference_decisions = assign_meetings(rows, candidate_facts(everything), set())
         assert [(r["meeting"], r["id"]) for r in decided] == [(r["meeting"], r["id"]) for r in reference_decisions], (
             batch_number
         )
