@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from extraction_text import run
+from extraction_text import meetings_of, run
 from spacy.language import Language
 
 from ingest.dates import anchored_date
@@ -45,7 +45,7 @@ def test_a_bare_weekday_on_an_undated_page_is_read_against_the_stay(nlp: Languag
         "Affaires étrangères, Abdoulaye Diop.",
         published=None,
     )
-    talks = [m for m in x.meetings if m.type == "bilateral_meeting"]
+    talks = meetings_of(x, "bilateral_meeting")
     assert [m.date for m in talks] == ["2024-03-14"]
 
 
@@ -58,7 +58,7 @@ def test_a_day_without_year_on_an_undated_page_takes_the_news_year(nlp: Language
         "La Journée du Mali sera célébrée le 2 août 2024 à Osaka.",
         published=None,
     )
-    audiences = [m for m in x.meetings if m.type == "audience"]
+    audiences = meetings_of(x, "audience")
     assert [m.date for m in audiences] == ["2024-03-19"]
 
 
@@ -69,7 +69,7 @@ def test_a_published_page_reads_weekdays_against_its_publication_day(nlp: Langua
         "Jeudi, le ministre malien des Affaires étrangères, Abdoulaye Diop, a reçu en audience l'ambassadeur du "
         "Japon, Kenji Tanaka."
     )
-    audiences = [m for m in x.meetings if m.type == "audience"]
+    audiences = meetings_of(x, "audience")
     assert [m.date for m in audiences] == ["2024-03-14"]
 
 
@@ -109,7 +109,7 @@ def test_a_joint_commission_dated_where_first_named_dates_its_parties(nlp: Langu
         published=None,
         url="https://example.org/2024/03/commission-mixte",
     )
-    sessions = [m for m in x.meetings if m.type == "joint_commission"]
+    sessions = meetings_of(x, "joint_commission")
     assert [m.date for m in sessions] == ["2024-03-13"]
 
 
@@ -131,4 +131,4 @@ def test_a_gathering_without_people_needs_a_day_of_its_own(nlp: Language) -> Non
         "L'élection présidentielle au Mali s'est tenue le 11 août 2013.",
         published=None,
     )
-    assert [m for m in x.meetings if m.type == "multilateral"] == []
+    assert meetings_of(x, "multilateral") == []
