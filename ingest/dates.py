@@ -390,14 +390,18 @@ def is_paragraph_dateline(sentence: str) -> bool:
 
 
 _NEXT_DAY = re.compile(r"\bla veille\b|\ble lendemain\b")
+# The next contact of a series told after a dated one, with no day of its own ("Le ministre a ensuite reçu
+# l'ambassadeur de Palestine", "il a ensuite été reçu en audience"): the same day as the contact told before (a
+# day's programme). An additive "a également / aussi" is not enough: it adds a contact of another day as often.
+_IN_SERIES = re.compile(r"\bensuite\b")
 
 
 def date_after(low: str, last: EventDate | None) -> EventDate | None:
-    """The date of a contact told after one dated `last`: 'le même jour', 'en marge de', 'auparavant' (same
-    day), 'la veille', 'le lendemain'; None without such words."""
+    """The date of a contact told after one dated `last`: 'le même jour', 'en marge de', 'auparavant', 'a
+    ensuite reçu' (same day), 'la veille', 'le lendemain'; None without such words."""
     if last is None:
         return None
-    if _SAME_DAY.search(low):
+    if _SAME_DAY.search(low) or _IN_SERIES.search(low):
         return last
     day = parse_iso(last.value) if last.precision == "day" else None
     if day is not None and (m := _NEXT_DAY.search(low)):

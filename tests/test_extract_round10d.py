@@ -8,7 +8,7 @@ from datetime import date
 from extraction_text import meetings_of, run
 from spacy.language import Language
 
-from ingest.dates import dispatch_date
+from ingest.dates import EventDate, date_after, dispatch_date
 from ingest.wire import dateline_day_month
 
 
@@ -43,3 +43,25 @@ def test_an_undated_agency_story_dates_its_contact_by_the_dispatch_day(nlp: Lang
         published=None,
     )
     assert [m.date for m in meetings_of(x, "audience")] == ["2025-05-23"]  # 23 May 2025 is a Friday
+
+
+def test_the_next_contact_of_a_series_takes_the_day_of_the_one_before() -> None:
+    # "Le ministre a ensuite reçu ...": the same day as the contact told before; an additive "a également reçu"
+    # or a sentence with no series word takes nothing
+    tuesday = EventDate.of(date(2025, 11, 25))
+    assert date_after("le ministre a ensuite reçu l'ambassadeur de palestine.", tuesday) == tuesday
+    assert date_after("il a ensuite été reçu en audience par le président.", tuesday) == tuesday
+    assert date_after("il a été également reçu par le président.", tuesday) is None
+    assert date_after("le ministre a reçu l'ambassadeur de palestine.", tuesday) is None
+
+
+def test_a_contact_told_next_in_a_day_of_audiences_is_dated_by_the_first(nlp: Language) -> None:
+    # another host, so not by a shared participant: by "ensuite"
+    x = run(
+        "Le Premier ministre malien, Moussa Mara, a reçu en audience le mardi 25 novembre 2025 l'ambassadeur du "
+        "Canada au Mali, Paul Martin.\n\n"
+        "Le ministre malien des Affaires étrangères, Abdoulaye Diop, a ensuite reçu en audience l'ambassadeur de "
+        "l'État de Palestine au Mali, Hassan Khalil.",
+        published=None,
+    )
+    assert [m.date for m in meetings_of(x, "audience")] == ["2025-11-25", "2025-11-25"]
