@@ -34,6 +34,12 @@ _AHEAD_AFTER = re.compile(r"^\s+prochaine?s?\b")
 # 8 avril"): no day of the contact (a day right after "depuis", "à Paris depuis le 9 septembre", starts the stay or
 # session itself and stays)
 _SINCE_BEFORE = re.compile(r"\bdepuis (?:sa|son|ses|leur|leurs|la|l')\s*[a-z][^;.()]{0,40}$")
+# The day a person took or left office, was born or died ("investi le 12 avril", "élu le 29 juillet", "nommé le 5
+# mars", "décédé le 2 janvier"): the day of that event, not of the sentence's contact
+_OFFICE_EVENT_BEFORE = re.compile(
+    r"\b(?:investie?|(?:re)?elue?|nommee?|designee?|nee?|decedee?|assassinee?|renverse|demis|limogee?)s?"
+    r"\s*,?\s*(?:le\s+|en\s+)?$"
+)
 # "du 5 au 6 juillet 2024", "les 27 et 28 juillet", "du lundi 4 au mercredi 6 mars": a stay or a gathering over
 # several days starts on the first
 _DAY_SPAN = re.compile(
@@ -335,12 +341,14 @@ def dispatch_date(
 
 
 def _ahead(s: str, start: int, end: int) -> bool:
-    """Whether the date at s[start:end] is announced, a limit or the start of a lasting state ("le 7 janvier
-    prochain", "d'ici le 30 juin", "depuis sa prise de service le 14 juin"): no day of the news."""
+    """Whether the date at s[start:end] is announced, a limit, the start of a lasting state or the day someone
+    took office or died ("le 7 janvier prochain", "d'ici le 30 juin", "depuis sa prise de service le 14 juin",
+    "investi le 12 avril"): no day of the news."""
     return (
         bool(_AHEAD_BEFORE.search(s[max(0, start - 20) : start]))
         or bool(_AHEAD_AFTER.match(s[end : end + 12]))
         or bool(_SINCE_BEFORE.search(s[max(0, start - 50) : start]))
+        or bool(_OFFICE_EVENT_BEFORE.search(s[max(0, start - 20) : start]))
     )
 
 

@@ -8,7 +8,7 @@ from datetime import date
 from extraction_text import meetings_of, run
 from spacy.language import Language
 
-from ingest.dates import EventDate, date_after, dispatch_date
+from ingest.dates import EventDate, date_after, dispatch_date, find_date
 from ingest.wire import dateline_day_month
 
 
@@ -65,3 +65,14 @@ def test_a_contact_told_next_in_a_day_of_audiences_is_dated_by_the_first(nlp: La
         published=None,
     )
     assert [m.date for m in meetings_of(x, "audience")] == ["2025-11-25", "2025-11-25"]
+
+
+def test_the_day_someone_took_office_or_died_does_not_date_the_contact() -> None:
+    # "investi le 12 avril", "nommé le 5 mars", "décédé le 2 janvier": the day of that event; the contact is told
+    # by its own words ("jeudi") or by none
+    thursday = date(2012, 5, 3)
+    text = "Le président par intérim, investi le 12 avril, s'est entretenu jeudi à Dakar avec le président sénégalais."
+    assert find_date(text, thursday).value == "2012-05-03"
+    assert find_date("Le ministre, nommé le 5 mars, a reçu l'ambassadeur de France.", thursday) is None
+    assert find_date("Le fils du président, décédé le 2 janvier, a été inhumé.", thursday) is None
+    assert find_date("Le président a reçu le 12 avril l'ambassadeur de France.", thursday).value == "2012-04-12"
