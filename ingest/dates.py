@@ -244,7 +244,7 @@ def find_date(
     if m:
         day, month = int(m.group(1)), MONTHS[m.group(2)]
         if m.group(3):
-            d = _safe_date(int(m.group(3)), month, day)
+            d = _new_year_slip(m.group(0), int(m.group(3)), month, day, base)
             return EventDate.of(d) if d else None
         if year_hint:
             d = _safe_date(year_hint, month, day)
@@ -282,6 +282,19 @@ def find_date(
     if year_hint:
         return EventDate(f"{year_hint:04d}-09", "month")
     return None
+
+
+def _new_year_slip(told: str, year: int, month: int, day: int, base: date | None) -> date | None:
+    """A full day as printed, unless its weekday does not fall on it but does a year later, not after the
+    publication date ("mercredi 4 janvier 2022" on a page of 5 January 2023: the old year written in January)."""
+    d = _safe_date(year, month, day)
+    weekday = re.match(rf"({_W})\s", told)
+    if d is None or weekday is None or d.weekday() == WEEKDAYS.index(weekday.group(1)):
+        return d
+    later = _safe_date(year + 1, month, day)
+    if later is not None and later.weekday() == WEEKDAYS.index(weekday.group(1)) and later <= (base or date.today()):
+        return later
+    return d
 
 
 def dated_years(sentence: str) -> list[int]:

@@ -47,8 +47,8 @@ DEV2_DATE_EXACT = 0.96
 # fully right 293 of 1,259 (0.233), exact date 416/473 (0.879), people F1 0.934; dev2 + a..k 0.658, 248 of 992, 0.890,
 # 0.935; dev2 + a..i 0.681, 225 of 823, 0.895, 0.938; dev2 + a..e 0.747, 149 of 443, 0.921, 0.949. Over all 999 (with
 # batch-p and batch-q, blind for round 9): F1 0.618 (P 0.763, R 0.519), fully right 312 of 1,398 (0.223), exact date
-# 452/515 (0.878), people F1 0.932. Round 10d (dates, tuned on all 999): F1 0.623 (P 0.769, R 0.524), fully right
-# 314 of 1,398 (0.225), exact date 458/521 (0.879).
+# 452/515 (0.878), people F1 0.932. Round 10d (dates, tuned on all 999): F1 0.626 (P 0.772, R 0.526), fully right
+# 316 of 1,398 (0.226), exact date 461/524 (0.880).
 CV_POOLS = {
     "dev2+a..q": ("abcdefghijklmnopq", 0.62, 0.22, 0.87, 0.93),
     "dev2+a..o": ("abcdefghijklmno", 0.63, 0.23, 0.87, 0.93),

@@ -76,3 +76,17 @@ def test_the_day_someone_took_office_or_died_does_not_date_the_contact() -> None
     assert find_date("Le ministre, nommé le 5 mars, a reçu l'ambassadeur de France.", thursday) is None
     assert find_date("Le fils du président, décédé le 2 janvier, a été inhumé.", thursday) is None
     assert find_date("Le président a reçu le 12 avril l'ambassadeur de France.", thursday).value == "2012-04-12"
+
+
+def test_a_weekday_that_falls_a_year_later_corrects_a_new_year_slip() -> None:
+    # "mercredi 4 janvier 2022" on a page of 5 January 2023: 4 January 2022 was a Tuesday, 4 January 2023 a
+    # Wednesday; a weekday that fits its printed year, or a year later only after publication, keeps the year
+    assert find_date("Il a été reçu, mercredi 4 janvier 2022, par le président.", date(2023, 1, 5)).value == (
+        "2023-01-04"
+    )
+    assert find_date("Il a été reçu, mercredi 4 janvier 2023, par le président.", date(2023, 1, 5)).value == (
+        "2023-01-04"
+    )
+    assert find_date("Il a été reçu, mercredi 4 janvier 2022, par le président.", date(2022, 1, 5)).value == (
+        "2022-01-04"
+    )
