@@ -204,10 +204,11 @@ KEPT_LEXEMES = 50_000
 
 
 @contextmanager
-def bounded_vocabulary(nlp: Language) -> Iterator[None]:
-    """A block whose new words and strings `nlp` keeps while its vocabulary is under `KEPT_LEXEMES`, and frees at
-    its end once it is over; no spaCy object may leave the block."""
-    if len(nlp.vocab) < KEPT_LEXEMES:
+def bounded_vocabulary(nlp: Language, kept: int = KEPT_LEXEMES) -> Iterator[None]:
+    """A block whose new words and strings `nlp` keeps while its vocabulary holds fewer than `kept` words, and frees
+    at its end once it holds more; no spaCy object may leave the block. (spaCy's `len(vocab)` counts freed words
+    too, so the bound is reached a little early, never late.)"""
+    if len(nlp.vocab) < kept:
         yield
         return
     with nlp.memory_zone():
