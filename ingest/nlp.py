@@ -199,7 +199,7 @@ def make_gazetteer_ruler(nlp: Language, name: str, phrase_matcher_attr: str, ove
 # Words (lexemes) a pipeline keeps interned for good: until its vocabulary holds this many (the model's own 4,000
 # to 5,000 included), the words of a batch stay, so the frequent ones, met first, are not tokenised and created
 # again in every batch (a tenth of the NER's time); from then on, each batch's new words and strings are freed at
-# its end (`memory_zone`), so a long-lived process (the API's worker, a long ingest) grows by a few MB at most.
+# its end (`memory_zone`), so a long-lived process (the API's worker, a long ingest) grows by about 11 MiB at most.
 KEPT_LEXEMES = 50_000
 
 
