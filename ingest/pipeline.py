@@ -20,7 +20,7 @@ from ingest.errors import BadDocumentError
 from ingest.extractor import extract_article
 from ingest.gazetteer import load_gazetteer
 from ingest.models import Document, Extraction, Failure
-from ingest.nlp import load_nlp
+from ingest.nlp import bounded_vocabulary, load_nlp
 from ingest.normalise import normalise_document
 from ingest.syntax import load_parser
 
@@ -38,9 +38,10 @@ def _extract_batch(docs: list[Document]) -> list[Extraction | Failure]:
             cleaned.append(Failure(source=d.id, reason=f"cleaning failed: {exc}"))
     paragraphs = [c.paragraphs if isinstance(c, CleanText) else [] for c in cleaned]
     out: list[Extraction | Failure] = []
-    # Strings spaCy interns for this batch are freed at the end of the zone, so a long-lived process (the API's
-    # worker, a long ingest) does not grow with the vocabulary of the texts; no spaCy object leaves the zone.
-    with load_nlp().memory_zone():
+    # Strings spaCy interns for this batch are freed at its end once the vocabulary is full, so a long-lived
+    # process (the API's worker, a long ingest) does not grow with the vocabulary of the texts; no spaCy object
+    # leaves the block.
+    with bounded_vocabulary(load_nlp()):
         for d, c, sents in zip(docs, cleaned, analyse_many(paragraphs), strict=True):
             if isinstance(c, Failure):
                 out.append(c)

