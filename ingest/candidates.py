@@ -360,15 +360,14 @@ class CandidateFinder:
             if pid not in before and pid not in after:
                 before.insert(0, pid)
                 pos_of[pid] = -1
-        on = when or self._fallback_date(i)
         for iso, role, pos in unnamed_representatives(sent, frame_end, len(sent.text)):
             if sender_at(sent, pos) or skip[0] <= pos < skip[1]:
                 continue  # "un message du président malien": the sender's post
-            named = self._holder(role, iso, near=i, day=on.value if on else None)
+            named = self._holder(role, iso, near=i)
             if named is not None and named not in before and named not in after and named not in senders:
                 (before if pos < cue_start else after).append(named)
                 pos_of[named] = pos
-        for pos, named in self._home_holders(sent, frame_end, skip, on.value if on else None):
+        for pos, named in self._home_holders(sent, frame_end, skip):
             if named not in before and named not in after:
                 (before if pos < cue_start else after).append(named)
         participants = before + after
@@ -766,9 +765,7 @@ class CandidateFinder:
     def _same_paragraph(self, i: int, j: int) -> bool:
         return self.article.sentences[i].paragraph == self.article.sentences[j].paragraph
 
-    def _home_holders(
-        self, sent: Sentence, frame_end: int, skip: tuple[int, int], day: str | None = None
-    ) -> list[tuple[int, str]]:
+    def _home_holders(self, sent: Sentence, frame_end: int, skip: tuple[int, int]) -> list[tuple[int, str]]:
         """'reçue par le Premier ministre', 'le président de la Transition': a head title printed with no country
         names the home state's one holder of that post in the article (offset, person id)."""
         home = self.people.home_state
@@ -791,7 +788,7 @@ class CandidateFinder:
             ):
                 continue  # "par le président de la transition Bah N'Daw": the title of the name printed after it
             kind = title_kind(m.group(0)) or ""
-            named = self._holder(kind, home, kind_given=True, day=day)
+            named = self._holder(kind, home, kind_given=True)
             if named is not None and self._named_elsewhere(sent, named, m.start(), m.end()):
                 # "Le chef de l'État a eu un tête-à-tête avec son homologue russe, Vladimir Poutine": the title
                 # alone is not the counterpart named in the same sentence; the home state was guessed wrong
@@ -815,9 +812,7 @@ class CandidateFinder:
             for e in sent.ents
         )  # fmt: skip
 
-    def _holder(
-        self, role: str, iso: str, kind_given: bool = False, near: int | None = None, day: str | None = None
-    ) -> str | None:
+    def _holder(self, role: str, iso: str, kind_given: bool = False, near: int | None = None) -> str | None:
         """The one person of the article holding a post of this kind for this state ('le chef de la diplomatie
         malienne' -> Abdoulaye Diop), or None; with `near` (the sentence of the description of a foreign
         representative), else the one person named in that sentence or the next with neither a title nor a state."""
@@ -825,10 +820,6 @@ class CandidateFinder:
         if kind is None or role.endswith("s"):
             return None
         found = [pid for pid in self.people.ids() if self.people.state(pid) == iso and kind in self.people.kinds(pid)]
-        if len(found) > 1 and day and role != "homologue":
-            # "le Premier ministre du Mali" in 2018, with two former prime ministers named: the one in office then
-            # (not for "son homologue", whose post is the counterpart's, whatever the gazetteer's terms)
-            found = [pid for pid in found if kind in self.people.kinds_at(pid, day)] or found
         if len(found) == 1:
             return found[0]
         if found or kind_given or near is None:

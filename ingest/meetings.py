@@ -60,11 +60,9 @@ _SENDER = re.compile(
 # verb, coordinator or preposition in it: "un message du président X à son homologue Y" leaves the addressee, who
 # may be the host)
 _CHAIN_BREAK = alt(_MK.title_chain_breaks)
-# (an acronym in brackets goes on the chain, and the name may be glued to "d'": "un message d'Ibrahim Boubacar Keïta
-# (IBK), chef de l'État malien")
 _SENDER_CHAIN = re.compile(
     rf"(?:{alt(_MK.sender_chain)})"
-    rf"(?:(?:[\s,'()]+|(?<='))(?!(?:{_CHAIN_BREAK})\b)[\w.-]+){{0,14}}?[\s,'()]*$"
+    rf"(?:[\s,']+(?!(?:{_CHAIN_BREAK})\b)[\w.-]+){{0,14}}?[\s,']*$"
 )
 _NEW_GROUP = re.compile(r",\s*(?:le|la|les|l'|son|sa|ses|leurs?)\b")
 _IN_QUOTE = re.compile(r"«[^»]*$")

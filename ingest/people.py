@@ -125,16 +125,11 @@ class ArticlePeople:
 
     def kinds(self, pid: str) -> set[str]:
         """Post kinds of a person: from the printed title and from the gazetteer posts."""
-        return self.kinds_at(pid, None)
-
-    def kinds_at(self, pid: str, date: str | None) -> set[str]:
-        """Post kinds of a person on a date (any date when None): the printed title's and the gazetteer posts
-        held then."""
         out = set()
         if pid in self.titles and (kind := title_kind(self.titles[pid][0])):
             out.add(kind)
         if pid in self.entries:
-            out |= {post.kind for post in self.entries[pid].posts_at(date)}
+            out |= {post.kind for post in self.entries[pid].posts}
         if "ministre" in self.titles.get(pid, ("", None))[0].lower() or any(k.endswith("minister") for k in out):
             out.add("minister")  # "le ministre nigérien" may name any minister
         return out
