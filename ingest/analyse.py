@@ -2,13 +2,35 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
 
 from ingest.article import Ent, Sentence
 from ingest.clean import is_sentence
+from ingest.cues import load_cues
 from ingest.nlp import load_nlp
+
+# "Mohamed Ould Cheikh El-Ghazouani" cut after "El": a name never ends with a particle, the next name word is its own
+# (not the French "de", "du", "la", "le": "Blaise Compaoré du Burkina Faso" is the name and his country)
+_PARTICLE = "|".join(
+    sorted(set(load_cues().words.name_particles.words) - {"de", "du", "la", "le"}, key=len, reverse=True)
+)
+_CUT_AFTER_PARTICLE = re.compile(rf"(?i:\b(?:{_PARTICLE}))$")
+_NEXT_WORD = re.compile(r"[\s-]+[A-ZÀ-Ý][\w'’-]*")
+# "LES AMBASSADEURS DU JAPON, DAISUKE KUROKI ET DE L'ANGOLA": a coordinator is never a name's last word
+_TRAILING_COORDINATOR = re.compile(r"\s+(?i:et|ou)$")
+
+
+def person_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of a person name the NER cut short or ran long, in its sentence `text`: a trailing coordinator
+    dropped; a name ending with a particle ("El", "Ould", "Al") takes the next capitalised word."""
+    if m := _TRAILING_COORDINATOR.search(text, start, end):
+        end = m.start()
+    if _CUT_AFTER_PARTICLE.search(text[start:end]) and (m := _NEXT_WORD.match(text, end)):
+        end = m.end()
+    return start, end
 
 
 def _sentences(doc: Doc, paragraph: int, running: bool) -> list[Sentence]:
@@ -22,9 +44,10 @@ def _sentences(doc: Doc, paragraph: int, running: bool) -> list[Sentence]:
         while ent is not None and ent.start < sent.end:
             if ent.start >= sent.start and ent.end <= sent.end:
                 offset = sent.start_char
-                found.append(
-                    Ent(ent.text, ent.label_, ent.ent_id_ or "", ent.start_char - offset, ent.end_char - offset)
-                )
+                lo, hi = ent.start_char - offset, ent.end_char - offset
+                if ent.label_ == "PER" and not ent.ent_id_:
+                    lo, hi = person_span(sent.text, lo, hi)
+                found.append(Ent(sent.text[lo:hi], ent.label_, ent.ent_id_ or "", lo, hi))
             ent = next(ents, None)
         out.append(Sentence(sent.text, found, paragraph, running))
     return out

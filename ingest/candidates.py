@@ -832,24 +832,32 @@ class CandidateFinder:
         if found or kind_given or near is None:
             return None
         # "l'ambassadeur du Maroc au Mali, Son excellence, Hassan Naciri", "reçu le diplomate russe. Alexeï X a
-        # ...": the one person named there bare (neither a title nor a state) is the one described
-        sentences = self.article.sentences
-        named: dict[str, bool] = {}  # person -> named bare everywhere there
-        for j in range(near, min(len(sentences), near + 2)):
-            for e in sentences[j].ents:
-                if e.label == "PER" and (cl := self.people.cluster(j, e.start)) is not None:
-                    # "la jeune artiste malienne X": a nationality printed just before the name
-                    qualified = any(
-                        x.ident.startswith("state:") and e.start - 40 <= x.end <= e.start for x in sentences[j].ents
-                    )
-                    named[cl.id] = named.get(cl.id, True) and not qualified
-        bare = [
-            pid for pid, ok in named.items() if ok and self.people.state(pid) is None and pid not in self.people.titles
-        ]
+        # ...": the one person named there bare (neither a title nor a state) is the one described; with nobody
+        # bare there, the article's one person named bare ("l'ambassadeur de Chine au Mali" whose name only the
+        # headline or a later paragraph prints)
+        bare = self._bare(range(near, min(len(self.article.sentences), near + 2)))
+        if not bare:
+            bare = self._bare(range(len(self.article.sentences)))
         if len(bare) != 1:
             return None
         self.people = self.people.with_states({bare[0]: iso})
         return bare[0]
+
+    def _bare(self, where: range) -> list[str]:
+        """The people named in these sentences with neither a title nor a state, nor a nationality printed just
+        before the name ("la jeune artiste malienne X")."""
+        sentences = self.article.sentences
+        named: dict[str, bool] = {}  # person -> named bare everywhere there
+        for j in where:
+            for e in sentences[j].ents:
+                if e.label == "PER" and (cl := self.people.cluster(j, e.start)) is not None:
+                    qualified = any(
+                        x.ident.startswith("state:") and e.start - 40 <= x.end <= e.start for x in sentences[j].ents
+                    )
+                    named[cl.id] = named.get(cl.id, True) and not qualified
+        return [
+            pid for pid, ok in named.items() if ok and self.people.state(pid) is None and pid not in self.people.titles
+        ]
 
     def _pair_unqualified(self, participants: list[str], sides: list[str]) -> None:
         """A participant whose country is not stated takes the one state of the meeting nobody else represents."""
