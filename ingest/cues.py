@@ -93,6 +93,7 @@ class Markers(_Strict):
     framed_contact: list[Group]
     verb_adverbs: list[Group]
     additive: list[Group]
+    series_item: list[Group]
 
 
 class Titles(_Strict):

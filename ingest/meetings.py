@@ -298,7 +298,7 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
                 break  # "ces rencontres" after split meetings: nothing new to add
             if not c.anaphoric and _told_period(c) and prev.date_is_fallback:
                 continue  # "Pour rappel, X a effectué une visite d'État en février 2015": a contact of its own
-            if not c.anaphoric and (_new_counterpart(prev, c) or (c.additive and _names_new(prev, c))):
+            if not c.anaphoric and (_new_counterpart(prev, c) or (c.additive and _meets_someone_new(prev, c))):
                 continue  # `c` names someone else after both sides of `prev`, or "also" meets someone new
             if prev.type == "visit" and c.type == "visit" and (c.date_is_fallback or c.date == prev.date):
                 target = prev  # the welcome and talks of one visit
@@ -315,6 +315,7 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
         if target is None:
             if not c.standalone:  # a recalled earlier contact names its own people and date
                 _continue_visitor(out, c)
+                _continue_host(out, c)
                 _date_from_trip(out, c)
             out.append(c)
             continue
@@ -361,6 +362,35 @@ def _continue_visitor(out: list[Candidate], c: Candidate) -> None:
         c.date, c.date_is_fallback = prev.date, False  # the same trip, told on
 
 
+_SERIES_ITEM = re.compile(alt(_MK.series_item))
+
+
+def _continue_host(out: list[Candidate], c: Candidate) -> None:
+    """A further contact in a host's series that names the guest's side only ("La ministre X a reçu plusieurs
+    personnalités. La première audience a été consacrée à l'ambassadeur Y", "Le ministre a ensuite reçu
+    l'ambassadeur Z", "Enfin, une délégation de l'UNICEF a été reçue"): the host of the contact told before, whose
+    side `c` does not name, is its other side; the series takes place on the day told for the first contact."""
+    if c.type == "multilateral" or not out or len(c.sides()) > 1:
+        return
+    if not (c.additive or _SERIES_ITEM.search(unify(c.evidence).lower())):
+        return
+    prev = next((p for p in reversed(out) if not p.standalone), None)
+    if prev is None or not _dates_compatible(prev, c) or set(prev.participants) & set(c.participants):
+        return  # "Y a également rencontré Z": the guest of the contact before goes on, not its host
+    sides = prev.sides()
+    host = next(iter(sides)) if len(sides) == 1 else (prev.hosts[0] if prev.hosts and prev.hosts[0] in sides else None)
+    if host is None or host in c.sides() or (len(sides) == 1 and prev.hosts and host not in prev.hosts and c.hosts):
+        return
+    for p, st in prev.party.items():
+        if st == host and p not in c.participants and p not in prev.company:
+            c.participants.insert(0, p)
+            c.party[p] = st
+    if host not in c.states:
+        c.states.insert(0, host)
+    if c.date_is_fallback and not prev.date_is_fallback:
+        c.date, c.date_is_fallback = prev.date, False
+
+
 def _date_from_trip(out: list[Candidate], c: Candidate) -> None:
     """A further contact of a visitor told after his dated visit, with no date of its own, took place on that
     trip: it takes the visit's date ("X est arrivé lundi 21 mai ... Il a eu des séances de travail avec Y")."""
@@ -394,6 +424,12 @@ def _told_period(c: Candidate) -> bool:
 def _names_new(prev: Candidate, c: Candidate) -> bool:
     """`c` names an actor that `prev` does not have (not a delegation member)."""
     return any(p not in prev.participants and p in c.party and p not in c.company for p in c.participants)
+
+
+def _meets_someone_new(prev: Candidate, c: Candidate) -> bool:
+    """An additive contact ("X a également rencontré le cardinal Y, secrétaire d'État") names a person `prev` does
+    not have and who is not a delegation member: a further contact, also when the text gives no state for Y."""
+    return any(p not in prev.participants and p not in c.company for p in c.participants)
 
 
 def _dates_compatible(a: Candidate, b: Candidate) -> bool:
