@@ -74,6 +74,7 @@ class Markers(_Strict):
     company: list[Group]
     attendance: list[Group]
     planned_contact: list[Group]
+    other_contact: list[Group]
     clause_verbs: list[Group]
     anaphora: list[Group]
     sender_nouns: list[Group]

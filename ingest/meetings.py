@@ -159,6 +159,16 @@ def _first_cue(sentence: str) -> tuple[str, re.Match[str]] | None:
     return None
 
 
+def cue_after(sentence: str, pos: int) -> tuple[str, int, int] | None:
+    """The first contact cue of a sentence (types tried from the most specific, as `meeting_cue`) that starts at
+    `pos` or later, not a gathering: its type, start and end; or None."""
+    low = cue_text(sentence)
+    for mtype, rx in CUES:
+        if mtype != "multilateral" and (m := rx.search(low, pos)) is not None:
+            return mtype, m.start(), m.end()
+    return None
+
+
 _COORDINATOR = re.compile(rf"(?:{alt(_MK.coordinator)})\s*$")
 _INFINITIVES = [(g.type, re.compile("|".join(g.alternatives))) for g in _MK.coordinated_infinitives]
 

@@ -74,3 +74,26 @@ def test_an_additive_contact_with_a_person_of_no_known_state_is_not_merged() -> 
     )  # fmt: skip
     out = merge([audience, further])
     assert [c.participants for c in out] == [["x"], ["x", "y"]]
+
+
+def test_a_trailing_time_clause_names_another_contact(nlp: Language) -> None:
+    # "X a été reçu par Y, avant l'audience avec Z": Z is no participant of the contact with Y
+    x = run(
+        "Le ministre ghanéen des Affaires étrangères, Kwame Boateng, a été reçu le mardi 12 mars 2024 à Bamako par "
+        "son homologue malien, Abdoulaye Diop, avant l'audience avec le président de la transition, Assimi Goïta."
+    )
+    assert x.meetings
+    assert _names(x, x.meetings[0].participants) == {"Kwame Boateng", "Abdoulaye Diop"}
+
+
+def test_a_heading_time_clause_tells_a_contact_of_its_own(nlp: Language) -> None:
+    # "Après son audience avec Z, X a eu une séance de travail avec Y": two contacts, Z only in the audience
+    x = run(
+        "Après son audience avec le président de la transition, Assimi Goïta, le ministre ghanéen Kwame Boateng a "
+        "eu le mardi 12 mars 2024 une séance de travail avec son homologue malien, Abdoulaye Diop."
+    )
+    by_type = {m.type: _names(x, m.participants) for m in x.meetings}
+    assert by_type == {
+        "audience": {"Assimi Goïta", "Kwame Boateng"},
+        "bilateral_meeting": {"Kwame Boateng", "Abdoulaye Diop"},
+    }
