@@ -97,3 +97,25 @@ def test_a_heading_time_clause_tells_a_contact_of_its_own(nlp: Language) -> None
         "audience": {"Assimi Goïta", "Kwame Boateng"},
         "bilateral_meeting": {"Kwame Boateng", "Abdoulaye Diop"},
     }
+
+
+def test_a_sentence_opening_on_a_new_counterpart_is_a_further_talk(nlp: Language) -> None:
+    # "X a été reçu par Y. De même avec le ministre Z.": X also talked with Z
+    x = run(
+        "Le ministre ghanéen Kwame Boateng a été reçu le mardi 12 mars 2024 à Bamako par son homologue malien, "
+        "Abdoulaye Diop. De même avec le ministre de la Défense, le colonel Sadio Camara."
+    )
+    assert [_names(x, m.participants) for m in x.meetings] == [
+        {"Kwame Boateng", "Abdoulaye Diop"},
+        {"Kwame Boateng", "Sadio Camara"},
+    ]
+
+
+def test_a_sentence_opening_on_the_same_counterpart_is_the_same_contact(nlp: Language) -> None:
+    # "X a reçu Y. Avec le diplomate, les échanges ont porté sur ...": the audience told on
+    x = run(
+        "Le président de la transition, Assimi Goïta, a reçu le mardi 12 mars 2024 à Koulouba l'ambassadeur du "
+        "Ghana, Kwame Boateng. Avec le diplomate ghanéen Kwame Boateng, les échanges ont porté sur la sécurité."
+    )
+    (audience,) = x.meetings
+    assert _names(x, audience.participants) == {"Assimi Goïta", "Kwame Boateng"}
