@@ -119,3 +119,13 @@ def test_a_sentence_opening_on_the_same_counterpart_is_the_same_contact(nlp: Lan
     )
     (audience,) = x.meetings
     assert _names(x, audience.participants) == {"Assimi Goïta", "Kwame Boateng"}
+
+
+def test_a_sentence_opening_on_the_one_received_before_names_no_participant(nlp: Language) -> None:
+    # "Immédiatement après l'ambassadeur X, le ministre Y a reçu Z": X was received before, not with Z
+    x = run(
+        "Immédiatement après l'ambassadeur du Ghana, Kwame Boateng, le ministre de la Défense, Sadio Camara, a reçu "
+        "le mardi 12 mars 2024 l'ambassadeur du Niger, Moussa Abdou."
+    )
+    (audience,) = x.meetings
+    assert _names(x, audience.participants) == {"Sadio Camara", "Moussa Abdou"}
