@@ -378,8 +378,9 @@ _SERIES_ITEM = re.compile(alt(_MK.series_item))
 def _continue_host(out: list[Candidate], c: Candidate) -> None:
     """A further contact in a host's series that names the guest's side only ("La ministre X a reçu plusieurs
     personnalités. La première audience a été consacrée à l'ambassadeur Y", "Le ministre a ensuite reçu
-    l'ambassadeur Z", "Enfin, une délégation de l'UNICEF a été reçue"): the host of the contact told before, whose
-    side `c` does not name, is its other side; the series takes place on the day told for the first contact."""
+    l'ambassadeur Z", "Enfin, une délégation de l'UNICEF a été reçue"): the people of the contact told before on the
+    side `c` does not name (its only side, else its host's) are its other side; the series takes place on the day
+    told for the first contact."""
     if c.type == "multilateral" or not out or len(c.sides()) > 1:
         return
     if not (c.additive or _SERIES_ITEM.search(unify(c.evidence).lower())):
@@ -389,7 +390,7 @@ def _continue_host(out: list[Candidate], c: Candidate) -> None:
         return  # "Y a également rencontré Z": the guest of the contact before goes on, not its host
     sides = prev.sides()
     host = next(iter(sides)) if len(sides) == 1 else (prev.hosts[0] if prev.hosts and prev.hosts[0] in sides else None)
-    if host is None or host in c.sides() or (len(sides) == 1 and prev.hosts and host not in prev.hosts and c.hosts):
+    if host is None or host in c.sides():
         return
     for p, st in prev.party.items():
         if st == host and p not in c.participants and p not in prev.company:
