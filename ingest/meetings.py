@@ -380,8 +380,9 @@ def _continue_host(out: list[Candidate], c: Candidate) -> None:
     personnalités. La première audience a été consacrée à l'ambassadeur Y", "Le ministre a ensuite reçu
     l'ambassadeur Z", "Enfin, une délégation de l'UNICEF a été reçue"): the people of the contact told before on the
     side `c` does not name (its only side, else its host's) are its other side; the series takes place on the day
-    told for the first contact."""
-    if c.type == "multilateral" or not out or len(c.sides()) > 1:
+    told for the first contact. A series is of audiences and talks: a visit that names one side is a trip told on,
+    not a guest received."""
+    if c.type in ("multilateral", "visit") or not out or len(c.sides()) > 1:
         return
     if not (c.additive or _SERIES_ITEM.search(unify(c.evidence).lower())):
         return
