@@ -107,6 +107,7 @@ class Titles(_Strict):
     head_titles: list[Group]
     home_posts: list[Group]
     home_offices: list[Group]
+    rotating_chairs: list[Group]
 
 
 class Words(_Strict):
