@@ -6,6 +6,8 @@ from __future__ import annotations
 from extraction_text import participant_names, run
 from spacy.language import Language
 
+from ingest.normalise import normalise_text
+
 
 def test_a_rotating_chair_of_an_organisation_stands_for_his_state(nlp: Language) -> None:
     # "le président en exercice de l'Union africaine, X": a head of state chairing it in turn, his state's side
@@ -27,3 +29,9 @@ def test_the_chair_of_an_organisations_commission_is_its_official(nlp: Language)
         published="2022-08-09",
     )
     assert all("TCD" not in m.states for m in x.meetings)
+
+
+def test_a_double_quote_between_letters_is_an_apostrophe() -> None:
+    # "s”entretenir", "l”aéroport": an apostrophe mis-encoded by the outlet; "“Sahel”" between spaces stays a quotation
+    text = "Le mot “Sahel” et s”entretenir à l”aéroport"
+    assert normalise_text(text) == "Le mot “Sahel” et s’entretenir à l’aéroport"
