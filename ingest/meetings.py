@@ -381,7 +381,9 @@ def _continue_host(out: list[Candidate], c: Candidate) -> None:
     l'ambassadeur Z", "Enfin, une délégation de l'UNICEF a été reçue"): the people of the contact told before on the
     side `c` does not name (its only side, else its host's) are its other side; the series takes place on the day
     told for the first contact. A series is of audiences and talks: a visit that names one side is a trip told on,
-    not a guest received."""
+    not a guest received; a contact told before with one state only is a host's series when it is a reception, and
+    else goes on only into a contact that names that state ("X ... Le chef de la diplomatie togolaise a également
+    été reçu par Y")."""
     if c.type in ("multilateral", "visit") or not out or len(c.sides()) > 1:
         return
     if not (c.additive or _SERIES_ITEM.search(unify(c.evidence).lower())):
@@ -393,6 +395,8 @@ def _continue_host(out: list[Candidate], c: Candidate) -> None:
     host = next(iter(sides)) if len(sides) == 1 else (prev.hosts[0] if prev.hosts and prev.hosts[0] in sides else None)
     if host is None or host in c.sides():
         return
+    if len(set(prev.states)) < 2 and prev.type != "audience" and host not in c.states:
+        return  # "Ce déplacement a vu la présence du Premier ministre X. ... ont aussi rencontré Z": X hosts nobody
     for p, st in prev.party.items():
         if st == host and p not in c.participants and p not in prev.company:
             c.participants.insert(0, p)

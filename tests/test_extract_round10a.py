@@ -6,6 +6,7 @@ from __future__ import annotations
 from extraction_text import participant_names, run
 from spacy.language import Language
 
+from ingest.meetings import Candidate, merge
 from ingest.normalise import normalise_text
 
 
@@ -35,3 +36,30 @@ def test_a_double_quote_between_letters_is_an_apostrophe() -> None:
     # "s”entretenir", "l”aéroport": an apostrophe mis-encoded by the outlet; "“Sahel”" between spaces stays a quotation
     text = "Le mot “Sahel” et s”entretenir à l”aéroport"
     assert normalise_text(text) == "Le mot “Sahel” et s’entretenir à l’aéroport"
+
+
+def test_a_presence_told_on_one_side_is_no_host_of_the_next_contact() -> None:
+    # merge level: "Ce déplacement a vu la présence du Premier ministre burkinabè X, dans le cadre des rencontres de
+    # l'AES. Les Premiers ministres ont aussi rencontré le sultan Z": X received nobody, Z met the visitors
+    presence = Candidate(
+        "bilateral_meeting", 0, "Ce déplacement a vu la présence du Premier ministre burkinabè X.", ["x"], ["BFA"],
+        party={"x": "BFA"}, organisations=["aes"],
+    )  # fmt: skip
+    further = Candidate(
+        "bilateral_meeting", 1, "Les Premiers ministres ont aussi rencontré le sultan Z.", ["z"], [], additive=True,
+    )  # fmt: skip
+    out = merge([presence, further])
+    assert [c.participants for c in out] == [["x"], ["z"]]
+
+
+def test_a_side_told_alone_goes_on_into_a_contact_naming_its_state() -> None:
+    # merge level: "X, ministre togolais, ... Le chef de la diplomatie togolaise a également été reçu par Y"
+    presence = Candidate(
+        "bilateral_meeting", 0, "Le ministre togolais X est arrivé.", ["x"], ["TGO"], party={"x": "TGO"},
+    )  # fmt: skip
+    further = Candidate(
+        "audience", 1, "Le chef de la diplomatie togolaise a également été reçu par Y.", ["y"], ["MLI", "TGO"],
+        rep_states=["TGO"], party={"y": "MLI"}, additive=True,
+    )  # fmt: skip
+    out = merge([presence, further])
+    assert set(out[-1].participants) == {"x", "y"}
