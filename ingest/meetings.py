@@ -325,6 +325,7 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
         if target is None:
             if not c.standalone:  # a recalled earlier contact names its own people and date
                 _continue_visitor(out, c)
+                _continue_official(out, c)
                 _continue_host(out, c)
                 _date_from_trip(out, c)
             out.append(c)
@@ -370,6 +371,30 @@ def _continue_visitor(out: list[Candidate], c: Candidate) -> None:
                 c.states.append(st)
     if c.date_is_fallback and not prev.date_is_fallback and len(c.participants) > 1:
         c.date, c.date_is_fallback = prev.date, False  # the same trip, told on
+
+
+_OFFICIAL_REACH = 3  # contacts told since an official's visit that may still be his
+
+
+def _continue_official(out: list[Candidate], c: Candidate) -> None:
+    """A visit of an organisation's official, told with no state of his ("Le président de la Commission de la
+    CEDEAO, X, est dans nos murs pour une visite officielle. ... il a été reçu en audience par le Président de la
+    République, Y. ... il a ensuite été reçu par le Chef du gouvernement, Z"): a further contact naming one person
+    of a state and nobody of the visit is the official's, with his organisation."""
+    if len(c.sides()) != 1 or c.type == "multilateral":
+        return
+    prev = next((p for p in reversed(out[-_OFFICIAL_REACH:]) if p.type == "visit" and not p.standalone), None)
+    if prev is None or prev.sides() or not prev.organisations or not _dates_compatible(prev, c):
+        return
+    officials = [p for p in prev.participants if p not in prev.party and p not in prev.company]
+    if not officials:
+        return
+    c.participants[:0] = [p for p in officials if p not in c.participants]
+    _extend_list(c.organisations, prev.organisations)
+
+
+def _extend_list(target: list[str], items: list[str]) -> None:
+    target.extend(x for x in items if x not in target)
 
 
 _SERIES_ITEM = re.compile(alt(_MK.series_item))

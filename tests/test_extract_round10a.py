@@ -63,3 +63,16 @@ def test_a_side_told_alone_goes_on_into_a_contact_naming_its_state() -> None:
     )  # fmt: skip
     out = merge([presence, further])
     assert set(out[-1].participants) == {"x", "y"}
+
+
+def test_the_further_contacts_of_an_organisations_official_are_his(nlp: Language) -> None:
+    # "Le président de la Commission de la CEDEAO, X, est dans nos murs pour une visite officielle. Il a été reçu
+    # par Y. Il a ensuite été reçu par Z": X, who stands for no state, met Y and Z
+    x = run(
+        "Le président de la Commission de la CEDEAO, Jean Kouassi, est dans nos murs depuis le mardi 12 mars 2024 "
+        "pour une visite officielle. Il a été reçu en audience par le Président de la Transition, Assimi Goïta. "
+        "Il a ensuite été reçu à la Primature par le Premier ministre, Choguel Kokalla Maïga."
+    )
+    audiences = [participant_names(x, m.participants) for m in x.meetings if m.type == "audience"]
+    assert audiences == [{"Jean Kouassi", "Assimi Goïta"}, {"Jean Kouassi", "Choguel Kokalla Maïga"}]
+    assert all("cedeao" in m.organisations for m in x.meetings if m.type == "audience")
