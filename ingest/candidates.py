@@ -33,6 +33,7 @@ from ingest.meetings import (
     SPEAKER,
     Candidate,
     coordinated_cue,
+    cue_after,
     frame_span,
     is_additive,
     is_anaphoric,
@@ -61,6 +62,7 @@ _COMPANY_REACH = 120  # characters after "accompagné de" / "en présence de" in
 _CLAUSE_BREAK = re.compile(r"[;:]|\b(?:qui|dont|lequel|laquelle|lesquels|lesquelles)\b")
 _ATTENDANCE = re.compile(alt(load_cues().markers.attendance))
 _PLANNED = re.compile(alt(load_cues().markers.planned_contact))
+_OTHER_CONTACT = re.compile(alt(load_cues().markers.other_contact))
 # A head of state or government named by his title alone, as the subject or the passive agent of the cue.
 _HEAD_TITLE = re.compile(
     rf"(?:^\s*|\b(?:par|entre|avec) )(?:le|la) (?:{alt(load_cues().titles.head_titles)})\b", re.IGNORECASE
@@ -200,9 +202,17 @@ class CandidateFinder:
             if second is not None and (planned := _PLANNED.search(unify(sent.text).lower(), cue.end())):
                 if planned.start() <= second[1].start():
                     second = None  # "a rencontré X, et doit ensuite rencontrer Y": only announced
-            if second is None:
+            clause = _other_contact_span(sent, cue.start(), inside=True) if second is None else (0, 0)
+            main = cue_after(sent.text, clause[1]) if clause != (0, 0) else None
+            if main is not None:  # "Après son audience avec Z, X a eu une séance de travail avec Y": two contacts
                 found_here = self._sentence_meetings(
-                    i, sent, mtype, cue.start(), cue.end(), when, skip=self._other_span(sent, cue.end())
+                    i, sent, mtype, cue.start(), cue.end(), when, skip=(main[1], len(sent.text))
+                ) + self._sentence_meetings(i, sent, main[0], main[1], main[2], when, skip=clause)
+                for c in found_here:  # never merged back into one
+                    c.split_group = i if c.split_group is None else c.split_group
+            elif second is None:
+                found_here = self._sentence_meetings(
+                    i, sent, mtype, cue.start(), cue.end(), when, skip=self._other_span(sent, cue.start(), cue.end())
                 )
             else:  # "X a été reçu par Y, et s'est entretenu avec Z": two contacts of the same subject
                 found_here = self._sentence_meetings(
@@ -632,11 +642,15 @@ class CandidateFinder:
         ]
         return out
 
-    def _other_span(self, sent: Sentence, cue_end: int) -> tuple[int, int]:
+    def _other_span(self, sent: Sentence, cue_start: int, cue_end: int) -> tuple[int, int]:
         """The clause of the cue sentence that tells another contact: an earlier visit this one returns
-        (`_return_span`), else a further contact announced after the cue ("..., et devrait rencontrer Y"), to the
-        end of the sentence; (0, 0) when there is none."""
+        (`_return_span`), a time clause naming another contact of the subject (`_other_contact_span`), else a
+        further contact announced after the cue ("..., et devrait rencontrer Y"), to the end of the sentence;
+        (0, 0) when there is none."""
         span = self._return_span(sent)
+        if span != (0, 0):
+            return span
+        span = _other_contact_span(sent, cue_start)
         if span != (0, 0):
             return span
         planned = _PLANNED.search(unify(sent.text).lower(), cue_end)
@@ -1023,3 +1037,23 @@ def _state_pair(sent: Sentence, e: Ent) -> bool:
     "Guinée-Mali"): the two parties of a bilateral body or contact."""
     states = [x for x in sent.ents if x.label == "STATE" and x is not e]
     return any(sent.text[x.end : e.start] == "-" or sent.text[e.end : x.start] == "-" for x in states)
+
+
+def _other_contact_span(sent: Sentence, cue_start: int, inside: bool = False) -> tuple[int, int]:
+    """A time clause naming another contact ("Après son audience avec le Premier ministre X, ...", "..., avant
+    l'audience avec le chef de l'État, X"): (start, end), the clause ending at the comma after the first name it
+    gives when it heads the sentence, else at the end of the sentence; (0, 0) when there is none. The clause is
+    the one the cue at `cue_start` is outside of, or (`inside`) the heading one it is the noun of."""
+    low = unify(sent.text).lower()
+    m = _OTHER_CONTACT.search(low)
+    if m is None or (m.start() <= cue_start < m.end()) != inside:
+        return 0, 0
+    if m.start() > cue_start:
+        end = min([len(low)] + [k for k in (low.find(";", m.end()),) if k > 0])
+        return m.start(), end
+    named = next(  # "avec le Premier ministre, X, le ministre ...": the name in apposition to its title
+        (e.end for e in sent.ents if e.label == "PER" and e.start >= m.end() and low.count(",", m.end(), e.start) <= 1),
+        m.end(),
+    )
+    comma = low.find(",", named)
+    return (m.start(), comma) if comma > 0 and (inside or comma <= cue_start) else (0, 0)

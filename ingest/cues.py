@@ -74,6 +74,7 @@ class Markers(_Strict):
     company: list[Group]
     attendance: list[Group]
     planned_contact: list[Group]
+    other_contact: list[Group]
     clause_verbs: list[Group]
     anaphora: list[Group]
     sender_nouns: list[Group]
@@ -93,6 +94,7 @@ class Markers(_Strict):
     framed_contact: list[Group]
     verb_adverbs: list[Group]
     additive: list[Group]
+    series_item: list[Group]
 
 
 class Titles(_Strict):
@@ -105,6 +107,7 @@ class Titles(_Strict):
     head_titles: list[Group]
     home_posts: list[Group]
     home_offices: list[Group]
+    rotating_chairs: list[Group]
 
 
 class Words(_Strict):

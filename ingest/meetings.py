@@ -159,6 +159,16 @@ def _first_cue(sentence: str) -> tuple[str, re.Match[str]] | None:
     return None
 
 
+def cue_after(sentence: str, pos: int) -> tuple[str, int, int] | None:
+    """The first contact cue of a sentence (types tried from the most specific, as `meeting_cue`) that starts at
+    `pos` or later, not a gathering: its type, start and end; or None."""
+    low = cue_text(sentence)
+    for mtype, rx in CUES:
+        if mtype != "multilateral" and (m := rx.search(low, pos)) is not None:
+            return mtype, m.start(), m.end()
+    return None
+
+
 _COORDINATOR = re.compile(rf"(?:{alt(_MK.coordinator)})\s*$")
 _INFINITIVES = [(g.type, re.compile("|".join(g.alternatives))) for g in _MK.coordinated_infinitives]
 
@@ -298,7 +308,7 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
                 break  # "ces rencontres" after split meetings: nothing new to add
             if not c.anaphoric and _told_period(c) and prev.date_is_fallback:
                 continue  # "Pour rappel, X a effectué une visite d'État en février 2015": a contact of its own
-            if not c.anaphoric and (_new_counterpart(prev, c) or (c.additive and _names_new(prev, c))):
+            if not c.anaphoric and (_new_counterpart(prev, c) or (c.additive and _meets_someone_new(prev, c))):
                 continue  # `c` names someone else after both sides of `prev`, or "also" meets someone new
             if prev.type == "visit" and c.type == "visit" and (c.date_is_fallback or c.date == prev.date):
                 target = prev  # the welcome and talks of one visit
@@ -315,6 +325,8 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
         if target is None:
             if not c.standalone:  # a recalled earlier contact names its own people and date
                 _continue_visitor(out, c)
+                _continue_official(out, c)
+                _continue_host(out, c)
                 _date_from_trip(out, c)
             out.append(c)
             continue
@@ -361,6 +373,65 @@ def _continue_visitor(out: list[Candidate], c: Candidate) -> None:
         c.date, c.date_is_fallback = prev.date, False  # the same trip, told on
 
 
+_OFFICIAL_REACH = 3  # contacts told since an official's visit that may still be his
+
+
+def _continue_official(out: list[Candidate], c: Candidate) -> None:
+    """A visit of an organisation's official, told with no state of his ("Le président de la Commission de la
+    CEDEAO, X, est dans nos murs pour une visite officielle. ... il a été reçu en audience par le Président de la
+    République, Y. ... il a ensuite été reçu par le Chef du gouvernement, Z"): a further contact naming one person
+    of a state and nobody of the visit is the official's, with his organisation."""
+    if len(c.sides()) != 1 or c.type == "multilateral":
+        return
+    prev = next((p for p in reversed(out[-_OFFICIAL_REACH:]) if p.type == "visit" and not p.standalone), None)
+    if prev is None or prev.sides() or not prev.organisations or not _dates_compatible(prev, c):
+        return
+    officials = [p for p in prev.participants if p not in prev.party and p not in prev.company]
+    if not officials:
+        return
+    c.participants[:0] = [p for p in officials if p not in c.participants]
+    _extend_list(c.organisations, prev.organisations)
+
+
+def _extend_list(target: list[str], items: list[str]) -> None:
+    target.extend(x for x in items if x not in target)
+
+
+_SERIES_ITEM = re.compile(alt(_MK.series_item))
+
+
+def _continue_host(out: list[Candidate], c: Candidate) -> None:
+    """A further contact in a host's series that names the guest's side only ("La ministre X a reçu plusieurs
+    personnalités. La première audience a été consacrée à l'ambassadeur Y", "Le ministre a ensuite reçu
+    l'ambassadeur Z", "Enfin, une délégation de l'UNICEF a été reçue"): the people of the contact told before on the
+    side `c` does not name (its only side, else its host's) are its other side; the series takes place on the day
+    told for the first contact. A series is of audiences and talks: a visit that names one side is a trip told on,
+    not a guest received; a contact told before with one state only is a host's series when it is a reception, and
+    else goes on only into a contact that names that state ("X ... Le chef de la diplomatie togolaise a également
+    été reçu par Y")."""
+    if c.type in ("multilateral", "visit") or not out or len(c.sides()) > 1:
+        return
+    if not (c.additive or _SERIES_ITEM.search(unify(c.evidence).lower())):
+        return
+    prev = next((p for p in reversed(out) if not p.standalone), None)
+    if prev is None or not _dates_compatible(prev, c) or set(prev.participants) & set(c.participants):
+        return  # "Y a également rencontré Z": the guest of the contact before goes on, not its host
+    sides = prev.sides()
+    host = next(iter(sides)) if len(sides) == 1 else (prev.hosts[0] if prev.hosts and prev.hosts[0] in sides else None)
+    if host is None or host in c.sides():
+        return
+    if len(set(prev.states)) < 2 and prev.type != "audience" and host not in c.states:
+        return  # "Ce déplacement a vu la présence du Premier ministre X. ... ont aussi rencontré Z": X hosts nobody
+    for p, st in prev.party.items():
+        if st == host and p not in c.participants and p not in prev.company:
+            c.participants.insert(0, p)
+            c.party[p] = st
+    if host not in c.states:
+        c.states.insert(0, host)
+    if c.date_is_fallback and not prev.date_is_fallback:
+        c.date, c.date_is_fallback = prev.date, False
+
+
 def _date_from_trip(out: list[Candidate], c: Candidate) -> None:
     """A further contact of a visitor told after his dated visit, with no date of its own, took place on that
     trip: it takes the visit's date ("X est arrivé lundi 21 mai ... Il a eu des séances de travail avec Y")."""
@@ -394,6 +465,12 @@ def _told_period(c: Candidate) -> bool:
 def _names_new(prev: Candidate, c: Candidate) -> bool:
     """`c` names an actor that `prev` does not have (not a delegation member)."""
     return any(p not in prev.participants and p in c.party and p not in c.company for p in c.participants)
+
+
+def _meets_someone_new(prev: Candidate, c: Candidate) -> bool:
+    """An additive contact ("X a également rencontré le cardinal Y, secrétaire d'État") names a person `prev` does
+    not have and who is not a delegation member: a further contact, also when the text gives no state for Y."""
+    return any(p not in prev.participants and p not in c.company for p in c.participants)
 
 
 def _dates_compatible(a: Candidate, b: Candidate) -> bool:

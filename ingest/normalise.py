@@ -7,6 +7,8 @@ must give the same facts however it was encoded or laid out:
 - every line break is "\\n": CRLF, CR, U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR, U+0085 NEXT LINE,
   vertical tab and form feed;
 - lone surrogates (from JSON "\\ud800" escapes) become U+FFFD; NUL and the other control characters are dropped;
+- a double quote mark between two letters ("s”entretenir", "l”aéroport": an apostrophe mis-encoded by the outlet)
+  is the apostrophe "’";
 - a text with no paragraph break ("flat": breaks collapsed to spaces) is cut into paragraphs at sentence ends,
   and any line longer than MAX_PARAGRAPH_CHARS is cut the same way (at a space when it has no sentence end), which
   also bounds what one spaCy call receives (time and memory per document: docs/reliability.md).
@@ -27,6 +29,7 @@ FLAT_MIN_CHARS = 300
 _BREAKS = re.compile("\r\n|[\r\u2028\u2029\x85\x0b\x0c]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+_QUOTE_APOSTROPHE = re.compile(r"(?<=[^\W\d_])[”“](?=[^\W\d_])")
 # A sentence end: ., ! or ? (optionally closed by a quote, "Merci. »") after a lowercase letter, a digit or a
 # closing mark (so "M. Diop" and "S.E.M." are not cut), then spaces and a capital, a digit or an opening quote.
 _SENTENCE_END = re.compile(r"(?<=[a-zà-ÿ0-9)\]][.!?…])((?:\s?[»”\"])?)\s+(?=[«“\"(]?[A-ZÀ-Þ0-9])")
@@ -40,7 +43,7 @@ def clean_string(value: str) -> str:
 
 def normalise_text(text: str) -> str:
     """The text in NFC with "\\n" line breaks and no line longer than MAX_PARAGRAPH_CHARS (see the module doc)."""
-    text = _BREAKS.sub("\n", clean_string(text))
+    text = _QUOTE_APOSTROPHE.sub("’", _BREAKS.sub("\n", clean_string(text)))
     flat = "\n" not in text.strip() and len(text) >= FLAT_MIN_CHARS
     lines = []
     for line in text.split("\n"):

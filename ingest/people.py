@@ -8,10 +8,13 @@ from dataclasses import replace
 
 from core.text import fold, unify
 from ingest.article import Article, Ent
+from ingest.cues import alt, load_cues
 from ingest.gazetteer import Gazetteer
 from ingest.models import Person, Role
 from ingest.resolve import PeopleResolver, PersonCluster, clean_name, person_mentions
 from ingest.roles import GENERIC_TITLE, ROLE, CleanTitle, clean_title, person_role, title_kind
+
+_ROTATING_CHAIR = re.compile(alt(load_cues().titles.rotating_chairs), re.IGNORECASE)
 
 
 class ArticlePeople:
@@ -109,7 +112,7 @@ class ArticlePeople:
         crise malienne, X") unless a printed title names a state and not that organisation."""
         title = self.titles.get(pid)
         if title is not None and title[1] is not None and title[1] not in self.gaz_states:
-            return None
+            return self._chair_state(pid, title[0], date)
         posts = self.entries[pid].posts if pid in self.entries else []
         if (title is None or title[1] is None) and posts and all(p.represents not in self.gaz_states for p in posts):
             return None  # "son Secrétaire général, X": the gazetteer knows him only as an organisation's official
@@ -119,6 +122,16 @@ class ArticlePeople:
             if printed is None or any(f in printed for p in held for f in self.org_forms.get(p.represents, [])):
                 return None
         return self.state(pid)
+
+    def _chair_state(self, pid: str, title: str, date: str | None) -> str | None:
+        """A rotating chair of an organisation ("président en exercice de l'Union africaine", `titles.
+        rotating_chairs`) stands for the state whose post the gazetteer gives him then (on `date`, else any he
+        held); None for any other organisation's official."""
+        if not _ROTATING_CHAIR.search(title) or pid not in self.entries:
+            return None
+        entry = self.entries[pid]
+        held = entry.posts_at(date) if date is not None else entry.posts
+        return next((p.represents for p in held if p.represents in self.gaz_states), None)
 
     def ids(self) -> list[str]:
         return [c.id for c in self.resolver.clusters]
