@@ -19,7 +19,6 @@ from ingest.dates import (
     bare_month,
     date_after,
     dated_years,
-    dispatch_date,
     find_date,
     is_paragraph_dateline,
     office_span,
@@ -112,7 +111,6 @@ class CandidateFinder:
     def __init__(
         self, article: Article, people: ArticlePeople, gaz: Gazetteer, published: str | None,
         proposed: Mapping[int, tuple[str, re.Match[str]]] | None = None,
-        dispatch: tuple[int, int] | None = None,
     ) -> None:  # fmt: skip
         self.article, self.people, self.gaz, self.published = article, people, gaz, published
         self.proposed = proposed or {}  # cue-less sentences the contact classifier proposes (ingest/contact_hook.py)
@@ -130,11 +128,6 @@ class CandidateFinder:
             find_date(s.text, base, session_year(s.text) or (year if base is None else None), hint, floor, office)
             for s in article.sentences
         ]
-        if base is None and dispatch is not None:  # "Bamako, le 10 avril (AMAP) ... a reçu, jeudi, ..."
-            self.dates = [
-                d or dispatch_date(s.text, dispatch, hint, floor, office)
-                for d, s in zip(self.dates, article.sentences, strict=True)
-            ]
         self.own = self._anchored(self.dates) if base is None else self.dates  # a cue sentence's own date
 
     def candidates(self) -> tuple[list[Candidate], ArticlePeople]:

@@ -329,30 +329,6 @@ def anchored_date(sentence: str, anchor: date) -> EventDate | None:
     return EventDate.of(anchor + timedelta(days=after if after <= 3 else after - 7))
 
 
-def dispatch_date(
-    sentence: str,
-    day_month: tuple[int, int],
-    month_hint: str | None = None,
-    year_floor: int | None = None,
-    office: tuple[date, date] | None = None,
-) -> EventDate | None:
-    """On a page dated only by an agency dispatch line that prints no year ("Bamako, le 10 avril (AMAP)"), a
-    contact told by a bare weekday ("a reçu en audience, jeudi après-midi", "ce vendredi") is the news of the
-    dispatch's day: read as "jeudi 10 avril", whose year `find_date` fixes (the year in which that day falls on
-    that weekday, bounded by the crawler month, the latest year printed or the actors' terms of office). None
-    when the sentence prints a date of its own or tells no weekday, or an earlier one ("vendredi dernier", "depuis
-    mardi", "lors du journal du mardi")."""
-    s = fold(sentence)
-    w = _weekday(s)
-    if w is None or w.group(1) in {"depuis", "du"} or (w.group(3) or "").strip() in {"dernier", "passe", "precedent"}:
-        return None
-    if _DAY_MONTH.search(s) or _MONTH_YEAR.search(s) or _NUMERIC.search(sentence):
-        return None
-    day, month = day_month
-    told = f"{w.group(2)} {day} {next(k for k, v in MONTHS.items() if v == month)}"
-    return find_date(told, None, None, month_hint, year_floor, office)
-
-
 def _ahead(s: str, start: int, end: int) -> bool:
     """Whether the date at s[start:end] is announced, a limit, the start of a lasting state or the day someone
     took office or died ("le 7 janvier prochain", "d'ici le 30 juin", "depuis sa prise de service le 14 juin",

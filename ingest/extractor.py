@@ -21,7 +21,7 @@ from ingest.people import ArticlePeople, relabel_surnames
 from ingest.sides import complete_sides
 from ingest.topics import sectors
 from ingest.unread import unread_contacts
-from ingest.wire import dateline_day, dateline_day_month
+from ingest.wire import dateline_day
 
 _TOPIC_WINDOW = 30  # sentences read for a meeting's sectors (up to the next meeting): reports state them late
 
@@ -90,8 +90,7 @@ def prepare(
     article = Article(doc.id, sentences, parse_iso(published), ct.header_date or url_month(doc.url), ct.bylines)
     article = relabel_surnames(article)
     people = ArticlePeople(article, gaz, ct.bylines, home_state(article, gaz, ct.wire_dateline))
-    dispatch = dateline_day_month(ct.wire_dateline) if ct.wire_dateline else None  # a dispatch day with no year
-    return published, article, people, CandidateFinder(article, people, gaz, published, proposed, dispatch)
+    return published, article, people, CandidateFinder(article, people, gaz, published, proposed)
 
 
 def _meetings(cands: list[Candidate], article: Article, people: ArticlePeople) -> list[Meeting]:

@@ -46,16 +46,6 @@ def dateline_day(dateline: str) -> str | None:
     return None
 
 
-def dateline_day_month(dateline: str) -> tuple[int, int] | None:
-    """(day, month) of a dateline that prints no year ('Bamako, le 10 avril (AMAP)', 'NIAMEY, 25 Fév (ANP) –'),
-    else None."""
-    s = fold(dateline)
-    m = re.search(r"\b(\d{1,2})(?:er)? ([a-z]{3,9})\b(?! \d)", s)
-    if m is None or m.group(2) not in _ABBREV or not 1 <= int(m.group(1)) <= 31 or dateline_day(dateline):
-        return None
-    return int(m.group(1)), _ABBREV[m.group(2)]
-
-
 def _iso(year: int, month: int, day: int) -> str | None:
     try:
         return date(year, month, day).isoformat()

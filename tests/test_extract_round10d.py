@@ -8,41 +8,7 @@ from datetime import date
 from extraction_text import meetings_of, run
 from spacy.language import Language
 
-from ingest.dates import EventDate, date_after, dispatch_date, find_date
-from ingest.wire import dateline_day_month
-
-
-def test_a_dispatch_line_without_year_gives_its_day_and_month() -> None:
-    assert dateline_day_month("Bamako, le 10 avril (AMAP)") == (10, 4)
-    assert dateline_day_month("NIAMEY, 25 Fév (ANP) –") == (25, 2)
-    assert dateline_day_month("Alger, 16 janv (AMAP)") == (16, 1)
-    assert dateline_day_month("Bamako, 12 mars 2025 (AMAP) –") is None  # a full day: the publication date
-    assert dateline_day_month("ALGER —") is None
-
-
-def test_a_bare_weekday_is_the_dispatch_day_of_the_year_it_falls_on() -> None:
-    # 10 April is a Thursday in 2025 (and 2014); the latest such year up to today, or the first from the latest
-    # year the article prints, or within the actors' terms of office
-    assert dispatch_date("Le ministre a reçu en audience, jeudi après-midi, l'ambassadeur.", (10, 4)).value == (
-        "2025-04-10"
-    )
-    assert dispatch_date("Le ministre a reçu, jeudi, l'ambassadeur.", (10, 4), year_floor=2014).value == "2014-04-10"
-    office = (date(2013, 9, 4), date(2020, 8, 18))
-    assert dispatch_date("Il a été reçu, lundi, par le président.", (19, 2), office=office).value == "2018-02-19"
-    # an earlier weekday, a stay's start, a noun's day or a date of the sentence's own: not the dispatch day
-    assert dispatch_date("Le ministre, reçu vendredi dernier, a déclaré ...", (10, 4)) is None
-    assert dispatch_date("Le ministre séjourne à Dakar depuis mardi.", (10, 4)) is None
-    assert dispatch_date("Il a été reçu lundi 3 mars par le président.", (10, 4)) is None
-    assert dispatch_date("Le ministre a reçu l'ambassadeur.", (10, 4)) is None
-
-
-def test_an_undated_agency_story_dates_its_contact_by_the_dispatch_day(nlp: Language) -> None:
-    x = run(
-        "Bamako, le 23 mai (AMAP) Le ministre malien des Affaires étrangères, Abdoulaye Diop, a reçu en audience, "
-        "ce vendredi, l'ambassadeur du Ghana au Mali, Kwame Mensah, venu lui présenter ses voeux de coopération.",
-        published=None,
-    )
-    assert [m.date for m in meetings_of(x, "audience")] == ["2025-05-23"]  # 23 May 2025 is a Friday
+from ingest.dates import EventDate, date_after, find_date
 
 
 def test_the_next_contact_of_a_series_takes_the_day_of_the_one_before() -> None:
