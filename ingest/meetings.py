@@ -31,12 +31,18 @@ _VISIT_NOUN = re.compile(
 )
 _PASSIVE = re.compile(r"(?:a|ont) [ée]t[ée] re[çc]u")
 # A visit named only as the circumstance of a talk ("a rencontré X dans le cadre d'une visite officielle à
-# Moscou", "en marge de sa visite", "actuellement en visite"): the talk verb gives the type.
+# Moscou", "Lors d'une visite officielle au Caire, X a rencontré Y", "en marge de sa visite", "Y, en visite de
+# travail"): the talk verb gives the type.
 _VISIT_CIRCUMSTANCE = re.compile(
-    r"\b(?:dans le cadre d'une|lors de (?:sa|son|cette|la)|au cours de (?:sa|son|cette|la)|en marge de (?:sa|son|la)"
-    r"|actuellement en|en) visites?\b"
+    r"\b(?:dans le cadre d'une|lors d'une|lors de (?:sa|son|cette|la)|au cours de (?:sa|son|cette|la)"
+    r"|en marge de (?:sa|son|la)|actuellement en|en) visites?\b"
 )
-_TALK = re.compile(r"\ba rencontr[ée]\b|\bs'est entretenue?\b|\ba eu (?:un|des) (?:entretiens?|[ée]changes?) avec\b")
+# The talk verbs of such a sentence, also with a time adverbial or a quantity before the talk noun ("a eu un
+# entretien vendredi, avec", "a eu une série d'entretiens", "ont eu des échanges")
+_TALK = re.compile(
+    r"\b(?:a|ont) rencontr[ée]\b|\bs'est entretenue?\b|\bse sont entretenus\b"
+    r"|\b(?:a|ont) eu (?:un|une|des) (?:[\w'-]+ ){0,2}?(?:d'|de )?(?:entretiens?|[ée]changes?|s[ée]ances? de travail)\b"
+)
 _MULTI_VERB = re.compile(alt(_MK.multilateral_verbs))
 # Speaking at a session reported just before: the speaker took part in it.
 SPEAKER = re.compile(alt(_MK.speaking))

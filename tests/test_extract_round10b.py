@@ -1,0 +1,42 @@
+"""Round 10b (issue 14), meeting types: which general French construction gives a contact its type. One test per
+construction on an invented text; the extraction tests send every text through the whole pipeline."""
+
+from __future__ import annotations
+
+from extraction_text import run
+from spacy.language import Language
+
+from ingest.meetings import meeting_cue
+
+
+def _type(sentence: str) -> str | None:
+    found = meeting_cue(sentence)
+    return found[0] if found else None
+
+
+def test_a_visit_named_as_the_circumstance_gives_way_to_the_talk_verb() -> None:
+    # "Lors d'une visite ..., X a rencontré Y", "Y, en visite de travail": the talk is the contact
+    assert _type(
+        "Lors d'une visite officielle à Lomé, le ministre Moussa Keita a rencontré son homologue togolais."
+    ) == ("bilateral_meeting")
+    # a time adverbial or a quantity before the talk noun
+    assert (
+        _type(
+            "Le président Paul Mensah a eu un entretien samedi, avec le Premier ministre malien, en visite de "
+            "travail à Accra."
+        )
+        == "bilateral_meeting"
+    )
+    assert _type("En visite au Niger, le ministre malien a eu une série d'entretiens avec son homologue.") == (
+        "bilateral_meeting"
+    )
+    # the visit itself, with no talk told: a visit
+    assert _type("Le ministre malien a effectué une visite officielle à Lomé le 3 mars.") == "visit"
+
+
+def test_talks_during_a_visit_are_one_bilateral_meeting(nlp: Language) -> None:
+    x = run(
+        "Lors d'une visite officielle à Lomé, le ministre malien des Affaires étrangères, Moussa Keita, a rencontré "
+        "le mercredi 13 mars 2024 son homologue togolais, Kodjo Amegan."
+    )
+    assert [m.type for m in x.meetings] == ["bilateral_meeting"]
