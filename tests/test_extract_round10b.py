@@ -40,3 +40,21 @@ def test_talks_during_a_visit_are_one_bilateral_meeting(nlp: Language) -> None:
         "le mercredi 13 mars 2024 son homologue togolais, Kodjo Amegan."
     )
     assert [m.type for m in x.meetings] == ["bilateral_meeting"]
+
+
+def test_a_courtesy_call_on_an_official_is_an_audience() -> None:
+    # a courtesy call paid on someone, at his office: an audience
+    assert _type("L'ambassadeur du Ghana était venu rendre une visite de courtoisie au chef de l'État.") == "audience"
+    assert (
+        _type("L'ambassadrice d'Allemagne effectuait une visite de courtoisie chez le Premier ministre.") == "audience"
+    )
+    # a courtesy visit coordinated with a trip kind, to a city: a visit
+    assert _type("Le président ghanéen a effectué une visite de courtoisie et de travail à Bamako, jeudi.") == "visit"
+
+
+def test_a_courtesy_call_is_typed_audience_in_an_article(nlp: Language) -> None:
+    x = run(
+        "L'ambassadeur du Ghana au Mali, Kwame Boateng, était venu rendre une visite de courtoisie le mercredi 13 "
+        "mars 2024 au Premier ministre malien, Abdoulaye Maïga."
+    )
+    assert [m.type for m in x.meetings] == ["audience"]
