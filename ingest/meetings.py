@@ -157,12 +157,29 @@ def _first_cue(sentence: str) -> tuple[str, re.Match[str]] | None:
             if mtype == "audience" and _PASSIVE.match(m.group(0)) and " en audience" not in low:
                 if (visit := _VISIT_NOUN.search(low)) is not None:
                     return "visit", visit  # "a été reçu par Xi Jinping ... dans le cadre d'une visite d'État"
+            if mtype == "other" and m.group(0).startswith("remis") and (told := _contact_before(low, m.start())):
+                return told
             if mtype == "visit" and _VISIT_CIRCUMSTANCE.search(low) and (talk := _TALK.search(low)) is not None:
                 circ = _VISIT_CIRCUMSTANCE.search(low)
                 if circ is not None and circ.start() <= m.start() < circ.end() + 40:
                     return "bilateral_meeting", talk
             return mtype, m
     return None
+
+
+def _contact_before(low: str, end: int) -> tuple[str, re.Match[str]] | None:
+    """A reception or a talk told before a message handed over in the same sentence ("X a reçu Y, qui lui a remis
+    un message de Z", "X s'était entretenu avec Y et lui avait remis un message"): that contact is the one told,
+    the message its content; its type and cue (the earliest of them)."""
+    found = [
+        (m.start(), t, m)
+        for t in ("audience", "bilateral_meeting")
+        if (m := CUES_BY_TYPE[t].search(low, 0, end)) is not None and not is_anaphoric(low, m.start())
+    ]
+    if not found:
+        return None
+    _, mtype, cue = min(found, key=lambda f: f[0])
+    return mtype, cue
 
 
 _COORDINATOR = re.compile(rf"(?:{alt(_MK.coordinator)})\s*$")

@@ -58,3 +58,15 @@ def test_a_courtesy_call_is_typed_audience_in_an_article(nlp: Language) -> None:
         "mars 2024 au Premier ministre malien, Abdoulaye Maïga."
     )
     assert [m.type for m in x.meetings] == ["audience"]
+
+
+def test_a_message_handed_over_in_a_reception_or_talk_keeps_that_contact_type() -> None:
+    # the reception or the talk is the contact told, the message its content
+    assert _type("Le président Kofi Mensah a reçu hier le ministre malien, qui lui a remis un message de Bamako.") == (
+        "audience"
+    )
+    assert _type("Le ministre s'était entretenu jeudi avec son homologue et lui avait remis un message.") == (
+        "bilateral_meeting"
+    )
+    # a document handed over with no other contact told: `other` (annotation guidelines)
+    assert _type("Le ministre ghanéen a remis un message du président Mahama au président malien.") == "other"
