@@ -70,3 +70,12 @@ def test_a_message_handed_over_in_a_reception_or_talk_keeps_that_contact_type() 
     )
     # a document handed over with no other contact told: `other` (annotation guidelines)
     assert _type("Le ministre ghanéen a remis un message du président Mahama au président malien.") == "other"
+
+
+def test_a_call_at_an_officials_office_is_an_audience() -> None:
+    # a move to an official's office or residence: a call on him
+    assert _type("Il s'est rendu d'abord chez le ministre de la Culture, Awa Diarra, le jeudi 26 mai.") == "audience"
+    assert _type("La délégation s'est rendue au palais de Koulouba pour rencontrer le président.") == "audience"
+    # a move to a city is a trip; talks told at the office are not a plain call
+    assert _type("Le ministre ghanéen s'est rendu à Bamako lundi.") == "visit"
+    assert _type("Le président s'est rendu au palais royal, où il s'est entretenu avec le roi.") != "audience"
