@@ -30,6 +30,12 @@ _VISIT_NOUN = re.compile(
     r"|\b(?:a|ont) effectu[ée]\b[^.;]{0,60}?\bune visite\b"  # "a effectué le mardi 3 septembre une visite à Abidjan"
 )
 _PASSIVE = re.compile(r"(?:a|ont) [ée]t[ée] re[çc]u")
+# A reception on arrival ("a été reçu à son arrivée à Bamako par son homologue", "a été reçu au pavillon d'honneur
+# de l'aéroport par le préfet", "à sa descente d'avion"): the welcome of a visit, not an audience.
+_ARRIVAL = re.compile(
+    r"\ba[ée]roports?\b|\bdescente d'avion\b|\b[àa] (?:son|sa|leur) arriv[ée]e\b"
+    r"|\bpavillon (?:pr[ée]sidentiel|d'honneur)|\bpasserelle\b|\bsalon d'honneur\b"
+)
 # A visit named only as the circumstance of a talk ("a rencontré X dans le cadre d'une visite officielle à
 # Moscou", "Lors d'une visite officielle au Caire, X a rencontré Y", "en marge de sa visite", "Y, en visite de
 # travail"): the talk verb gives the type.
@@ -157,6 +163,8 @@ def _first_cue(sentence: str) -> tuple[str, re.Match[str]] | None:
             if mtype == "audience" and _PASSIVE.match(m.group(0)) and " en audience" not in low:
                 if (visit := _VISIT_NOUN.search(low)) is not None:
                     return "visit", visit  # "a été reçu par Xi Jinping ... dans le cadre d'une visite d'État"
+                if _ARRIVAL.search(low):
+                    return "visit", m  # "il a été reçu à son arrivée à Bamako par son homologue": the welcome
             if mtype == "other" and m.group(0).startswith("remis") and (told := _contact_before(low, m.start())):
                 return told
             if mtype == "visit" and _VISIT_CIRCUMSTANCE.search(low) and (talk := _TALK.search(low)) is not None:

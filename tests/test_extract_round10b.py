@@ -79,3 +79,14 @@ def test_a_call_at_an_officials_office_is_an_audience() -> None:
     # a move to a city is a trip; talks told at the office are not a plain call
     assert _type("Le ministre ghanéen s'est rendu à Bamako lundi.") == "visit"
     assert _type("Le président s'est rendu au palais royal, où il s'est entretenu avec le roi.") != "audience"
+
+
+def test_a_reception_on_arrival_is_the_welcome_of_a_visit() -> None:
+    # received on arrival, at the airport: the welcome of a visit
+    assert _type(
+        "Le ministre ghanéen est arrivé mardi à Bamako, où il a été reçu à son arrivée par son homologue."
+    ) == ("visit")
+    assert _type("Le président a été reçu au pavillon d'honneur de l'aéroport par le préfet.") == "visit"
+    # an audience said as such, or a reception elsewhere, stays an audience
+    assert _type("Le ministre a été reçu en audience à son arrivée par le président.") == "audience"
+    assert _type("Le ministre ghanéen a été reçu par le président au palais de Koulouba.") == "audience"
