@@ -30,8 +30,11 @@ _VISIT_NOUN = re.compile(
     r"|\b(?:a|ont) effectu[ée]\b[^.;]{0,60}?\bune visite\b"  # "a effectué le mardi 3 septembre une visite à Abidjan"
 )
 _PASSIVE = re.compile(r"(?:a|ont) [ée]t[ée] re[çc]u")
-# A reception on arrival ("a été reçu à son arrivée à Bamako par son homologue", "a été reçu au pavillon d'honneur
-# de l'aéroport par le préfet", "à sa descente d'avion"): the welcome of a visit, not an audience.
+# A reception on arrival, the place told right after the verb or opening the sentence ("a été reçu à son arrivée à
+# Bamako par son homologue", "a été reçu au pavillon d'honneur de l'aéroport par le préfet", "À sa descente d'avion,
+# le président a été reçu ..."): the welcome of a visit, not an audience. An airport told earlier in the sentence
+# ("Après un tête-à-tête au salon d'honneur de l'aéroport, la délégation s'est rendue au palais où elle a été reçue
+# par le président") is another step of the day.
 _ARRIVAL = re.compile(
     r"\ba[ée]roports?\b|\bdescente d'avion\b|\b[àa] (?:son|sa|leur) arriv[ée]e\b"
     r"|\bpavillon (?:pr[ée]sidentiel|d'honneur)|\bpasserelle\b|\bsalon d'honneur\b"
@@ -163,7 +166,7 @@ def _first_cue(sentence: str) -> tuple[str, re.Match[str]] | None:
             if mtype == "audience" and _PASSIVE.match(m.group(0)) and " en audience" not in low:
                 if (visit := _VISIT_NOUN.search(low)) is not None:
                     return "visit", visit  # "a été reçu par Xi Jinping ... dans le cadre d'une visite d'État"
-                if _ARRIVAL.search(low):
+                if _on_arrival(low, m):
                     return "visit", m  # "il a été reçu à son arrivée à Bamako par son homologue": the welcome
             if mtype == "other" and m.group(0).startswith("remis") and (told := _contact_before(low, m.start())):
                 return told
@@ -173,6 +176,17 @@ def _first_cue(sentence: str) -> tuple[str, re.Match[str]] | None:
                     return "bilateral_meeting", talk
             return mtype, m
     return None
+
+
+_ARRIVAL_REACH = 60  # characters after the reception verb in which its arrival place is told
+
+
+def _on_arrival(low: str, cue: re.Match[str]) -> bool:
+    """A passive reception told as the welcome on arrival (`_ARRIVAL`)."""
+    if _ARRIVAL.search(low, cue.end(), cue.end() + _ARRIVAL_REACH):
+        return True
+    first = _ARRIVAL.search(low)
+    return first is not None and first.start() <= 5 and first.end() < cue.start()
 
 
 def _contact_before(low: str, end: int) -> tuple[str, re.Match[str]] | None:

@@ -90,3 +90,16 @@ def test_a_reception_on_arrival_is_the_welcome_of_a_visit() -> None:
     # an audience said as such, or a reception elsewhere, stays an audience
     assert _type("Le ministre a été reçu en audience à son arrivée par le président.") == "audience"
     assert _type("Le ministre ghanéen a été reçu par le président au palais de Koulouba.") == "audience"
+
+
+def test_an_airport_told_before_another_reception_is_not_its_place() -> None:
+    # the talk at the airport is one step, the reception at the palace another: still an audience
+    assert (
+        _type(
+            "Après un tête-à-tête au salon d'honneur de l'aéroport, la délégation s'est dirigée vers le palais où "
+            "elle a été reçue par le président."
+        )
+        == "audience"
+    )
+    # the arrival opening the sentence is the reception's
+    assert _type("À sa descente d'avion, le président ghanéen a été reçu par son homologue malien.") == "visit"
