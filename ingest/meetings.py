@@ -30,13 +30,28 @@ _VISIT_NOUN = re.compile(
     r"|\b(?:a|ont) effectu[ée]\b[^.;]{0,60}?\bune visite\b"  # "a effectué le mardi 3 septembre une visite à Abidjan"
 )
 _PASSIVE = re.compile(r"(?:a|ont) [ée]t[ée] re[çc]u")
-# A visit named only as the circumstance of a talk ("a rencontré X dans le cadre d'une visite officielle à
-# Moscou", "en marge de sa visite", "actuellement en visite"): the talk verb gives the type.
-_VISIT_CIRCUMSTANCE = re.compile(
-    r"\b(?:dans le cadre d'une|lors de (?:sa|son|cette|la)|au cours de (?:sa|son|cette|la)|en marge de (?:sa|son|la)"
-    r"|actuellement en|en) visites?\b"
+# A reception on arrival, the place told right after the verb or opening the sentence ("a été reçu à son arrivée à
+# Bamako par son homologue", "a été reçu au pavillon d'honneur de l'aéroport par le préfet", "À sa descente d'avion,
+# le président a été reçu ..."): the welcome of a visit, not an audience. An airport told earlier in the sentence
+# ("Après un tête-à-tête au salon d'honneur de l'aéroport, la délégation s'est rendue au palais où elle a été reçue
+# par le président") is another step of the day.
+_ARRIVAL = re.compile(
+    r"\ba[ée]roports?\b|\bdescente d'avion\b|\b[àa] (?:son|sa|leur) arriv[ée]e\b"
+    r"|\bpavillon (?:pr[ée]sidentiel|d'honneur)|\bpasserelle\b|\bsalon d'honneur\b"
 )
-_TALK = re.compile(r"\ba rencontr[ée]\b|\bs'est entretenue?\b|\ba eu (?:un|des) (?:entretiens?|[ée]changes?) avec\b")
+# A visit named only as the circumstance of a talk ("a rencontré X dans le cadre d'une visite officielle à
+# Moscou", "Lors d'une visite officielle au Caire, X a rencontré Y", "en marge de sa visite", "Y, en visite de
+# travail"): the talk verb gives the type.
+_VISIT_CIRCUMSTANCE = re.compile(
+    r"\b(?:dans le cadre d'une|lors d'une|lors de (?:sa|son|cette|la)|au cours de (?:sa|son|cette|la)"
+    r"|en marge de (?:sa|son|la)|actuellement en|en) visites?\b"
+)
+# The talk verbs of such a sentence, also with a time adverbial or a quantity before the talk noun ("a eu un
+# entretien vendredi, avec", "a eu une série d'entretiens", "ont eu des échanges")
+_TALK = re.compile(
+    r"\b(?:a|ont) rencontr[ée]\b|\bs'est entretenue?\b|\bse sont entretenus\b"
+    r"|\b(?:a|ont) eu (?:un|une|des) (?:[\w'-]+ ){0,2}?(?:d'|de )?(?:entretiens?|[ée]changes?|s[ée]ances? de travail)\b"
+)
 _MULTI_VERB = re.compile(alt(_MK.multilateral_verbs))
 # Speaking at a session reported just before: the speaker took part in it.
 SPEAKER = re.compile(alt(_MK.speaking))
@@ -151,6 +166,10 @@ def _first_cue(sentence: str) -> tuple[str, re.Match[str]] | None:
             if mtype == "audience" and _PASSIVE.match(m.group(0)) and " en audience" not in low:
                 if (visit := _VISIT_NOUN.search(low)) is not None:
                     return "visit", visit  # "a été reçu par Xi Jinping ... dans le cadre d'une visite d'État"
+                if _on_arrival(low, m):
+                    return "visit", m  # "il a été reçu à son arrivée à Bamako par son homologue": the welcome
+            if mtype == "other" and m.group(0).startswith("remis") and (told := _contact_before(low, m.start())):
+                return told
             if mtype == "visit" and _VISIT_CIRCUMSTANCE.search(low) and (talk := _TALK.search(low)) is not None:
                 circ = _VISIT_CIRCUMSTANCE.search(low)
                 if circ is not None and circ.start() <= m.start() < circ.end() + 40:
@@ -167,6 +186,32 @@ def cue_after(sentence: str, pos: int) -> tuple[str, int, int] | None:
         if mtype != "multilateral" and (m := rx.search(low, pos)) is not None:
             return mtype, m.start(), m.end()
     return None
+
+
+_ARRIVAL_REACH = 60  # characters after the reception verb in which its arrival place is told
+
+
+def _on_arrival(low: str, cue: re.Match[str]) -> bool:
+    """A passive reception told as the welcome on arrival (`_ARRIVAL`)."""
+    if _ARRIVAL.search(low, cue.end(), cue.end() + _ARRIVAL_REACH):
+        return True
+    first = _ARRIVAL.search(low)
+    return first is not None and first.start() <= 5 and first.end() < cue.start()
+
+
+def _contact_before(low: str, end: int) -> tuple[str, re.Match[str]] | None:
+    """A reception or a talk told before a message handed over in the same sentence ("X a reçu Y, qui lui a remis
+    un message de Z", "X s'était entretenu avec Y et lui avait remis un message"): that contact is the one told,
+    the message its content; its type and cue (the earliest of them)."""
+    found = [
+        (m.start(), t, m)
+        for t in ("audience", "bilateral_meeting")
+        if (m := CUES_BY_TYPE[t].search(low, 0, end)) is not None and not is_anaphoric(low, m.start())
+    ]
+    if not found:
+        return None
+    _, mtype, cue = min(found, key=lambda f: f[0])
+    return mtype, cue
 
 
 _COORDINATOR = re.compile(rf"(?:{alt(_MK.coordinator)})\s*$")
