@@ -1,13 +1,11 @@
 """`malikg ingest`: read articles (or ready extractions), extract, and write them into Neo4j idempotently.
 
 Documents stream through bounded batches (extraction batches of 8, write transactions of `--batch-size`), so
-memory does not grow with the corpus; the extraction runs at most one write batch ahead of the writer, in a thread
-(`core.read_ahead`), so the NLP workers go on while a batch is written. A document the graph already holds with
-the same cleaned text is skipped before the NLP (`malikg.unchanged`; `--reextract` turns that off). Exit codes: 0
-all written, 1 some documents failed (each named on stderr), 3 Neo4j unreachable or the database lost (at the
-start, or during the run: disk full, a panic; then the documents of the unconfirmed batch are named on stderr and
-the run stops at once), 4 the run crashed (a bug: the documents of the unconfirmed batch are named, then the
-traceback).
+memory does not grow with the corpus. A document the graph already holds with the same cleaned text is skipped
+before the NLP (`malikg.unchanged`; `--reextract` turns that off). Exit codes: 0 all written, 1 some documents failed
+(each named on stderr), 3 Neo4j unreachable or the database lost (at the start, or during the run: disk full, a
+panic; then the documents of the unconfirmed batch are named on stderr and the run stops at once), 4 the run crashed
+(a bug: the documents of the unconfirmed batch are named, then the traceback).
 """
 
 from __future__ import annotations
@@ -53,7 +51,6 @@ def ingest(
     """Extract facts from articles and write them into Neo4j; re-ingesting the same files changes nothing."""
     from neo4j.exceptions import AuthError, DatabaseError, DatabaseUnavailable, ServiceUnavailable, SessionExpired
 
-    from core.read_ahead import read_ahead
     from core.settings import get_settings
     from graph.driver import open_driver
     from graph.schema import apply_schema
@@ -77,9 +74,8 @@ def ingest(
             writer = GraphWriter(driver, settings.neo4j_database, load_reference())
             unchanged = None if reextract else UnchangedFilter(driver, settings.neo4j_database)
             with _progress(_count(inputs, from_extractions)) as advance:
-                # progress counts documents as they are extracted (writes trail by at most one batch); the
-                # extraction runs in a thread up to one write batch ahead, so the workers go on while a batch is written
-                stream = read_ahead(_stream(inputs, from_extractions, processes, unchanged, advance), batch_size)
+                # progress counts documents as they are extracted (writes trail by at most one batch)
+                stream = _stream(inputs, from_extractions, processes, unchanged, advance)
                 extractions = tally.extractions(stream, advance)
                 for outcome in writer.write_many(extractions, batch_size=batch_size):
                     total += outcome.result
