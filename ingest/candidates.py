@@ -33,6 +33,7 @@ from ingest.meetings import (
     Candidate,
     coordinated_cue,
     cue_after,
+    extend_unique,
     frame_span,
     is_additive,
     is_anaphoric,
@@ -258,7 +259,7 @@ class CandidateFinder:
                 target.company.add(cl.id)
                 if st := self.people.represented_state(cl.id):
                     target.party[cl.id] = st
-                    _extend(target.states, [st])
+                    extend_unique(target.states, [st])
 
     def _add_company(self, c: Candidate, i: int, cues: Sequence[object]) -> None:
         """Delegation members and people present named in the next cue-less sentences; at a session, its
@@ -413,15 +414,15 @@ class CandidateFinder:
         for pid in participants:
             if (st := state_of.get(pid)) and st not in states:
                 states.append(st)
-        _extend(states, reps)
-        _extend(states, bare)
+        extend_unique(states, reps)
+        extend_unique(states, bare)
         home_side = self._home_post_side(sent, cue_start, cue_end, states)
-        _extend(states, home_side)
+        extend_unique(states, home_side)
         if mtype == "visit" and place_state and participants:
-            _extend(states, [place_state])
+            extend_unique(states, [place_state])
         orgs = self._orgs(sent)
         if mtype == "multilateral":
-            _extend(states, [iso for oid in orgs for iso in members().get(oid, [])])
+            extend_unique(states, [iso for oid in orgs for iso in members().get(oid, [])])
         hosts = self._hosts(mtype, low, cue_start, cue_end, before, after, place_state, bare)
         if mtype == "audience":  # the parse's receiving side, when it names one of the meeting's states
             received = [st for st in self._receiver_states(i, sent, cue_start, cue_end, frame_end) if st in states]
@@ -544,7 +545,7 @@ class CandidateFinder:
         orgs: list[str] = []
         for e in sent.ents:
             if oid := ident_of(e.ident, "org:"):
-                _extend(orgs, [top_org(self.gaz, oid)])
+                extend_unique(orgs, [top_org(self.gaz, oid)])
         return orgs
 
     def _member_states(self, sent: Sentence, mtype: str) -> set[str]:
@@ -1012,12 +1013,6 @@ def _delegation_state(sent: Sentence, end: int) -> str | None:
         if e.start < end and e.label == "DEMONYM" and (iso := ident_of(e.ident, "state:")):
             return iso
     return None
-
-
-def _extend(items: list[str], new: list[str]) -> None:
-    for x in new:
-        if x not in items:
-            items.append(x)
 
 
 def _in_compound(text: str, e: Ent) -> bool:

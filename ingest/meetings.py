@@ -435,10 +435,11 @@ def _continue_official(out: list[Candidate], c: Candidate) -> None:
     if not officials:
         return
     c.participants[:0] = [p for p in officials if p not in c.participants]
-    _extend_list(c.organisations, prev.organisations)
+    extend_unique(c.organisations, prev.organisations)
 
 
-def _extend_list(target: list[str], items: list[str]) -> None:
+def extend_unique(target: list[str], items: list[str]) -> None:
+    """Append to `target` the items it does not hold yet, in order."""
     target.extend(x for x in items if x not in target)
 
 
@@ -530,12 +531,8 @@ def _fold_into(a: Candidate, b: Candidate) -> None:
     for p in b.participants:
         if p not in a.participants and p not in mentioned:
             a.participants.append(p)
-    for s in b.states:
-        if s not in a.states:
-            a.states.append(s)
-    for o in b.organisations:
-        if o not in a.organisations:
-            a.organisations.append(o)
+    extend_unique(a.states, b.states)
+    extend_unique(a.organisations, b.organisations)
     completed_by_audience = a.type == "visit" and b.type == "audience" and len(a.sides()) < 2 and not b.anaphoric
     for p, st in b.party.items():
         if p not in mentioned:
