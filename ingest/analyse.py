@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
 
+from core.text import fold
 from ingest.article import Ent, Sentence
 from ingest.clean import is_sentence
 from ingest.cues import load_cues
@@ -23,14 +24,37 @@ _NEXT_WORD = re.compile(r"[\s-]+[A-ZÀ-Ý][\w'’-]*")
 _TRAILING_COORDINATOR = re.compile(r"\s+(?i:et|ou)$")
 
 
+# "Kadré Désiré OUEDRAOGO", "Denis Sassou N'Guesso": the surname the NER leaves out, printed in capitals (the
+# administrative style) or with an elided prefix (N', M': "N'Diaye", "M'Bemba"); "DEMBELE Madina SISSOKO": a first
+# surname in capitals before the given names when the name ends in capitals too
+_CAPS_WORD = r"[A-ZÀ-Ý]{2,}(?:[-'’][A-ZÀ-Ý]{2,})*"
+_SURNAME_AFTER = re.compile(rf"[ \t]+(?:{_CAPS_WORD}|[NM][’'][A-ZÀ-Ý][\w-]*)\b(?![’'])(?!\s*[–—])")  # not a dateline
+_CAPS_BEFORE = re.compile(rf"\b{_CAPS_WORD}[ \t]+$")
+_ENDS_IN_CAPS = re.compile(rf"\b{_CAPS_WORD}$")
+# capitalised words that are never part of a name printed next to one: honorifics and acronyms of bodies
+_NOT_SURNAMES = frozenset(load_cues().words.name_title_words.words) | frozenset(load_cues().words.not_names.words)
+
+
 def person_span(text: str, start: int, end: int) -> tuple[int, int]:
     """The span of a person name the NER cut short or ran long, in its sentence `text`: a trailing coordinator
-    dropped; a name ending with a particle ("El", "Ould", "Al") takes the next capitalised word."""
+    dropped; a name ending with a particle ("El", "Ould", "Al") takes the next capitalised word; a surname in
+    capitals or with an elided prefix right after the name is taken in (`_SURNAME_AFTER`)."""
     if m := _TRAILING_COORDINATOR.search(text, start, end):
         end = m.start()
     if _CUT_AFTER_PARTICLE.search(text[start:end]) and (m := _NEXT_WORD.match(text, end)):
         end = m.end()
+    if not any(c.islower() for c in text[start:end]):
+        return start, end  # a headline in capitals: no case to tell a surname by
+    while (m := _SURNAME_AFTER.match(text, end)) and _surname_word(m.group(0)):
+        end = m.end()
+    if _ENDS_IN_CAPS.search(text, start, end) and (m := _CAPS_BEFORE.search(text, 0, start)):
+        if _surname_word(m.group(0)):
+            start = m.start()
     return start, end
+
+
+def _surname_word(word: str) -> bool:
+    return fold(word.strip()).strip("'") not in _NOT_SURNAMES
 
 
 def _sentences(doc: Doc, paragraph: int, running: bool) -> list[Sentence]:

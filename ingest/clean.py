@@ -75,6 +75,20 @@ def is_sentence(line: str) -> bool:
     return len(words) >= _LONG_PARAGRAPH and sum(c.islower() for c in line) > sum(c.isupper() for c in line)
 
 
+def _credit_above_story(line: str, before: list[str], after: list[str]) -> bool:
+    """A photo credit between the headline (or its caption) and the story ("© aBamako.com par AS", "© AFP par
+    YURI KOCHETKOV"), not the page's copyright footer: no story paragraph before it, and one after it."""
+    return (
+        line.startswith("©") and not any(_is_story_paragraph(x) for x in before) and any(is_sentence(x) for x in after)
+    )
+
+
+def _is_story_paragraph(line: str) -> bool:
+    """A long paragraph ending a sentence: a headline may be long ("... Publié le 5 octobre 2022 | Le Matin") but
+    does not end with a full stop."""
+    return len(_words(line)) >= _LONG_PARAGRAPH and bool(_SENTENCE_END.search(line))
+
+
 def _is_name_only(line: str) -> bool:
     """A line that is only a person's or desk's name: a byline ('Souleymane SIDIBE', 'Rédaction Lessor', 'RGL')."""
     words = _words(line.strip(" -–—.,"))
@@ -151,9 +165,9 @@ def clean(raw: str) -> CleanText:
     bylines: list[str] = []
     dateline = None
     seen: set[str] = set()
-    for line in lines:
+    for i, line in enumerate(lines):
         if _CUT.match(line):
-            if any(is_sentence(x) for x in out):
+            if any(is_sentence(x) for x in out) and not _credit_above_story(line, out, lines[i + 1 :]):
                 break
             continue  # share buttons or a photo credit above the story ("Partager", "© Outlet - 12 octobre"): furniture
         out.append(line)

@@ -44,7 +44,10 @@ class PersonCluster:
 def _title_word(word: str) -> bool:
     """'Général', 'M.', 'S.E.M.', 'Colonel-major' (hyphens and dots fold to spaces)."""
     key = fold(word).rstrip(".")
-    return key in _TITLE_WORDS or key.replace(" ", "-") in _TITLE_WORDS or key.replace(" ", "") in _TITLE_WORDS
+    if key in _TITLE_WORDS or key.replace(" ", "-") in _TITLE_WORDS or key.replace(" ", "") in _TITLE_WORDS:
+        return True
+    parts = key.replace("-", " ").split()
+    return len(parts) > 1 and all(part in _TITLE_WORDS for part in parts)
 
 
 # An abbreviated honorific glued to the name ("M.Lamamra", "Mr.Gross", "Dr.Sidibé"): read as "M. Lamamra".

@@ -114,3 +114,18 @@ def test_a_span_of_days_dates_the_first_day() -> None:
     assert first is not None and first.value == "2024-07-05"
     found = find_date("au sommet tenu les 27 et 28 juillet derniers", base)
     assert found is not None and found.value == "2024-07-27"
+
+
+def test_photo_credit_under_a_headline_that_reads_as_a_sentence_does_not_cut_the_story() -> None:
+    # the aBamako layout: headline (here ending like a sentence), "Publié le ... | source", then the photo
+    # credit "© <outlet> par <photographer>" and its caption, then the story
+    headline = "Diplomatie : le ministre reçoit l'ambassadeur du Ghana, « un partenaire de longue date »"
+    credit = "Publié le mardi 5 mars 2024 | aBamako.com\n© aBamako.com par AS\nLe ministre et son hôte"
+    raw = f"{headline}\n{credit}\n{BODY}"
+    assert clean(raw).paragraphs[-1] == BODY
+
+
+def test_copyright_footer_after_the_story_still_ends_it() -> None:
+    story = " ".join([BODY] * 3)  # a story paragraph of more than 35 words
+    raw = f"Mali : une audience au palais\n{story}\n© Journal du Sahel 2024, tous droits réservés\n{BODY}"
+    assert clean(raw).paragraphs == ["Mali : une audience au palais", story]
