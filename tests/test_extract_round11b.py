@@ -49,3 +49,45 @@ def test_a_commission_named_after_talks_does_not_make_them_a_commission_session(
     talk2 = Candidate(type="bilateral_meeting", sentence=0, evidence="X a rencontré Y.", participants=["x", "y"])
     talk2.states, talk2.party = ["MLI", "TGO"], {"x": "MLI", "y": "TGO"}
     assert [c.type for c in merge([talk2, seen])] == ["audience"]
+
+
+def test_a_host_welcoming_a_delegation_or_a_guest_at_his_office_grants_an_audience() -> None:
+    assert (
+        _type(
+            "Le Premier ministre Moussa Keita a accueilli, jeudi, une délégation de la Banque africaine à la Primature."
+        )
+        == "audience"
+    )
+    assert _type("Le président Paul Mensah avait accueilli à la présidence le ministre malien Moussa Keita.") == (
+        "audience"
+    )
+    # a welcome at the airport is the welcome of a visit
+    assert _type("Le président Paul Mensah a accueilli à l'aéroport de Lomé une délégation malienne, jeudi.") == "visit"
+    assert _type("Le président Paul Mensah a accueilli jeudi son homologue malien, en visite à Lomé.") == "visit"
+
+
+def test_a_move_to_a_building_to_hold_talks_there_is_a_talk() -> None:
+    assert (
+        _type("Le président malien s'est rendu jeudi au siège de la Banque africaine pour y rencontrer son président.")
+        == "bilateral_meeting"
+    )
+    assert (
+        _type("Le président Touré s'est rendu au parlement fédéral, où il s'est entretenu avec la présidente du Sénat.")
+        == "bilateral_meeting"
+    )
+    # a move to a city to meet someone stays a visit
+    assert _type("Le ministre Moussa Keita s'est rendu à Lomé pour rencontrer son homologue togolais.") == "visit"
+
+
+def test_a_reception_participle_in_apposition_during_a_named_visit_is_its_welcome() -> None:
+    assert (
+        _type(
+            "Reçu par son homologue togolais Paul Mensah, le président malien, en visite de deux jours à Lomé, a "
+            "évoqué la sécurité."
+        )
+        == "visit"
+    )
+    # no visit named: an audience
+    assert _type("L'ambassadrice du Ghana, reçue ce lundi par le Premier ministre, a transmis un message.") == (
+        "audience"
+    )
