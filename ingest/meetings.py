@@ -29,7 +29,9 @@ _VISIT_NOUN = re.compile(
     r"\bvisites? (?:officielle|de travail|d'amiti[ée]|d'[ée]tat|fraternelle)|\ben visite\b"
     r"|\b(?:a|ont) effectu[ée]\b[^.;]{0,60}?\bune visite\b"  # "a effectué le mardi 3 septembre une visite à Abidjan"
 )
-_PASSIVE = re.compile(r"(?:a|ont) [ée]t[ée] re[çc]u")
+# a passive reception, also as a participle in apposition ("Reçu par son homologue X, le président Y, en visite à
+# Abidjan, a ...")
+_PASSIVE = re.compile(r"(?:(?:a|ont) [ée]t[ée] )?re[çc]ue?s?\b")
 # A reception on arrival, the place told right after the verb or opening the sentence ("a été reçu à son arrivée à
 # Bamako par son homologue", "a été reçu au pavillon d'honneur de l'aéroport par le préfet", "À sa descente d'avion,
 # le président a été reçu ..."): the welcome of a visit, not an audience. An airport told earlier in the sentence
