@@ -91,3 +91,15 @@ def test_a_reception_participle_in_apposition_during_a_named_visit_is_its_welcom
     assert _type("L'ambassadrice du Ghana, reçue ce lundi par le Premier ministre, a transmis un message.") == (
         "audience"
     )
+
+
+def test_an_envoy_travelling_with_a_message_is_received_in_audience() -> None:
+    assert (
+        _type(
+            "Le ministre Moussa Keita s'est rendu lundi à Lomé, porteur d'un message du président malien à son "
+            "homologue togolais, Paul Mensah."
+        )
+        == "audience"
+    )
+    # a trip with no message: a visit
+    assert _type("Le ministre Moussa Keita s'est rendu lundi à Lomé pour une visite de travail.") == "visit"
