@@ -29,7 +29,9 @@ _VISIT_NOUN = re.compile(
     r"\bvisites? (?:officielle|de travail|d'amiti[ée]|d'[ée]tat|fraternelle)|\ben visite\b"
     r"|\b(?:a|ont) effectu[ée]\b[^.;]{0,60}?\bune visite\b"  # "a effectué le mardi 3 septembre une visite à Abidjan"
 )
-_PASSIVE = re.compile(r"(?:a|ont) [ée]t[ée] re[çc]u")
+# a passive reception, also as a participle in apposition ("Reçu par son homologue X, le président Y, en visite à
+# Abidjan, a ...")
+_PASSIVE = re.compile(r"(?:(?:a|ont) [ée]t[ée] )?re[çc]ue?s?\b")
 # A reception on arrival, the place told right after the verb or opening the sentence ("a été reçu à son arrivée à
 # Bamako par son homologue", "a été reçu au pavillon d'honneur de l'aéroport par le préfet", "À sa descente d'avion,
 # le président a été reçu ..."): the welcome of a visit, not an audience. An airport told earlier in the sentence
@@ -163,6 +165,8 @@ def _first_cue(sentence: str) -> tuple[str, re.Match[str]] | None:
                     continue
             elif m.start() < frame_end and mtype in ("bilateral_meeting", "multilateral"):
                 continue
+            elif m.start() < frame_end and mtype in _FRAMED_TYPES and cue_after(sentence, frame_end) is not None:
+                continue  # "En marge de la session de la commission mixte, X a eu un entretien avec Y"
             if mtype == "audience" and _PASSIVE.match(m.group(0)) and " en audience" not in low:
                 if (visit := _VISIT_NOUN.search(low)) is not None:
                     return "visit", visit  # "a été reçu par Xi Jinping ... dans le cadre d'une visite d'État"
@@ -188,6 +192,10 @@ def cue_after(sentence: str, pos: int) -> tuple[str, int, int] | None:
     return None
 
 
+# A reception or a joint commission named in the head frame ("En marge de la 4e session de la commission mixte, X
+# a eu un entretien bilatéral avec Y", "Avant d'être reçu par le président, X s'est entretenu avec son homologue")
+# is the circumstance of the contact the main clause tells, when it tells one.
+_FRAMED_TYPES = ("audience", "joint_commission")
 _ARRIVAL_REACH = 60  # characters after the reception verb in which its arrival place is told
 
 
@@ -547,8 +555,10 @@ def _fold_into(a: Candidate, b: Candidate) -> None:
     )
     if better:
         a.date, a.date_is_fallback = b.date, b.date_is_fallback
-    if a.type == "bilateral_meeting" and b.type in ("audience", "joint_commission"):
+    if a.type == "bilateral_meeting" and b.type == "audience":
         a.type = b.type  # the visit named after the talks never overrides them
+        # a joint commission named after talks is their topic ("Lors de cette rencontre, X a salué les travaux de la
+        # commission mixte", "nous avons décidé de redynamiser la commission mixte"), not their kind
     elif completed_by_audience:
         a.type = b.type  # a visit whose only reported contact is an audience ("X a reçu le visiteur")
 
