@@ -241,6 +241,10 @@ def find_date(
     year)."""
     s = _DAY_SPAN.sub(r"\1 \2\3 ", fold(sentence))
     m = next((x for x in _DAY_MONTH.finditer(s) if not _ahead(s, x.start(), x.end())), None)
+    # a weekday told before a span of days ("a reçu vendredi à Dakar la ministre, en mission au Sénégal du 17 au 21
+    # novembre"): the weekday is the day of the contact, the span that of a stay
+    if m and base is not None and _DAY_SPAN.search(fold(sentence)) and (w := _weekday(s)) and w.end() <= m.start():
+        return _relative(s, base)
     if m:
         day, month = int(m.group(1)), MONTHS[m.group(2)]
         if m.group(3):

@@ -48,3 +48,16 @@ def test_the_same_day_on_an_undated_page_about_a_general_assembly_session(nlp: L
     )
     dates = {m.date for m in meetings_of(x, "audience") if any("martin" in p for p in m.participants)}
     assert dates == {"2025-09-26"}
+
+
+def test_a_weekday_told_before_a_span_of_days_dates_the_contact_not_the_stay() -> None:
+    # "a reçu vendredi à Dakar la ministre, en mission au Sénégal du 17 au 21 novembre": the weekday is the day of
+    # the audience, the span the ministerial mission's; without a weekday the span's first day stays
+    sunday = date(2025, 11, 23)
+    text = "Le président a reçu vendredi à Dakar la ministre malienne, en mission au Sénégal du 17 au 21 novembre."
+    assert find_date(text, sunday) == EventDate("2025-11-21", "day")
+    assert find_date("La ministre, en mission au Sénégal du 17 au 21 novembre, a été reçue.", sunday) == (
+        EventDate("2025-11-17", "day")
+    )
+    text = "Arrivé hier jeudi, le vice-président a été reçu ce vendredi 8 janvier 2021 par le président."
+    assert find_date(text, date(2021, 1, 8)) == EventDate("2021-01-08", "day")  # a full day, no span: as printed
