@@ -120,6 +120,7 @@ class CandidateFinder:
         self.state_counts = state_counts(article, gaz)
         base = article.published
         year = next((y for s in article.sentences if (y := session_year(s.text))), None)
+        self.session = year if base is None else None
         hint = article.header_month
         years = [int(y) for s in article.sentences for y in re.findall(r"\b((?:19|20)\d\d)\b", s.text)]
         floor = max(years) if years else None
@@ -160,6 +161,10 @@ class CandidateFinder:
                 self.gates[i] = gate
                 continue
             when = self.own[i] or date_after(unify(sent.text).lower(), last_day)
+            # an undated page on a session of the General Assembly: its September, told by no sentence (a later
+            # "le même jour" takes the day told before it, not this month)
+            session = EventDate(f"{self.session:04d}-09", "month") if when is None and self.session else None
+            when = when or session
             self.subject = []
             if i > 0 and cues[i - 1] is None and CONTINUATION.search(unify(sent.text).lower()):
                 # "X a fait part, lundi 23 février, de ... . Ce diplomate a été reçu ...": X, on that day
@@ -219,7 +224,7 @@ class CandidateFinder:
             for c in found_here:
                 self._add_company(c, i, cues)
             out.extend(found_here)
-            last_day = when or last_day
+            last_day = (when if when is not session else None) or last_day
         self._late_company(out, cues)
         return out, self.people
 

@@ -241,6 +241,10 @@ def find_date(
     year)."""
     s = _DAY_SPAN.sub(r"\1 \2\3 ", fold(sentence))
     m = next((x for x in _DAY_MONTH.finditer(s) if not _ahead(s, x.start(), x.end())), None)
+    # a weekday told before a span of days ("a reçu vendredi à Dakar la ministre, en mission au Sénégal du 17 au 21
+    # novembre"): the weekday is the day of the contact, the span that of a stay
+    if m and base is not None and _DAY_SPAN.search(fold(sentence)) and (w := _weekday(s)) and w.end() <= m.start():
+        return _relative(s, base)
     if m:
         day, month = int(m.group(1)), MONTHS[m.group(2)]
         if m.group(3):
@@ -279,8 +283,8 @@ def find_date(
         rel = _relative(s, base)
         if rel:
             return rel
-    if year_hint:
-        return EventDate(f"{year_hint:04d}-09", "month")
+    if year_hint and session_year(sentence):
+        return EventDate(f"{year_hint:04d}-09", "month")  # "en marge de la 78e session de l'Assemblée générale"
     return None
 
 
@@ -365,7 +369,9 @@ def _relative(s: str, base: date) -> EventDate | None:
 # Same day as the contact reported just before: "Le même jour", "En marge du sommet", "Auparavant".
 _SAME_DAY = re.compile(
     r"\ble m[êe]me jour\b|\ben marge d|\bdans la foul[ée]e\b|\b[àa] cette occasion\b|\bauparavant\b"
-    r"|\bplus t[ôo]t dans la journ[ée]e\b"
+    r"|\bplus (?:t[ôo]t|tard) dans la journ[ée]e\b"
+    # "Dans la même journée", "dans l'après-midi de la même journée", "Une heure plus tard", "deux heures plus tôt"
+    r"|\bla m[êe]me journ[ée]e\b|\b(?:une|deux|trois|quelques) heures? plus (?:t[ôo]t|tard)\b"
     # a contact told within the visit or session just reported ("au cours de sa visite", "lors de sa visite
     # éclair", "pendant son séjour", "durant ce sommet")
     r"|\b(?:au cours|lors|pendant|durant)(?: de| d')? ?(?:ce|cet|cette|son|sa) "
