@@ -16,3 +16,25 @@ def test_notamment_between_auxiliary_and_participle(nlp: Language) -> None:
     (talk,) = x.meetings
     assert talk.type == "bilateral_meeting"
     assert set(talk.states) == {"SEN", "MLI"}
+
+
+def test_a_tete_a_tete_printed_without_hyphens(nlp: Language) -> None:
+    # "en tête à tête", "un tête à tête": the talk noun as often printed without its hyphens
+    x = run(
+        "Le président sénégalais Bassirou Diomaye Faye a vu le mardi 12 mars 2024 le président de la Transition, "
+        "le colonel Assimi Goïta, en tête à tête.",
+    )
+    (talk,) = x.meetings
+    assert talk.type == "bilateral_meeting"
+    assert set(talk.states) == {"SEN", "MLI"}
+
+
+def test_a_meal_offered_to_a_guest(nlp: Language) -> None:
+    # "X a offert un dîner à Y", "lui a offert un déjeuner": a meal a host offers, type other
+    x = run(
+        "Le ministre malien des Affaires étrangères, Abdoulaye Diop, a offert un dîner, le samedi 9 mars 2024, à "
+        "l'ambassadeur du Sénégal au Mali, Birama Mbagnick Diagne, en fin de mission.",
+    )
+    (meal,) = x.meetings
+    assert meal.type == "other"
+    assert set(meal.states) == {"SEN", "MLI"}
