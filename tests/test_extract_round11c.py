@@ -38,3 +38,15 @@ def test_a_meal_offered_to_a_guest(nlp: Language) -> None:
     (meal,) = x.meetings
     assert meal.type == "other"
     assert set(meal.states) == {"SEN", "MLI"}
+
+
+def test_an_extraordinary_conference_of_heads_of_state(nlp: Language) -> None:
+    # "la Conférence extraordinaire des chefs d'État ... s'est ouverte": a gathering, as "conférence ministérielle"
+    x = run(
+        "Les travaux de la 3e Conférence extraordinaire des chefs d'État de l'Autorité du Liptako-Gourma se sont "
+        "ouverts le mardi 12 mars 2024 à Niamey, sous la présidence du président nigérien Abdourahamane Tiani, en "
+        "présence du président burkinabè Ibrahim Traoré.",
+    )
+    (summit,) = x.meetings
+    assert summit.type == "multilateral"
+    assert {"NER", "BFA"} <= set(summit.states)
