@@ -16,3 +16,19 @@ def test_the_inviter_of_a_visit_is_its_host(nlp: Language) -> None:
     )
     (visit,) = x.meetings
     assert participant_names(x, visit.participants) == {"Moussa Diarra", "Brigi Rafini"}
+
+
+def test_the_people_of_one_side_named_after_the_contact_took_part(nlp: Language) -> None:
+    # "Du côté malien, le ministre X a salué ...": a side's people told apart after the contact took part in it
+    x = run(
+        "Le ministre algérien des Affaires étrangères, Mourad Medelci, a reçu le lundi 9 avril 2012 à Alger son "
+        "homologue malien, Soumeylou Boubèye Maïga. Du côté malien, le ministre de la Défense, Yamoussa Camara, a "
+        "salué la qualité des relations entre les deux pays.",
+        published="2012-04-10",
+    )
+    (audience,) = x.meetings
+    assert participant_names(x, audience.participants) == {
+        "Mourad Medelci",
+        "Soumeylou Boubèye Maïga",
+        "Yamoussa Camara",
+    }
