@@ -43,6 +43,7 @@ from ingest.meetings import (
     is_pluperfect,
     is_plural,
     is_sender,
+    is_source,
     meeting_cue,
     sender_at,
 )
@@ -130,6 +131,12 @@ class CandidateFinder:
             for s in article.sentences
         ]
         self.own = self._anchored(self.dates) if base is None else self.dates  # a cue sentence's own date
+        self.sources = {  # "a indiqué le porte-parole du MAE, X": X reports, in every sentence of the article
+            cl.id
+            for i, s in enumerate(article.sentences)
+            for e in s.ents
+            if e.label == "PER" and is_source(s, e) and (cl := people.cluster(i, e.start)) is not None
+        }
 
     def candidates(self) -> tuple[list[Candidate], ArticlePeople]:
         """The candidates, and the article's people with the countries inferred while pairing participants."""
@@ -356,7 +363,7 @@ class CandidateFinder:
             ):
                 continue
             c = self.people.cluster(i, e.start)
-            if c is None:
+            if c is None or c.id in self.sources:
                 continue
             side = before if e.start < cue_start else after
             if c.id not in before and c.id not in after:

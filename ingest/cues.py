@@ -80,6 +80,7 @@ class Markers(_Strict):
     sender_nouns: list[Group]
     sender_titles: list[Group]
     sender_chain: list[Group]
+    source: list[Group]
     title_chain_breaks: list[Group]
     coordinator: list[Group]
     coordinated_infinitives: list[MeetingCue]

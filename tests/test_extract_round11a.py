@@ -32,3 +32,14 @@ def test_the_people_of_one_side_named_after_the_contact_took_part(nlp: Language)
         "Soumeylou Boubèye Maïga",
         "Yamoussa Camara",
     }
+
+
+def test_a_spokesman_reporting_the_contact_is_its_source(nlp: Language) -> None:
+    # "..., a indiqué le porte-parole du ministère, X": the one who reports the contact did not take part in it
+    x = run(
+        "L'ambassadeur du Mali en Algérie, Nany Touré, a été reçu le jeudi 19 avril 2018 à Alger par le directeur "
+        "général Afrique, Sofiane Mimouni, a indiqué le porte-parole du ministère, Abdelaziz Benali Cherif.",
+        published="2018-04-20",
+    )
+    (audience,) = x.meetings
+    assert participant_names(x, audience.participants) == {"Nany Touré", "Sofiane Mimouni"}
