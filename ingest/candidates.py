@@ -62,6 +62,7 @@ _COMPANY_REACH = 120  # characters after "accompagné de" / "en présence de" in
 # A relative clause or a colon after a visit cue: the states named further on are no destination of the visit
 _CLAUSE_BREAK = re.compile(r"[;:]|\b(?:qui|dont|lequel|laquelle|lesquels|lesquelles)\b")
 _ATTENDANCE = re.compile(alt(load_cues().markers.attendance))
+_CO_CHAIR = re.compile(alt(load_cues().markers.co_chair))
 _PLANNED = re.compile(alt(load_cues().markers.planned_contact))
 _OTHER_CONTACT = re.compile(alt(load_cues().markers.other_contact))
 # A head of state or government named by his title alone, as the subject or the passive agent of the cue.
@@ -278,7 +279,7 @@ class CandidateFinder:
             sent = sentences[j]
             low = unify(sent.text).lower()
             speakers = c.type == "multilateral" and SPEAKER.search(low) is not None
-            company = _COMPANY.search(low)
+            company = _COMPANY.search(low) or (_CO_CHAIR.search(low) if c.split_group is None else None)
             if not sent.running or not (company or speakers):
                 continue
             lead = None

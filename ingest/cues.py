@@ -72,6 +72,7 @@ class Markers(_Strict):
     plural: list[Group]
     pluperfect: list[Group]
     company: list[Group]
+    co_chair: list[Group]
     attendance: list[Group]
     planned_contact: list[Group]
     other_contact: list[Group]

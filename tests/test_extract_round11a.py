@@ -43,3 +43,15 @@ def test_a_spokesman_reporting_the_contact_is_its_source(nlp: Language) -> None:
     )
     (audience,) = x.meetings
     assert participant_names(x, audience.participants) == {"Nany Touré", "Sofiane Mimouni"}
+
+
+def test_the_co_chairs_told_after_a_session_took_part(nlp: Language) -> None:
+    # "Les travaux étaient coprésidés par le ministre X et son homologue Y": the co-chairs of the session
+    x = run(
+        "La septième session de la commission mixte de coopération entre le Mali et la Guinée s'est tenue le jeudi "
+        "17 novembre 2022 à Conakry. Les travaux étaient coprésidés par le ministre malien des Affaires étrangères, "
+        "Abdoulaye Diop, et son homologue guinéen, Morissanda Kouyaté.",
+        published="2022-11-18",
+    )
+    (session,) = x.meetings
+    assert participant_names(x, session.participants) == {"Abdoulaye Diop", "Morissanda Kouyaté"}
