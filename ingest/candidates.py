@@ -43,6 +43,7 @@ from ingest.meetings import (
     is_pluperfect,
     is_plural,
     is_sender,
+    is_source,
     meeting_cue,
     sender_at,
 )
@@ -61,6 +62,7 @@ _COMPANY_REACH = 120  # characters after "accompagné de" / "en présence de" in
 # A relative clause or a colon after a visit cue: the states named further on are no destination of the visit
 _CLAUSE_BREAK = re.compile(r"[;:]|\b(?:qui|dont|lequel|laquelle|lesquels|lesquelles)\b")
 _ATTENDANCE = re.compile(alt(load_cues().markers.attendance))
+_CO_CHAIR = re.compile(alt(load_cues().markers.co_chair))
 _PLANNED = re.compile(alt(load_cues().markers.planned_contact))
 _OTHER_CONTACT = re.compile(alt(load_cues().markers.other_contact))
 # A head of state or government named by his title alone, as the subject or the passive agent of the cue.
@@ -131,6 +133,12 @@ class CandidateFinder:
             for s in article.sentences
         ]
         self.own = self._anchored(self.dates) if base is None else self.dates  # a cue sentence's own date
+        self.sources = {  # "a indiqué le porte-parole du MAE, X": X reports, in every sentence of the article
+            cl.id
+            for i, s in enumerate(article.sentences)
+            for e in s.ents
+            if e.label == "PER" and is_source(s, e) and (cl := people.cluster(i, e.start)) is not None
+        }
 
     def candidates(self) -> tuple[list[Candidate], ArticlePeople]:
         """The candidates, and the article's people with the countries inferred while pairing participants."""
@@ -276,7 +284,7 @@ class CandidateFinder:
             sent = sentences[j]
             low = unify(sent.text).lower()
             speakers = c.type == "multilateral" and SPEAKER.search(low) is not None
-            company = _COMPANY.search(low)
+            company = _COMPANY.search(low) or (_CO_CHAIR.search(low) if c.split_group is None else None)
             if not sent.running or not (company or speakers):
                 continue
             lead = None
@@ -361,7 +369,7 @@ class CandidateFinder:
             ):
                 continue
             c = self.people.cluster(i, e.start)
-            if c is None:
+            if c is None or c.id in self.sources:
                 continue
             side = before if e.start < cue_start else after
             if c.id not in before and c.id not in after:

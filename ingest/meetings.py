@@ -83,6 +83,7 @@ _SENDER_CHAIN = re.compile(
 )
 _NEW_GROUP = re.compile(r",\s*(?:le|la|les|l'|son|sa|ses|leurs?)\b")
 _IN_QUOTE = re.compile(r"«[^»]*$")
+_SOURCE = re.compile(alt(_MK.source))  # "..., a indiqué le porte-parole du ministère, X"
 _NEGATION = re.compile(alt(_MK.negation))
 CONTINUATION = re.compile(alt(_MK.continuation))
 
@@ -304,6 +305,13 @@ def is_plural(sentence: str) -> bool:
 def is_sender(sent: Sentence, per: Ent) -> bool:
     """A person only named as the sender of a message or as the source ('un message du président X')."""
     return sender_at(sent, per.start)
+
+
+def is_source(sent: Sentence, per: Ent) -> bool:
+    """A person named as the source of the report ('..., a indiqué le porte-parole du MAE, X'): not a participant
+    anywhere in the article ('..., a précisé M. X')."""
+    low = unify(sent.text).lower()
+    return bool(_SOURCE.search(low[max(0, per.start - 100) : per.start]))
 
 
 def sender_at(sent: Sentence, start: int) -> bool:
