@@ -57,6 +57,18 @@ def _surname_word(word: str) -> bool:
     return fold(word.strip()).strip("'") not in _NOT_SURNAMES
 
 
+def _first_given_name(before: Ent, gap: str) -> bool:
+    """The NER's span right before a person name, with only a space between, is the name's beginning: "Mme Mary"
+    + "Beth Léonard", "M. Olushegun" + "Adjadi Bakari" (two person spans), "Nassirou" + "Arifari Bako" (a lone
+    given name taken for an organisation). Not a known entity (`ident`), not a word in capitals (an acronym)."""
+    if gap != " " or before.ident:
+        return False
+    if before.label == "PER":
+        return True
+    word = before.text
+    return before.label in ("ORG", "MISC", "LOC") and word.isalpha() and word.istitle() and _surname_word(word)
+
+
 def _sentences(doc: Doc, paragraph: int, running: bool) -> list[Sentence]:
     """The doc's sentences with their entities; `doc.ents` is walked once (`sent.ents` per sentence would walk
     every entity of the doc each time, quadratic on one very long paragraph)."""
@@ -64,12 +76,14 @@ def _sentences(doc: Doc, paragraph: int, running: bool) -> list[Sentence]:
     ent = next(ents, None)
     out = []
     for sent in doc.sents:
-        found = []
+        found: list[Ent] = []
         while ent is not None and ent.start < sent.end:
             if ent.start >= sent.start and ent.end <= sent.end:
                 offset = sent.start_char
                 lo, hi = ent.start_char - offset, ent.end_char - offset
                 if ent.label_ == "PER" and not ent.ent_id_:
+                    if found and _first_given_name(found[-1], sent.text[found[-1].end : lo]):
+                        lo = found.pop().start
                     lo, hi = person_span(sent.text, lo, hi)
                 found.append(Ent(sent.text[lo:hi], ent.label_, ent.ent_id_ or "", lo, hi))
             ent = next(ents, None)

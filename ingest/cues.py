@@ -116,6 +116,7 @@ class Words(_Strict):
     name_title_words: WordSet
     not_names: WordSet
     name_particles: WordSet
+    not_given_names: WordSet
 
 
 class CombiningForms(_Strict):

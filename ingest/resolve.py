@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from core.text import fold, name_case, slug, unify
 from ingest.article import Article, Ent
 from ingest.cues import alt, load_cues
-from ingest.gazetteer import Gazetteer, PersonEntry
+from ingest.gazetteer import Gazetteer, PersonEntry, load_gazetteer
 
 _WORDS = load_cues().words
 _TITLE_WORDS = frozenset(_WORDS.name_title_words.words)
@@ -54,11 +55,27 @@ def _title_word(word: str) -> bool:
 _GLUED_HONORIFIC = re.compile(r"^((?:M|Mr|Mme|Dr|Pr|Me)\.)(?=[A-ZÀ-Ý])")
 
 
+@lru_cache(maxsize=1)
+def _no_given_names() -> frozenset[str]:
+    """One-word names of states, demonyms, places and sectors (folded) and the cue table's `not_given_names`: a PER
+    span of the NER that opens with one ("Congolais Denis Sassou Nguesso", "Afrique Mme Bintou Keïta", "Culture
+    Cheick Oumar Sissoko" after "le ministre de la Culture") took in the word before the name."""
+    gaz = load_gazetteer()
+    forms = [f for s in gaz.states for f in (s.name, *s.aliases, *s.demonyms, *s.capitals)]
+    forms += [f for p in gaz.places for f in (p.name, *p.aliases)]
+    forms += [f for name, cues in gaz.sectors.items() for f in (name, *cues)]
+    return frozenset(fold(f) for f in forms if len(f.split()) == 1) | frozenset(_WORDS.not_given_names.words)
+
+
 def clean_name(surface: str) -> str | None:
     """Strip titles and punctuation from a PER span; None when what is left is not a plausible name."""
     words = _GLUED_HONORIFIC.sub(r"\1 ", surface.replace("’", "'")).split()
     while words and (_title_word(words[0]) or words[0].endswith("'")):
         words = words[1:]
+    while len(words) > 2 and fold(words[0]) in _no_given_names():
+        words = words[1:]
+        while words and _title_word(words[0]):
+            words = words[1:]
     while words and (_title_word(words[-1]) or not re.search(r"\w", words[-1])):
         words = words[:-1]
     words = [w.strip(',;:()«»"') for w in words]
