@@ -57,16 +57,21 @@ def _surname_word(word: str) -> bool:
     return fold(word.strip()).strip("'") not in _NOT_SURNAMES
 
 
-def _first_given_name(before: Ent, gap: str) -> bool:
+_AFTER_ARTICLE = re.compile(r"(?:\b(?:le|la|les|du|des|de|au|aux)\s+|\b[ld][’'])$", re.IGNORECASE)
+
+
+def _first_given_name(before: Ent, gap: str, preceding: str) -> bool:
     """The NER's span right before a person name, with only a space between, is the name's beginning: "Mme Mary"
     + "Beth Léonard", "M. Olushegun" + "Adjadi Bakari" (two person spans), "Nassirou" + "Arifari Bako" (a lone
-    given name taken for an organisation). Not a known entity (`ident`), not a word in capitals (an acronym)."""
+    given name taken for an organisation). Not a known entity (`ident`), not a word in capitals (an acronym), not a
+    lone word after an article or a preposition (`preceding`: "de la Présidence Ahmed Ould Bah")."""
     if gap != " " or before.ident:
         return False
     if before.label == "PER":
         return True
     word = before.text
-    return before.label in ("ORG", "MISC", "LOC") and word.isalpha() and word.istitle() and _surname_word(word)
+    lone_word = before.label in ("ORG", "MISC", "LOC") and word.isalpha() and word.istitle() and _surname_word(word)
+    return lone_word and not _AFTER_ARTICLE.search(preceding)
 
 
 def _sentences(doc: Doc, paragraph: int, running: bool) -> list[Sentence]:
@@ -82,7 +87,9 @@ def _sentences(doc: Doc, paragraph: int, running: bool) -> list[Sentence]:
                 offset = sent.start_char
                 lo, hi = ent.start_char - offset, ent.end_char - offset
                 if ent.label_ == "PER" and not ent.ent_id_:
-                    if found and _first_given_name(found[-1], sent.text[found[-1].end : lo]):
+                    if found and _first_given_name(
+                        found[-1], sent.text[found[-1].end : lo], sent.text[: found[-1].start]
+                    ):
                         lo = found.pop().start
                     lo, hi = person_span(sent.text, lo, hi)
                 found.append(Ent(sent.text[lo:hi], ent.label_, ent.ent_id_ or "", lo, hi))
